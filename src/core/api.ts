@@ -1,0 +1,57 @@
+import type { Operation, Output, ParsedInput } from '../shared/contract';
+import type { ServiceContext } from './context';
+import { listAudit } from './services/audit';
+import { createArea, listAreas, removeArea, updateArea } from './services/estate/areas';
+import { createBoard, getBoard, listBoards, removeBoard, renameBoard } from './services/estate/boards';
+import { seedDemoEstate } from './services/estate/demo';
+import { estatePath } from './services/estate/path';
+import { countBoards } from './services/estate/remove';
+import { createSite, getSite, listSites, removeSite, renameSite } from './services/estate/sites';
+import { createWard, getWard, listWards, removeWard, updateWard } from './services/estate/wards';
+
+/** Facts about the running app that only the host knows. */
+export interface HostInfo {
+  name: string;
+  version: string;
+  door: 'ipc' | 'http' | 'cli';
+  databaseFile: string;
+  schemaVersion: number;
+}
+
+export type Handlers = {
+  [O in Operation]: (ctx: ServiceContext, input: ParsedInput<O>) => Output<O>;
+};
+
+/** The one table from contract operation to service call. A missing entry does not compile. */
+export function createHandlers(host: HostInfo): Handlers {
+  return {
+    'app.info': (ctx) => ({ ...host, estateIsEmpty: countBoards(ctx.db) === 0 }),
+    'demo.seed': (ctx) => seedDemoEstate(ctx),
+    'audit.list': (ctx, input) => listAudit(ctx, input),
+
+    'boards.list': (ctx) => listBoards(ctx),
+    'boards.get': (ctx, input) => getBoard(ctx.db, input.id),
+    'boards.create': (ctx, input) => createBoard(ctx, input),
+    'boards.rename': (ctx, input) => renameBoard(ctx, input),
+    'boards.remove': (ctx, input) => removeBoard(ctx, input),
+
+    'sites.list': (ctx, input) => listSites(ctx, input),
+    'sites.get': (ctx, input) => getSite(ctx.db, input.id),
+    'sites.create': (ctx, input) => createSite(ctx, input),
+    'sites.rename': (ctx, input) => renameSite(ctx, input),
+    'sites.remove': (ctx, input) => removeSite(ctx, input),
+
+    'wards.list': (ctx, input) => listWards(ctx, input),
+    'wards.get': (ctx, input) => getWard(ctx.db, input.id),
+    'wards.create': (ctx, input) => createWard(ctx, input),
+    'wards.update': (ctx, input) => updateWard(ctx, input),
+    'wards.remove': (ctx, input) => removeWard(ctx, input),
+
+    'areas.list': (ctx, input) => listAreas(ctx, input),
+    'areas.create': (ctx, input) => createArea(ctx, input),
+    'areas.update': (ctx, input) => updateArea(ctx, input),
+    'areas.remove': (ctx, input) => removeArea(ctx, input),
+
+    'estate.path': (ctx, input) => estatePath(ctx, input),
+  };
+}

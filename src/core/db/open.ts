@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedStore {
+  db: Db;
+  sqlite: Database.Database;
+  file: string;
+  /** Migrations applied to this database after opening (all of them, counting earlier runs). */
+  schemaVersion: number;
+  close(): void;
+}
+
+export interface OpenOptions {
+  file: string;
+  migrationsFolder: string;
+  /**
+   * Path of a better-sqlite3 native binary built for another runtime (the Electron main process
+   * loads an Electron-ABI build; Node uses the one in node_modules).
+   */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens (creating if needed) the one SQLite file, sets the pragmas we rely on and brings the schema
+ * up to date before anything else reads. If migrating fails the handle is closed and the error is
+ * thrown: the database is left as it was (the migrator runs in one transaction) and a copy taken
+ * before migrating sits beside it.
+ */
+export function openStore(options: OpenOptions): OpenedStore {
+  const file = path.resolve(options.file);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed transaction survives a process crash; only an OS crash or
+    // power loss can lose the last transactions, never corrupt the file.
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = drizzle(sqlite, { schema });
+    migrateSafely(sqlite, db, file, options.migrationsFolder);
+    sqlite.pragma('foreign_keys = ON');
+    const schemaVersion = countAppliedMigrations(sqlite);
+    return {
+      db,
+      sqlite,
+      file,
+      schemaVersion,
+      close: () => {
+        if (sqlite.open) sqlite.close();
+      },
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+function migrateSafely(sqlite: Database.Database, db: Db, file: string, migrationsFolder: string): void {
+  const journal = readJournal(migrationsFolder);
+  const applied = countAppliedMigrations(sqlite);
+  if (applied > journal.length) {
+    throw new Error(
+      `This database (${file}) was written by a newer version of the app (${applied} schema changes, this version knows ${journal.length}). Install the newer version to open it.`,
+    );
+  }
+  if (applied === journal.length) return;
+  if (applied > 0) backupBeforeMigrating(sqlite, file, applied);
+  // drizzle's migrator wraps all pending migrations in one transaction, inside which
+  // `PRAGMA foreign_keys` is a no-op; a table rebuild must not cascade-delete child rows,
+  // so foreign keys go off outside the transaction and are checked afterwards.
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder });
+    const violations = sqlite.pragma('foreign_key_check') as unknown[];
+    if (violations.length > 0) {
+      throw new Error(`Migration left ${violations.length} broken references; the pre-migration copy is kept.`);
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+function backupBeforeMigrating(sqlite: Database.Database, file: string, applied: number): void {
+  const copy = `${file}.before-migration-${applied}.bak`;
+  if (fs.existsSync(copy)) return;
+  sqlite.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+}
+
+function readJournal(migrationsFolder: string): unknown[] {
+  const journalFile = path.join(migrationsFolder, 'meta', '_journal.json');
+  if (!fs.existsSync(journalFile)) {
+    throw new Error(`Database migrations not found at ${migrationsFolder}`);
+  }
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+  return journal.entries;
+}
+
+function countAppliedMigrations(sqlite: Database.Database): number {
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!table) return 0;
+  const row = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+  return row.n;
+}

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import { contract, isOperation, type Operation } from '../shared/contract';
+import { fail, ok, type FieldError, type Result } from '../shared/result';
+import type { Handlers } from './api';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+
+export type Dispatch = (operation: string, input: unknown) => Result<unknown>;
+
+/**
+ * The only place input is validated: allow-listed operation → zod parse → service → Result.
+ * Never throws; a bug becomes an INTERNAL error whose details go to `log`, not to the caller.
+ */
+export function createRouter(
+  ctx: ServiceContext,
+  handlers: Handlers,
+  log: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
+): Dispatch {
+  return (operation, rawInput) => {
+    if (typeof operation !== 'string' || !isOperation(operation)) {
+      return fail('UNKNOWN_OPERATION', `"${String(operation)}" is not an operation of this app`);
+    }
+    const spec = contract[operation];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      const first = fields[0];
+      const where = first && first.path.length > 0 ? ` (${first.path.join('.')}: ${first.message})` : first ? ` (${first.message})` : '';
+      return fail('VALIDATION', `Some of the details are not valid${where}`, fields);
+    }
+    try {
+      const handler = handlers[operation] as (c: ServiceContext, i: unknown) => unknown;
+      return ok(handler(ctx, parsed.data));
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message, error.fields);
+      log(`Operation ${operation} failed`, error);
+      return fail('INTERNAL', `Something went wrong while running ${operation}; nothing was changed. The details are in the app's log.`);
+    }
+  };
+}
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    message: issue.message,
+  }));
+}
+
+export type { Operation };

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { estateContract } from './estate';
+import { systemContract } from './system';
+
+/**
+ * The one list of operations. The IPC, HTTP and CLI doors serve exactly these, each parsed with
+ * its input schema by the router in src/core before any service runs. A new feature starts here.
+ */
+export const contract = {
+  ...systemContract,
+  ...estateContract,
+};
+
+export type Contract = typeof contract;
+export type Operation = keyof Contract;
+/** What a caller may send (before defaults and transforms). */
+export type Input<O extends Operation> = z.input<Contract[O]['input']>;
+/** What the service receives (after parsing). */
+export type ParsedInput<O extends Operation> = z.output<Contract[O]['input']>;
+export type Output<O extends Operation> = z.output<Contract[O]['output']>;
+
+export const OPERATIONS = Object.keys(contract) as Operation[];
+
+export function isOperation(name: string): name is Operation {
+  return Object.hasOwn(contract, name);
+}
+
+export type { OperationSpec, ContractSlice } from './types';

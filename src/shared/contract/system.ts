@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { ContractSlice } from './types';
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** Which door the UI is talking through: the desktop app or the browser bridge. */
+  door: z.enum(['ipc', 'http', 'cli']),
+  databaseFile: z.string(),
+  /** Number of migrations applied to the open database. */
+  schemaVersion: z.number().int(),
+  estateIsEmpty: z.boolean(),
+});
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.enum(['create', 'update', 'delete']),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const DemoSeeded = z.object({
+  boardId: z.string(),
+  sites: z.number().int(),
+  wards: z.number().int(),
+  areas: z.number().int(),
+});
+
+/** Operations about the app itself rather than the estate. */
+export const systemContract = {
+  'app.info': { input: z.object({}).strict(), output: AppInfo },
+  /** Adds the fictional demo board (3 sites, 12 wards). Refused if a board of that name exists. */
+  'demo.seed': { input: z.object({}).strict(), output: DemoSeeded },
+  /** Newest first. Filter by the record the entries concern. */
+  'audit.list': {
+    input: z.object({
+      entityId: z.string().max(64).optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.array(AuditEntry),
+  },
+} satisfies ContractSlice;

@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Dispatch } from '../core/router';
+import { fail, type ErrorCode, type Result } from '../shared/result';
+import { CONTENT_SECURITY_POLICY } from '../shared/security';
+
+// The contract over HTTP on 127.0.0.1, and the built UI beside it, so the same renderer runs in
+// a browser. Loopback only; Host and Origin are checked so a web page elsewhere cannot reach it
+// through DNS rebinding or a cross-site form.
+
+export interface WebServerOptions {
+  dispatch: Dispatch;
+  rendererDir: string;
+  port: number;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningWebServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNKNOWN_OPERATION: 404,
+  FORBIDDEN: 403,
+  INTERNAL: 500,
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const rendererDir = path.resolve(options.rendererDir);
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('Web door failed on', req.method, req.url, error);
+      if (!res.headersSent) sendJson(res, fail('INTERNAL', 'The local server failed to answer'));
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const port = (server.address() as { port: number }).port;
+    const refusal = checkCaller(req, port);
+    if (refusal) return sendJson(res, fail('FORBIDDEN', refusal));
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/rpc/')) {
+      if (req.method !== 'POST') return sendJson(res, fail('VALIDATION', 'Use POST for operations'), 405);
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendJson(res, fail('VALIDATION', 'Send operations as application/json'), 415);
+      }
+      const body = await readBody(req, maxBody);
+      if (body === 'too-large') {
+        return sendJson(res, fail('VALIDATION', `The request is larger than ${maxBody} bytes`), 413);
+      }
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        return sendJson(res, fail('VALIDATION', 'The request body is not valid JSON'));
+      }
+      const operation = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      return sendJson(res, options.dispatch(operation, input));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendJson(res, fail('VALIDATION', 'Only GET is served here'), 405);
+    }
+    serveStatic(res, rendererDir, url.pathname);
+  }
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+/** Returns why a request is refused, or null if it comes from this machine and this page. */
+export function checkCaller(req: http.IncomingMessage, port: number): string | null {
+  const remote = req.socket.remoteAddress ?? '';
+  if (!isLoopback(remote)) return 'Only this computer may use the local server';
+  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!allowedHosts.includes(req.headers.host ?? '')) {
+    return 'Unexpected Host header: open the app at the address the server printed';
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) {
+    return 'Requests from other web sites are refused';
+  }
+  return null;
+}
+
+function isLoopback(address: string): boolean {
+  return address === '::1' || /^(::ffff:)?127\./.test(address);
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      req.resume();
+      return resolve('too-large');
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve('too-large');
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, result: Result<unknown>, status?: number) {
+  const code = status ?? (result.ok ? 200 : STATUS_BY_CODE[result.error.code]);
+  res.writeHead(code, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(JSON.stringify(result));
+}
+
+function serveStatic(res: http.ServerResponse, root: string, pathname: string) {
+  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  const file = path.resolve(root, `.${relative}`);
+  // A resolved path outside the renderer folder (../ tricks) is never served.
+  const inside = file === root || file.startsWith(root + path.sep);
+  const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html');
+  if (!fs.existsSync(target)) {
+    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('The user interface has not been built. Run "npm run build" (or "npm run web", which builds it) first.');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': MIME[path.extname(target)] ?? 'application/octet-stream',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  });
+  res.end(fs.readFileSync(target));
+}
