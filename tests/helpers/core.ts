@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../../src/core';
+import type { Input, Operation, Output } from '../../src/shared/contract';
+import type { Result } from '../../src/shared/result';
+
+export const APP_ROOT = path.resolve(__dirname, '..', '..');
+export const MIGRATIONS = path.join(APP_ROOT, 'drizzle');
+
+/** A fresh folder under the OS temp dir, removed by the returned cleanup. */
+export function tempDir(prefix = 'mhea-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestCore extends Core {
+  file: string;
+  /** Calls an operation and returns its data, failing the test with the error if it failed. */
+  call<O extends Operation>(operation: O, input: Input<O>): Output<O>;
+  /** Calls an operation and returns the raw Result. */
+  raw(operation: string, input: unknown): Result<unknown>;
+}
+
+/** A real core on a real SQLite file in a temp folder, with a fixed clock. */
+export function createTestCore(options: { file?: string; now?: () => Date } = {}): TestCore {
+  const file = options.file ?? path.join(tempDir(), 'estates.sqlite');
+  const core = createCore({
+    databaseFile: file,
+    migrationsFolder: MIGRATIONS,
+    door: 'cli',
+    appVersion: '0.0.0-test',
+    actor: 'test assessor',
+    now: options.now ?? (() => new Date('2026-11-23T10:00:00.000Z')),
+    log: () => undefined,
+  });
+  return {
+    ...core,
+    file,
+    raw: (operation, input) => core.dispatch(operation, input),
+    call(operation, input) {
+      const result = core.dispatch(operation, input);
+      if (!result.ok) throw new Error(`${operation} failed: ${JSON.stringify(result.error)}`);
+      return result.data as Output<typeof operation>;
+    },
+  };
+}
+
+/** Board → site → ward with sensible defaults; override what a test cares about. */
+export function makeWard(core: TestCore, overrides: Partial<Input<'wards.create'>> = {}) {
+  const board = core.call('boards.create', { name: `Board ${Math.random().toString(36).slice(2, 8)}` });
+  const site = core.call('sites.create', { boardId: board.id, name: 'Test Site' });
+  const ward = core.call('wards.create', {
+    siteId: site.id,
+    name: 'Test Ward',
+    type: 'adult_acute',
+    bedCount: 12,
+    sexDesignation: 'mixed',
+    ...overrides,
+  });
+  return { board, site, ward };
+}
+
+/** Records an assessment directly in the store (the walkthrough screens come later). */
+export function insertAssessment(core: TestCore, wardId: string, id = crypto.randomUUID()): string {
+  core.store.sqlite
+    .prepare(
+      "INSERT INTO assessments (id, ward_id, round, assessed_on, status, created_at, updated_at) VALUES (?, ?, '2026/27', '2026-11-23', 'draft', '2026-11-23T10:00:00Z', '2026-11-23T10:00:00Z')",
+    )
+    .run(id, wardId);
+  return id;
+}

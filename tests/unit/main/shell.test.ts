@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isTrustedSender, registerIpc, type InvokeEventLike } from '../../../src/main/ipc';
+import { resolveAppFile, serveAppRequest } from '../../../src/main/protocol';
+import { denyAllPermissions, hardenWebContents } from '../../../src/main/security';
+import { isTrustedUrl } from '../../../src/main/trusted-origin';
+import { mainWindowOptions } from '../../../src/main/window';
+import { OPERATIONS } from '../../../src/shared/contract';
+import { ok } from '../../../src/shared/result';
+import { CONTENT_SECURITY_POLICY } from '../../../src/shared/security';
+import { tempDir } from '../../helpers/core';
+
+const fromApp: InvokeEventLike = { senderFrame: { url: 'app://mhea/index.html#/wards/1', parent: null } };
+
+describe('the Electron shell', () => {
+  it('opens the window locked down: context isolation, sandbox, no node integration, no webviews', () => {
+    const prefs = mainWindowOptions('/app/out/preload/index.js').webPreferences;
+    expect(prefs).toMatchObject({
+      preload: '/app/out/preload/index.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    });
+  });
+
+  it('trusts only its own app origin, not lookalikes', () => {
+    expect(isTrustedUrl('app://mhea/index.html')).toBe(true);
+    for (const url of ['app://mhea.evil/index.html', 'app://evil/index.html', 'https://mhea/', 'file:///index.html', 'app://user:pw@mhea/', 'not a url', '', undefined]) {
+      expect(isTrustedUrl(url), String(url)).toBe(false);
+    }
+  });
+
+  it('blocks navigation away from the app, new windows, webviews and permission requests', () => {
+    const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>();
+    let openHandler: ((d: { url: string }) => { action: string }) | undefined;
+    hardenWebContents({
+      on: (event: string, listener: (e: { preventDefault(): void }, url?: string) => void) => listeners.set(event, listener),
+      setWindowOpenHandler: (h) => (openHandler = h),
+    });
+    const prevented = (event: string, url?: string) => {
+      let blocked = false;
+      listeners.get(event)?.({ preventDefault: () => (blocked = true) }, url);
+      return blocked;
+    };
+    expect(prevented('will-navigate', 'https://example.org/')).toBe(true);
+    expect(prevented('will-redirect', 'https://example.org/')).toBe(true);
+    expect(prevented('will-navigate', 'app://mhea/index.html')).toBe(false);
+    expect(prevented('will-attach-webview')).toBe(true);
+    expect(openHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+
+    const decisions: boolean[] = [];
+    let check: (() => boolean) | undefined;
+    denyAllPermissions({
+      setPermissionRequestHandler: (h) => h(null, 'media', (granted) => decisions.push(granted)),
+      setPermissionCheckHandler: (h) => (check = h),
+    });
+    expect(decisions).toEqual([false]);
+    expect(check?.()).toBe(false);
+  });
+
+  it('registers exactly one IPC channel per contract operation, answering only its own window', () => {
+    const handlers = new Map<string, (event: InvokeEventLike, input: unknown) => unknown>();
+    const calls: [string, unknown][] = [];
+    const channels = registerIpc(
+      { handle: (channel, listener) => handlers.set(channel, listener) },
+      (operation, input) => {
+        calls.push([operation, input]);
+        return ok('done');
+      },
+    );
+    expect([...handlers.keys()].sort()).toEqual(OPERATIONS.map((o) => `rpc:${o}`).sort());
+    expect(channels).toHaveLength(OPERATIONS.length);
+
+    expect(handlers.get('rpc:boards.list')?.(fromApp, {})).toEqual(ok('done'));
+    const iframe = { senderFrame: { url: 'app://mhea/index.html', parent: {} } };
+    const stranger = { senderFrame: { url: 'https://example.org/', parent: null } };
+    for (const event of [iframe, stranger, { senderFrame: null }]) {
+      expect(isTrustedSender(event)).toBe(false);
+      expect(handlers.get('rpc:boards.create')?.(event, { name: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(calls).toEqual([['boards.list', {}]]);
+  });
+
+  it('serves app:// files from the renderer folder only, with the app CSP', async () => {
+    const root = path.join(tempDir(), 'renderer');
+    fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html>');
+    fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(path.dirname(root), 'secret.txt'), 'outside');
+
+    expect(resolveAppFile(root, 'app://mhea/')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppFile(root, 'app://mhea/assets/app.js')).toBe(path.join(root, 'assets', 'app.js'));
+    expect(resolveAppFile(root, 'app://mhea/..%2fsecret.txt')).toBeNull();
+    expect(resolveAppFile(root, 'app://other/index.html')).toBeNull();
+    expect(resolveAppFile(root, 'app://mhea/assets')).toBeNull();
+
+    const response = serveAppRequest(root, { method: 'GET', url: 'app://mhea/index.html' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(serveAppRequest(root, { method: 'POST', url: 'app://mhea/index.html' }).status).toBe(405);
+    expect(serveAppRequest(root, { method: 'GET', url: 'app://mhea/..%2fsecret.txt' }).status).toBe(404);
+  });
+});
