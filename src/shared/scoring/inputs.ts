@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { AREA_TYPES, SUPERVISION_TIERS, WARD_TYPES } from '../domain/estate';
+
+// What the engine scores, as plain JSON: the same shapes travel in exchange files, so a national
+// collator can re-score a board's return and get the board's figures.
+
+const Id = z.string().min(1);
+const Tier = z.literal(SUPERVISION_TIERS);
+const IsoDate = z.iso.date();
+
+export const ScoringWard = z.object({
+  id: Id,
+  type: z.enum(WARD_TYPES),
+  bedCount: z.number().int().min(1),
+});
+export type ScoringWard = z.infer<typeof ScoringWard>;
+
+export const ScoringArea = z.object({
+  id: Id,
+  type: z.enum(AREA_TYPES),
+  name: z.string(),
+  supervisionTier: Tier,
+});
+export type ScoringArea = z.infer<typeof ScoringArea>;
+
+export const ANSWER_WORDS = ['yes', 'partial', 'no', 'na', 'A', 'B', 'C', 'D', 'no_risk', 'risk_present'] as const;
+export const AnswerValue = z.union([z.enum(ANSWER_WORDS), z.number()]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+export const Answer = z.object({
+  itemId: Id,
+  /** null for a ward-level item; the area's id for a per-area item. */
+  areaId: Id.nullable(),
+  value: AnswerValue,
+  naReason: z.string().optional(),
+});
+export type Answer = z.infer<typeof Answer>;
+
+/** Height never lowers a score (CQC 2023: low-lying anchor points are not low risk); it is recorded for reporting. */
+export const HEIGHT_BANDS = ['low_lying', 'knee_to_head', 'above_head'] as const;
+export type HeightBand = (typeof HEIGHT_BANDS)[number];
+
+/**
+ * Kinds of control recorded against a ligature point. Every kind except `staff_vigilance` is a
+ * documented control that can justify a residual likelihood below the tier floor.
+ */
+export const CONTROL_KINDS = [
+  'physical_modification', // fitting changed, boxed in, or a tested collapsible / rated product fitted
+  'access_restriction', // area locked or only used with staff present
+  'electronic_detection', // e.g. door-top or load-sensing alarm, tested
+  'individual_risk_assessment', // care-planned observation / belongings plan for people at risk
+  'environmental_check', // scheduled, logged environmental safety check
+  'staff_vigilance', // general awareness; never enough on its own for a high or extreme risk
+  'other',
+] as const;
+export type ControlKind = (typeof CONTROL_KINDS)[number];
+
+export const LigatureControl = z.object({ kind: z.enum(CONTROL_KINDS), description: z.string() });
+export type LigatureControl = z.infer<typeof LigatureControl>;
+
+export const ACTION_TYPES = ['remove', 'replace', 'mitigate', 'accept'] as const;
+export const ACTION_STATUSES = ['open', 'on_track', 'at_risk', 'overdue', 'complete'] as const;
+
+export const LigatureAction = z.object({
+  type: z.enum(ACTION_TYPES),
+  targetDate: IsoDate.optional(),
+  status: z.enum(ACTION_STATUSES),
+});
+export type LigatureAction = z.infer<typeof LigatureAction>;
+
+const oneToFive = z.number().int().min(1).max(5);
+
+export const LigaturePoint = z.object({
+  id: Id,
+  areaId: Id,
+  tier: Tier,
+  element: z.string(),
+  heightBand: z.enum(HEIGHT_BANDS),
+  likelihoodBefore: oneToFive,
+  severityBefore: oneToFive,
+  likelihoodAfter: oneToFive,
+  severityAfter: oneToFive,
+  controls: z.array(LigatureControl),
+  action: LigatureAction.nullable(),
+});
+export type LigaturePoint = z.infer<typeof LigaturePoint>;
+
+/** Everything needed to score one ward's assessment. `asOf` (the assessment date) replaces a clock. */
+export const WardScoringInput = z.object({
+  ward: ScoringWard,
+  areas: z.array(ScoringArea),
+  answers: z.array(Answer),
+  ligaturePoints: z.array(LigaturePoint),
+  asOf: IsoDate,
+});
+export type WardScoringInput = z.infer<typeof WardScoringInput>;

@@ -1,0 +1,124 @@
+import type { SupervisionTier } from '../domain/estate';
+import type { LigaturePoint } from './inputs';
+import { issue, type ScoringIssue } from './issues';
+
+// One ligature point's risk on the NPSA 5×5 matrix (2008): likelihood × severity, each 1–5,
+// with the CQC tier (2023) setting a floor under likelihood. Points are never averaged.
+
+export const RISK_BANDS = ['low', 'moderate', 'high', 'extreme'] as const;
+export type RiskBand = (typeof RISK_BANDS)[number];
+
+/**
+ * Bands 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme. A product of two 1–5 integers is never
+ * 7, 13 or 14; should such a score ever arrive it takes the band above, the safer reading.
+ */
+export function bandForScore(score: number): RiskBand {
+  if (score >= 13) return 'extreme';
+  if (score >= 7) return 'high';
+  if (score >= 4) return 'moderate';
+  return 'low';
+}
+
+/** Least likelihood a point in each tier can be given unless a documented control justifies less. */
+export const TIER_LIKELIHOOD_FLOOR: Record<SupervisionTier, number> = { 1: 1, 2: 3, 3: 4 };
+
+export interface RiskScore {
+  /** Likelihood used for the score: the recorded one, raised to the tier floor where it applies. */
+  likelihood: number;
+  severity: number;
+  score: number;
+  band: RiskBand;
+}
+
+export interface ScoredLigaturePoint {
+  pointId: string;
+  areaId: string;
+  tier: SupervisionTier;
+  inherent: RiskScore;
+  residual: RiskScore;
+  floor: number;
+  /** Which recorded likelihoods were below the tier floor and were raised to it. */
+  floorApplied: { inherent: boolean; residual: boolean };
+  /** At least one control other than staff vigilance, with a description. */
+  hasDocumentedControl: boolean;
+}
+
+export function hasDocumentedControl(point: LigaturePoint): boolean {
+  return point.controls.some((control) => control.kind !== 'staff_vigilance' && control.description.trim() !== '');
+}
+
+function riskScore(likelihood: number, severity: number): RiskScore {
+  const score = likelihood * severity;
+  return { likelihood, severity, score, band: bandForScore(score) };
+}
+
+/**
+ * Inherent likelihood is always raised to the tier floor. Residual likelihood may sit below the
+ * floor only when a documented control (anything but staff vigilance) is recorded. Height band is
+ * deliberately not an input: a low-lying anchor point is not a lower risk.
+ */
+export function scoreLigaturePoint(point: LigaturePoint): ScoredLigaturePoint {
+  const floor = TIER_LIKELIHOOD_FLOOR[point.tier];
+  const documented = hasDocumentedControl(point);
+  const inherentLikelihood = Math.max(point.likelihoodBefore, floor);
+  const residualLikelihood = documented ? point.likelihoodAfter : Math.max(point.likelihoodAfter, floor);
+  return {
+    pointId: point.id,
+    areaId: point.areaId,
+    tier: point.tier,
+    inherent: riskScore(inherentLikelihood, point.severityBefore),
+    residual: riskScore(residualLikelihood, point.severityAfter),
+    floor,
+    floorApplied: {
+      inherent: inherentLikelihood !== point.likelihoodBefore,
+      residual: residualLikelihood !== point.likelihoodAfter,
+    },
+    hasDocumentedControl: documented,
+  };
+}
+
+export function isHighOrExtreme(band: RiskBand): boolean {
+  return band === 'high' || band === 'extreme';
+}
+
+/**
+ * Rule checks on one point, for the register screen and for scoring. The error: a high or extreme
+ * residual risk whose only control is staff vigilance (or that has no control at all) — CQC has
+ * reported inpatient deaths at anchor points already identified where "more vigilance" was the
+ * only mitigation.
+ */
+export function validateLigaturePoint(point: LigaturePoint): ScoringIssue[] {
+  const scored = scoreLigaturePoint(point);
+  const at = { pointId: point.id, areaId: point.areaId };
+  const problems: ScoringIssue[] = [];
+  if (isHighOrExtreme(scored.residual.band) && !scored.hasDocumentedControl) {
+    const what = point.controls.length === 0 ? 'no control is recorded' : 'staff vigilance is the only control recorded';
+    problems.push(
+      issue(
+        'vigilance_only_control',
+        `${point.element}: residual risk is ${scored.residual.band} (${scored.residual.score}) and ${what}. ` +
+          'Staff vigilance alone is not an acceptable control for a high or extreme ligature risk: record a ' +
+          'documented control (e.g. a physical change, restricted access or a tested alarm) and an action to remove ' +
+          'or replace the anchor point.',
+        at,
+      ),
+    );
+  }
+  if (scored.residual.score > scored.inherent.score) {
+    problems.push(
+      issue('residual_above_inherent', `${point.element}: the residual score is higher than the inherent score`, {
+        ...at,
+        severity: 'warning',
+      }),
+    );
+  }
+  if (point.controls.length === 0 && scored.residual.score < scored.inherent.score) {
+    problems.push(
+      issue('residual_lowered_without_controls', `${point.element}: the residual score is lower but no control is recorded`, {
+        ...at,
+        severity: 'warning',
+      }),
+    );
+  }
+  return problems;
+}

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CanonicalJsonError, canonicalJson } from '../../../src/shared/canonical-json';
+
+// Canonical JSON is what template content hashes (and later exchange digests) are taken over.
+
+describe('canonicalJson', () => {
+  it('sorts object keys at every depth and writes no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    );
+  });
+
+  it('sorts keys by UTF-16 code units, so upper case comes before lower case and digits first', () => {
+    expect(canonicalJson({ b: 0, B: 0, '1': 0, é: 0, a: 0 })).toBe('{"1":0,"B":0,"a":0,"b":0,"é":0}');
+  });
+
+  it('writes numbers in their shortest round-trip form and -0 as 0', () => {
+    expect(canonicalJson([1.5, 100, 1e21, 0.1 + 0.2, -0])).toBe('[1.5,100,1e+21,0.30000000000000004,0]');
+  });
+
+  it('escapes strings as JSON.stringify does', () => {
+    expect(canonicalJson('line\nquote" \u2028')).toBe(JSON.stringify('line\nquote" \u2028'));
+  });
+
+  it('leaves out object properties whose value is undefined', () => {
+    expect(canonicalJson({ a: undefined, b: 2 })).toBe('{"b":2}');
+  });
+
+  it.each([
+    ['NaN', [Number.NaN], '$[0]'],
+    ['Infinity', { x: Number.POSITIVE_INFINITY }, '$.x'],
+    ['undefined in an array', [1, undefined], '$[1]'],
+    ['a Date', { when: new Date(0) }, '$.when'],
+    ['a Map', new Map(), '$'],
+    ['a bigint', { n: 1n }, '$.n'],
+    ['a function', { f: () => 1 }, '$.f'],
+  ])('refuses %s, naming where it is', (_label, value, path) => {
+    expect(() => canonicalJson(value)).toThrow(CanonicalJsonError);
+    expect(() => canonicalJson(value)).toThrow(`at ${path}`);
+  });
+
+  it('refuses a circular structure but accepts the same object twice side by side', () => {
+    const shared = { a: 1 };
+    expect(canonicalJson([shared, shared])).toBe('[{"a":1},{"a":1}]');
+    const loop: Record<string, unknown> = {};
+    loop['self'] = loop;
+    expect(() => canonicalJson(loop)).toThrow('Circular reference');
+  });
+
+  it('gives the same text whatever order keys were inserted in, and parses back to an equal value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        const reparsed: unknown = JSON.parse(text);
+        expect(canonicalJson(reparsed)).toBe(text);
+        expect(canonicalJson(reversedKeys(value))).toBe(text);
+      }),
+    );
+  });
+});
+
+function reversedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversedKeys);
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).reverse();
+    return Object.fromEntries(entries.map(([k, v]) => [k, reversedKeys(v)]));
+  }
+  return value;
+}
