@@ -1,5 +1,11 @@
 import type { Operation, Output, ParsedInput } from '../shared/contract';
 import type { ServiceContext } from './context';
+import { createAction, listActions, updateAction } from './services/assessments/actions';
+import { listAnswers, recordAnswer } from './services/assessments/answers';
+import { createLigaturePoint, listLigaturePoints, updateLigaturePoint } from './services/assessments/ligature-points';
+import { getAssessment, listAssessmentsForWard } from './services/assessments/read';
+import { scoreAssessment } from './services/assessments/score';
+import { startAssessment } from './services/assessments/start';
 import { listAudit } from './services/audit';
 import { createArea, listAreas, removeArea, updateArea } from './services/estate/areas';
 import { createBoard, getBoard, listBoards, removeBoard, renameBoard } from './services/estate/boards';
@@ -8,6 +14,7 @@ import { estatePath } from './services/estate/path';
 import { countBoards } from './services/estate/remove';
 import { createSite, getSite, listSites, removeSite, renameSite } from './services/estate/sites';
 import { createWard, getWard, listWards, removeWard, updateWard } from './services/estate/wards';
+import { diffTemplateVersions, getTemplate, installTemplate, listTemplates, setCurrentTemplate } from './services/templates';
 
 /** Facts about the running app that only the host knows. */
 export interface HostInfo {
@@ -53,5 +60,24 @@ export function createHandlers(host: HostInfo): Handlers {
     'areas.remove': (ctx, input) => removeArea(ctx, input),
 
     'estate.path': (ctx, input) => estatePath(ctx, input),
+
+    'templates.list': (ctx) => listTemplates(ctx.db),
+    'templates.get': (ctx, input) => getTemplate(ctx.db, input.key),
+    'templates.install': (ctx, input) => installTemplate(ctx, input),
+    'templates.setCurrent': (ctx, input) => setCurrentTemplate(ctx, input),
+    'templates.diff': (ctx, input) => diffTemplateVersions(ctx, input),
+
+    'assessments.start': (ctx, input) => startAssessment(ctx, input),
+    'assessments.get': (ctx, input) => getAssessment(ctx.db, input.id),
+    'assessments.listForWard': (ctx, input) => listAssessmentsForWard(ctx.db, input.wardId),
+    'answers.list': (ctx, input) => listAnswers(ctx.db, input.assessmentId),
+    'answers.record': (ctx, input) => recordAnswer(ctx, input),
+    'ligaturePoints.list': (ctx, input) => listLigaturePoints(ctx.db, input.assessmentId),
+    'ligaturePoints.create': (ctx, input) => createLigaturePoint(ctx, input),
+    'ligaturePoints.update': (ctx, input) => updateLigaturePoint(ctx, input),
+    'actions.list': (ctx, input) => listActions(ctx.db, input.assessmentId),
+    'actions.create': (ctx, input) => createAction(ctx, input),
+    'actions.update': (ctx, input) => updateAction(ctx, input),
+    'assessments.score': (ctx, input) => scoreAssessment(ctx.db, input.id),
   };
 }

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import path from 'node:path';
 import { createHandlers } from './api';
 import type { ServiceContext } from './context';
 import { openStore, type OpenedStore } from './db/open';
 import { createRouter, type Dispatch } from './router';
 import { APP_NAME } from './paths';
+import { installBundledTemplates } from './services/templates';
 
 export interface CoreOptions {
   databaseFile: string;
   migrationsFolder: string;
+  /** The app's resources folder (checklists/, docs/). */
+  resourcesDir: string;
   door: 'ipc' | 'http' | 'cli';
   appVersion: string;
   nativeBinding?: string;
@@ -37,6 +41,12 @@ export function createCore(options: CoreOptions): Core {
     now: options.now ?? (() => new Date()),
     newId: randomUUID,
   };
+  try {
+    installBundledTemplates(ctx, path.join(options.resourcesDir, 'checklists'));
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const handlers = createHandlers({
     name: APP_NAME,
     version: options.appVersion,

@@ -35,6 +35,7 @@ function start(): void {
   core = createCore({
     databaseFile: resolveDatabaseFile(databaseFileFromArgs(process.argv), app.getPath('userData')),
     migrationsFolder: path.join(root, 'drizzle'),
+    resourcesDir: path.join(root, 'resources'),
     door: 'ipc',
     appVersion: readAppVersion(root),
     nativeBinding: nativeBindingFor({

@@ -24,6 +24,7 @@ async function main() {
   const core = createCore({
     databaseFile: resolveDatabaseFile(values.db),
     migrationsFolder: path.join(appRoot, 'drizzle'),
+    resourcesDir: path.join(appRoot, 'resources'),
     door: 'http',
     appVersion: readAppVersion(appRoot),
   });

@@ -7,6 +7,7 @@ import type { Result } from '../../src/shared/result';
 
 export const APP_ROOT = path.resolve(__dirname, '..', '..');
 export const MIGRATIONS = path.join(APP_ROOT, 'drizzle');
+export const RESOURCES = path.join(APP_ROOT, 'resources');
 
 /** A fresh folder under the OS temp dir, removed by the returned cleanup. */
 export function tempDir(prefix = 'mhea-test-'): string {
@@ -27,6 +28,7 @@ export function createTestCore(options: { file?: string; now?: () => Date } = {}
   const core = createCore({
     databaseFile: file,
     migrationsFolder: MIGRATIONS,
+    resourcesDir: RESOURCES,
     door: 'cli',
     appVersion: '0.0.0-test',
     actor: 'test assessor',

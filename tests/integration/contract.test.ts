@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, OPERATIONS, type Operation } from '../../src/shared/contract';
-import { createTestCore } from '../helpers/core';
+import { RESOURCES, createTestCore } from '../helpers/core';
 
 // Every operation carries only JSON-safe data, so IPC, HTTP and the CLI deliver the same thing.
 // The samples run in order against a real database; a new operation must add its sample here.
@@ -31,13 +33,35 @@ const SAMPLES: [Operation, Sample][] = [
   ['wards.remove', (ids) => ({ id: ids.ward })],
   ['sites.remove', (ids) => ({ id: ids.site })],
   ['boards.remove', (ids) => ({ id: ids.board })],
+  ['templates.list', () => ({})],
+  ['templates.get', () => ({ key: 'safety@2026.1' })],
+  ['templates.install', () => ({ fileName: 'safety.json', content: JSON.stringify(SAFETY) })],
+  ['templates.setCurrent', () => ({ key: 'safety@2026.1' })],
+  ['templates.diff', () => ({ fromKey: 'safety@2026.1', toKey: 'safety@2026.1' })],
+  ['assessments.start', (ids) => ({ wardId: ids.demoWard, assessedOn: '2026-11-23', round: '2026/27', announced: false, assessors: [{ name: 'Ailsa Grant', role: 'estates' }] })],
+  ['assessments.get', (ids) => ({ id: ids.assessment })],
+  ['assessments.listForWard', (ids) => ({ wardId: ids.demoWard })],
+  ['answers.record', (ids) => ({ assessmentId: ids.assessment, itemId: 'Q01', areaId: null, value: 'B', note: 'Roof patched 2025', assessorId: ids.assessor })],
+  ['answers.list', (ids) => ({ assessmentId: ids.assessment })],
+  ['ligaturePoints.create', (ids) => ({ assessmentId: ids.assessment, areaId: ids.bedroom, itemId: 'L01', element: 'Door closer', heightBand: 'above_head', tier: 3, description: 'Overhead closer arm', controls: [{ kind: 'electronic_detection', description: 'Door-top alarm, tested weekly' }], likelihoodBefore: 4, severityBefore: 5, likelihoodAfter: 2, severityAfter: 5, assessorId: ids.assessor })],
+  ['ligaturePoints.list', (ids) => ({ assessmentId: ids.assessment })],
+  ['ligaturePoints.update', (ids) => ({ id: ids.point, areaId: ids.bedroom, itemId: 'L01', element: 'Door closer', heightBand: 'above_head', tier: 3, description: 'Overhead closer arm, tested', controls: [{ kind: 'electronic_detection', description: 'Door-top alarm, tested weekly' }], likelihoodBefore: 4, severityBefore: 5, likelihoodAfter: 2, severityAfter: 5, assessorId: ids.assessor })],
+  ['actions.create', (ids) => ({ assessmentId: ids.assessment, ligaturePointId: ids.point, type: 'replace', description: 'Fit a concealed closer', owner: 'Estates manager', dueDate: '2027-01-31', priority: 'high', status: 'open' })],
+  ['actions.list', (ids) => ({ assessmentId: ids.assessment })],
+  ['actions.update', (ids) => ({ id: ids.action, type: 'replace', description: 'Fit a concealed closer', owner: 'Estates manager', dueDate: '2027-01-31', priority: 'high', status: 'on_track' })],
+  ['assessments.score', (ids) => ({ id: ids.assessment })],
 ];
+
+const SAFETY = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'checklists', 'safety.json'), 'utf8')) as unknown;
 
 const KEY_FOR: Partial<Record<Operation, string>> = {
   'boards.create': 'board',
   'sites.create': 'site',
   'wards.create': 'ward',
   'areas.create': 'area',
+  'assessments.start': 'assessment',
+  'ligaturePoints.create': 'point',
+  'actions.create': 'action',
 };
 
 describe('the contract', () => {
@@ -59,6 +83,16 @@ describe('the contract', () => {
       expect(parsed.success, `${operation} output: ${parsed.error?.message}`).toBe(true);
       const key = KEY_FOR[operation];
       if (key) ids[key] = (result.data as { id: string }).id;
+      if (operation === 'demo.seed') {
+        const boardId = (result.data as { boardId: string }).boardId;
+        const site = core.call('sites.list', { boardId })[0]!;
+        ids.demoWard = core.call('wards.list', { siteId: site.id })[0]!.id;
+      }
+      if (operation === 'assessments.start') {
+        const assessment = result.data as { assessors: { id: string }[]; areas: { areaId: string; type: string }[] };
+        ids.assessor = assessment.assessors[0]!.id;
+        ids.bedroom = assessment.areas.find((a) => a.type === 'bedroom')!.areaId;
+      }
     }
     core.close();
   });

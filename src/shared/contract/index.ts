@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { assessmentsContract } from './assessments';
 import { estateContract } from './estate';
 import { systemContract } from './system';
+import { templatesContract } from './templates';
 
 /**
  * The one list of operations. The IPC, HTTP and CLI doors serve exactly these, each parsed with
@@ -9,6 +11,8 @@ import { systemContract } from './system';
 export const contract = {
   ...systemContract,
   ...estateContract,
+  ...templatesContract,
+  ...assessmentsContract,
 };
 
 export type Contract = typeof contract;

@@ -37,13 +37,15 @@ describe('the Electron shell', () => {
   });
 
   it('blocks navigation away from the app, new windows, webviews and permission requests', () => {
-    const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>();
+    type Listener = (event: { preventDefault(): void }, url: string) => void;
+    const listeners = new Map<string, Listener>();
     let openHandler: ((d: { url: string }) => { action: string }) | undefined;
-    hardenWebContents({
-      on: (event: string, listener: (e: { preventDefault(): void }, url?: string) => void) => listeners.set(event, listener),
-      setWindowOpenHandler: (h) => (openHandler = h),
-    });
-    const prevented = (event: string, url?: string) => {
+    const contents = {
+      on: (event: string, listener: Listener) => listeners.set(event, listener),
+      setWindowOpenHandler: (h: (d: { url: string }) => { action: 'deny' }) => (openHandler = h),
+    };
+    hardenWebContents(contents as Parameters<typeof hardenWebContents>[0]);
+    const prevented = (event: string, url = '') => {
       let blocked = false;
       listeners.get(event)?.({ preventDefault: () => (blocked = true) }, url);
       return blocked;

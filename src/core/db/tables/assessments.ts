@@ -1,0 +1,158 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { timestamps } from './columns';
+import { areas, wards } from './estate';
+import { templates } from './templates';
+
+// One walkthrough of one ward, and everything recorded during it. Foreign keys from here to the
+// estate are RESTRICT: an assessed ward or area cannot vanish from under its evidence.
+
+export const assessments = sqliteTable(
+  'assessments',
+  {
+    id: text('id').primaryKey(),
+    wardId: text('ward_id')
+      .notNull()
+      .references(() => wards.id, { onDelete: 'restrict' }),
+    round: text('round').notNull(),
+    assessedOn: text('assessed_on').notNull(),
+    status: text('status', { enum: ['draft', 'signed_off'] })
+      .notNull()
+      .default('draft'),
+    ...timestamps,
+    announced: integer('announced', { mode: 'boolean' }).notNull().default(true),
+    signedOffAt: text('signed_off_at'),
+    signedOffBy: text('signed_off_by'),
+    /** The same ward's earlier assessment this round follows on from (for re-checks). */
+    previousAssessmentId: text('previous_assessment_id'),
+  },
+  (t) => [index('assessments_ward_idx').on(t.wardId)],
+);
+
+/** The four template versions an assessment was started with. */
+export const assessmentTemplates = sqliteTable(
+  'assessment_templates',
+  {
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'restrict' }),
+    domain: text('domain').notNull(),
+    templateKey: text('template_key')
+      .notNull()
+      .references(() => templates.key, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.domain] })],
+);
+
+export const assessors = sqliteTable(
+  'assessors',
+  {
+    id: text('id').primaryKey(),
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['estates', 'clinical', 'lay'] }).notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('assessors_assessment_idx').on(t.assessmentId)],
+);
+
+/**
+ * The ward's areas as they were assessed: name, type and tier are copied when the assessment
+ * starts (or when an area is added during the walkthrough), so later register edits never change
+ * a signed-off score.
+ */
+export const assessmentAreas = sqliteTable(
+  'assessment_areas',
+  {
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'restrict' }),
+    areaId: text('area_id')
+      .notNull()
+      .references(() => areas.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    supervisionTier: integer('supervision_tier').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.areaId] })],
+);
+
+/**
+ * One answer to one item, in one area or at ward level. The id is derived from what it answers
+ * ("<assessment>:<item>:<area or ward>") so the same answer has the same id on every machine.
+ */
+export const answers = sqliteTable(
+  'answers',
+  {
+    id: text('id').primaryKey(),
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'restrict' }),
+    itemId: text('item_id').notNull(),
+    areaId: text('area_id').references(() => areas.id, { onDelete: 'restrict' }),
+    /** JSON: a response word ("yes", "B", "risk_present") or a number. */
+    value: text('value').notNull(),
+    naReason: text('na_reason'),
+    note: text('note'),
+    assessorId: text('assessor_id')
+      .notNull()
+      .references(() => assessors.id, { onDelete: 'restrict' }),
+    answeredAt: text('answered_at').notNull(),
+  },
+  (t) => [index('answers_assessment_idx').on(t.assessmentId)],
+);
+
+export const ligaturePoints = sqliteTable(
+  'ligature_points',
+  {
+    id: text('id').primaryKey(),
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'restrict' }),
+    areaId: text('area_id')
+      .notNull()
+      .references(() => areas.id, { onDelete: 'restrict' }),
+    /** The ligature prompt it was recorded from, if any. */
+    itemId: text('item_id'),
+    /** Shared by the same physical point across rounds, so its history can be followed. */
+    lineageId: text('lineage_id').notNull(),
+    element: text('element').notNull(),
+    heightBand: text('height_band').notNull(),
+    tier: integer('tier').notNull(),
+    description: text('description').notNull(),
+    /** JSON array of { kind, description }. */
+    controls: text('controls').notNull(),
+    likelihoodBefore: integer('likelihood_before').notNull(),
+    severityBefore: integer('severity_before').notNull(),
+    likelihoodAfter: integer('likelihood_after').notNull(),
+    severityAfter: integer('severity_after').notNull(),
+    assessorId: text('assessor_id')
+      .notNull()
+      .references(() => assessors.id, { onDelete: 'restrict' }),
+    ...timestamps,
+  },
+  (t) => [index('ligature_points_assessment_idx').on(t.assessmentId)],
+);
+
+/** A remedial action on a "no"/"partial" answer or on a ligature point. */
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: text('id').primaryKey(),
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'restrict' }),
+    answerId: text('answer_id').references(() => answers.id, { onDelete: 'restrict' }),
+    ligaturePointId: text('ligature_point_id').references(() => ligaturePoints.id, { onDelete: 'restrict' }),
+    lineageId: text('lineage_id').notNull(),
+    type: text('type').notNull(),
+    description: text('description').notNull(),
+    owner: text('owner').notNull(),
+    dueDate: text('due_date'),
+    priority: text('priority').notNull(),
+    status: text('status').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('actions_assessment_idx').on(t.assessmentId)],
+);

@@ -1,0 +1,66 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { ParsedInput } from '../../../shared/contract';
+import { DOMAINS } from '../../../shared/templates';
+import type { ServiceContext } from '../../context';
+import { areas, assessmentAreas, assessmentTemplates, assessments, assessors } from '../../db/schema';
+import { AppError } from '../../errors';
+import { recordAudit } from '../audit';
+import { getWard } from '../estate/wards';
+import { currentTemplateKey } from '../templates';
+import { getAssessment } from './read';
+
+/**
+ * Starts a walkthrough of a ward: pins the current version of each of the four templates and
+ * copies the ward's areas as they are now. One draft per ward at a time, so two people never
+ * split one walkthrough across two records.
+ */
+export function startAssessment(ctx: ServiceContext, input: ParsedInput<'assessments.start'>) {
+  return ctx.db.transaction((tx) => {
+    const ward = getWard(tx, input.wardId);
+    const draft = tx
+      .select({ id: assessments.id, assessedOn: assessments.assessedOn })
+      .from(assessments)
+      .where(and(eq(assessments.wardId, input.wardId), eq(assessments.status, 'draft')))
+      .get();
+    if (draft) {
+      throw new AppError('CONFLICT', `${ward.name} already has a draft assessment (started for ${draft.assessedOn}). Resume it, or sign it off first.`);
+    }
+    const pins = DOMAINS.map((domain) => ({ domain, key: currentTemplateKey(tx, domain) }));
+    const missing = pins.filter((p) => !p.key).map((p) => p.domain);
+    if (missing.length > 0) {
+      throw new AppError('CONFLICT', `No current checklist template for: ${missing.join(', ')}. Install one before starting an assessment.`);
+    }
+    const previous = tx
+      .select({ id: assessments.id })
+      .from(assessments)
+      .where(and(eq(assessments.wardId, input.wardId), eq(assessments.status, 'signed_off')))
+      .orderBy(desc(assessments.assessedOn), desc(assessments.signedOffAt))
+      .get();
+
+    const now = ctx.now().toISOString();
+    const id = ctx.newId();
+    const row = {
+      id,
+      wardId: input.wardId,
+      round: input.round,
+      assessedOn: input.assessedOn,
+      announced: input.announced,
+      status: 'draft' as const,
+      previousAssessmentId: previous?.id ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    tx.insert(assessments).values(row).run();
+    for (const pin of pins) tx.insert(assessmentTemplates).values({ assessmentId: id, domain: pin.domain, templateKey: pin.key as string }).run();
+    input.assessors.forEach((a, position) => {
+      tx.insert(assessors).values({ id: ctx.newId(), assessmentId: id, name: a.name, role: a.role, position }).run();
+    });
+    const wardAreas = tx.select().from(areas).where(eq(areas.wardId, input.wardId)).all();
+    for (const area of wardAreas) {
+      tx.insert(assessmentAreas).values({ assessmentId: id, areaId: area.id, name: area.name, type: area.type, supervisionTier: area.supervisionTier }).run();
+    }
+    const created = getAssessment(tx, id);
+    recordAudit(tx, ctx, 'create', 'assessment', id, null, { ...row, templates: created.templates, assessors: created.assessors, areas: wardAreas.length });
+    return created;
+  });
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import {
+  ActionCreate,
+  ActionUpdate,
+  AnswerRecord,
+  Assessment,
+  AssessmentStart,
+  LigaturePointCreate,
+  LigaturePointUpdate,
+  StoredAction,
+  StoredAnswer,
+  StoredLigaturePoint,
+} from '../domain/assessment-schemas';
+import { Id } from '../domain/estate-schemas';
+import type { WardScores } from '../scoring';
+import type { ContractSlice } from './types';
+
+export const AssessmentScores = z.object({
+  assessmentId: Id,
+  status: z.enum(['draft', 'signed_off']),
+  templates: z.object({ quality: z.string(), safety: z.string(), ligature: z.string(), therapeutic: z.string() }),
+  // The engine's own result type, computed here from stored answers; JSON-safe by construction.
+  scores: z.custom<WardScores>((v) => typeof v === 'object' && v !== null, 'Expected the scoring engine’s result'),
+});
+
+const ByAssessment = z.object({ assessmentId: Id });
+
+/** A walkthrough: start, answer, record ligature points and actions, score. */
+export const assessmentsContract = {
+  /** Pins the four current template versions and copies the ward's areas as they are now. */
+  'assessments.start': { input: AssessmentStart, output: Assessment },
+  'assessments.get': { input: z.object({ id: Id }), output: Assessment },
+  'assessments.listForWard': { input: z.object({ wardId: Id }), output: z.array(Assessment) },
+  'answers.list': { input: ByAssessment, output: z.array(StoredAnswer) },
+  /** Saves one answer the moment it is given (replacing an earlier answer to the same item). */
+  'answers.record': { input: AnswerRecord, output: StoredAnswer },
+  'ligaturePoints.list': { input: ByAssessment, output: z.array(StoredLigaturePoint) },
+  'ligaturePoints.create': { input: LigaturePointCreate, output: StoredLigaturePoint },
+  'ligaturePoints.update': { input: LigaturePointUpdate, output: StoredLigaturePoint },
+  'actions.list': { input: ByAssessment, output: z.array(StoredAction) },
+  'actions.create': { input: ActionCreate, output: StoredAction },
+  'actions.update': { input: ActionUpdate, output: StoredAction },
+  /** The full scored result against the pinned templates: per domain, section and area. */
+  'assessments.score': { input: z.object({ id: Id }), output: AssessmentScores },
+} satisfies ContractSlice;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { DOMAINS, Template } from '../templates/schema';
+import type { ContractSlice } from './types';
+
+export const TemplateKey = z.string().regex(/^[a-z][a-z0-9_-]*@\d{4}\.\d+$/, 'Must be a template key such as safety@2026.1');
+
+export const TemplateSummary = z.object({
+  key: TemplateKey,
+  templateId: z.string(),
+  domain: z.enum(DOMAINS),
+  version: z.string(),
+  title: z.string(),
+  status: z.string(),
+  itemCount: z.number().int(),
+  contentHash: z.string(),
+  source: z.string(),
+  installedAt: z.string(),
+  installedBy: z.string(),
+  isCurrent: z.boolean(),
+  /** How many assessments score against this exact version. */
+  assessmentsPinned: z.number().int(),
+});
+
+export const TemplateDiffSchema = z.object({
+  templateId: z.string(),
+  fromVersion: z.string(),
+  toVersion: z.string(),
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  reworded: z.array(z.object({ itemId: z.string(), fields: z.array(z.string()) })),
+  reweighted: z.array(
+    z.object({
+      itemId: z.string(),
+      from: z.object({ weight: z.number(), critical: z.boolean() }),
+      to: z.object({ weight: z.number(), critical: z.boolean() }),
+    }),
+  ),
+  rescoped: z.array(z.object({ itemId: z.string(), fields: z.array(z.string()) })),
+  thresholdsChanged: z.boolean(),
+  comparable: z.boolean(),
+});
+
+export const TemplateInstalled = z.object({
+  template: TemplateSummary,
+  /** The same version with the same content was already installed: nothing changed. */
+  alreadyInstalled: z.boolean(),
+  /** The version that was current for this domain before, and what changed against it. */
+  previous: TemplateSummary.nullable(),
+  diff: TemplateDiffSchema.nullable(),
+});
+
+/** Checklist templates: versioned, hashed, never changed once installed. */
+export const templatesContract = {
+  'templates.list': { input: z.object({}).strict(), output: z.array(TemplateSummary) },
+  'templates.get': { input: z.object({ key: TemplateKey }), output: Template },
+  /**
+   * Installs a template version from a file's text (the app reads the file the user picked).
+   * A broken file is refused with every problem named by item and field.
+   */
+  'templates.install': {
+    input: z.object({
+      fileName: z.string().trim().min(1).max(200),
+      content: z.string().min(2).max(2_000_000, 'A template file must be under 2 MB'),
+      makeCurrent: z.boolean().default(true),
+    }),
+    output: TemplateInstalled,
+  },
+  /** New assessments use this version from now on; started ones keep theirs. */
+  'templates.setCurrent': { input: z.object({ key: TemplateKey }), output: TemplateSummary },
+  'templates.diff': { input: z.object({ fromKey: TemplateKey, toKey: TemplateKey }), output: TemplateDiffSchema },
+} satisfies ContractSlice;

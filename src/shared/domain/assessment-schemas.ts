@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import {
+  ACTION_STATUSES,
+  ACTION_TYPES,
+  AnswerValue,
+  CONTROL_KINDS,
+  HEIGHT_BANDS,
+  TIER_LIKELIHOOD_FLOOR,
+  hasDocumentedControl,
+  validateLigaturePoint,
+} from '../scoring';
+import { SupervisionTierSchema, Id } from './estate-schemas';
+
+// Schemas for a walkthrough: starting an assessment, answering, the ligature register, actions.
+// The services parse with these and the forms use the same ones.
+
+export const ASSESSOR_ROLES = ['estates', 'clinical', 'lay'] as const;
+export const ASSESSOR_ROLE_LABELS: Record<(typeof ASSESSOR_ROLES)[number], string> = {
+  estates: 'Estates',
+  clinical: 'Clinical',
+  lay: 'Lay / lived experience',
+};
+
+const text = (what: string, max: number) =>
+  z.string({ message: `Enter the ${what}` }).trim().min(1, `Enter the ${what}`).max(max, `The ${what} must be ${max} characters or fewer`);
+
+const optionalText = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `The ${what} must be ${max} characters or fewer`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+const IsoDate = z.iso.date({ message: 'Enter a date as YYYY-MM-DD' });
+
+export const AssessorInput = z.object({
+  name: text('assessor’s name', 120),
+  role: z.enum(ASSESSOR_ROLES, { message: 'Choose the assessor’s role' }),
+});
+
+export const AssessmentStart = z.object({
+  wardId: Id,
+  assessedOn: IsoDate,
+  round: z
+    .string({ message: 'Enter the round, e.g. 2026/27' })
+    .trim()
+    .regex(/^\d{4}\/\d{2}$/, 'Enter the round as a financial year, e.g. 2026/27'),
+  announced: z.boolean(),
+  assessors: z.array(AssessorInput).min(1, 'Name at least one assessor').max(8, 'Name up to 8 assessors'),
+});
+
+export const Assessor = z.object({ id: Id, name: z.string(), role: z.enum(ASSESSOR_ROLES) });
+
+export const AssessmentArea = z.object({
+  areaId: Id,
+  name: z.string(),
+  type: z.string(),
+  supervisionTier: SupervisionTierSchema,
+});
+
+export const Assessment = z.object({
+  id: Id,
+  wardId: Id,
+  round: z.string(),
+  assessedOn: z.string(),
+  announced: z.boolean(),
+  status: z.enum(['draft', 'signed_off']),
+  signedOffAt: z.string().nullable(),
+  signedOffBy: z.string().nullable(),
+  previousAssessmentId: z.string().nullable(),
+  assessors: z.array(Assessor),
+  templates: z.object({ quality: z.string(), safety: z.string(), ligature: z.string(), therapeutic: z.string() }),
+  areas: z.array(AssessmentArea),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const AnswerRecord = z.object({
+  assessmentId: Id,
+  itemId: z.string().min(1).max(32),
+  /** null for a ward-level item. */
+  areaId: Id.nullable(),
+  value: AnswerValue,
+  naReason: optionalText('reason it does not apply', 500),
+  note: optionalText('note', 2000),
+  assessorId: Id,
+});
+
+export const StoredAnswer = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  areaId: z.string().nullable(),
+  value: AnswerValue,
+  naReason: z.string().nullable(),
+  note: z.string().nullable(),
+  assessorId: z.string(),
+  answeredAt: z.string(),
+});
+
+const likelihoodOrSeverity = (what: string) =>
+  z.number({ message: `Choose the ${what} from 1 to 5` }).int(`Choose the ${what} from 1 to 5`).min(1, `Choose the ${what} from 1 to 5`).max(5, `Choose the ${what} from 1 to 5`);
+
+const ligaturePointFields = {
+  areaId: Id,
+  itemId: z.string().max(32).nullish().transform((v) => v ?? null),
+  element: text('fitting or element', 120),
+  heightBand: z.enum(HEIGHT_BANDS, { message: 'Choose the height band' }),
+  tier: SupervisionTierSchema,
+  description: text('description', 1000),
+  controls: z
+    .array(z.object({ kind: z.enum(CONTROL_KINDS, { message: 'Choose the kind of control' }), description: z.string().trim().max(500) }))
+    .max(10),
+  likelihoodBefore: likelihoodOrSeverity('likelihood before controls'),
+  severityBefore: likelihoodOrSeverity('severity before controls'),
+  likelihoodAfter: likelihoodOrSeverity('likelihood after controls'),
+  severityAfter: likelihoodOrSeverity('severity after controls'),
+  assessorId: Id,
+};
+
+type PointFields = z.infer<z.ZodObject<typeof ligaturePointFields>>;
+
+/**
+ * The method's rules for a ligature point (see resources/docs/scoring-method.md): the tier's
+ * likelihood floor before controls; below the floor after controls only with a documented
+ * control; never staff vigilance alone for a high or extreme residual risk.
+ */
+function enforceLigatureRules(point: PointFields, ctx: z.RefinementCtx) {
+  const floor = TIER_LIKELIHOOD_FLOOR[point.tier];
+  if (point.likelihoodBefore < floor) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['likelihoodBefore'],
+      message: `In a tier ${point.tier} area the likelihood before controls is at least ${floor}: patients may be alone there with little supervision`,
+    });
+  }
+  const candidate = { ...point, id: 'new', action: null };
+  if (point.likelihoodAfter < floor && !hasDocumentedControl(candidate)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['likelihoodAfter'],
+      message: `A likelihood below ${floor} in a tier ${point.tier} area needs a documented control other than staff vigilance`,
+    });
+  }
+  for (const problem of validateLigaturePoint(candidate)) {
+    if (problem.severity === 'error') ctx.addIssue({ code: 'custom', path: ['controls'], message: problem.message });
+  }
+}
+
+export const LigaturePointCreate = z.object({ assessmentId: Id, ...ligaturePointFields }).superRefine(enforceLigatureRules);
+export const LigaturePointUpdate = z.object({ id: Id, ...ligaturePointFields }).superRefine(enforceLigatureRules);
+
+export const StoredLigaturePoint = z.object({
+  id: Id,
+  assessmentId: Id,
+  lineageId: z.string(),
+  areaId: Id,
+  itemId: z.string().nullable(),
+  element: z.string(),
+  heightBand: z.enum(HEIGHT_BANDS),
+  tier: SupervisionTierSchema,
+  description: z.string(),
+  controls: z.array(z.object({ kind: z.enum(CONTROL_KINDS), description: z.string() })),
+  likelihoodBefore: z.number().int(),
+  severityBefore: z.number().int(),
+  likelihoodAfter: z.number().int(),
+  severityAfter: z.number().int(),
+  assessorId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ACTION_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+
+const actionFields = {
+  type: z.enum(ACTION_TYPES, { message: 'Choose the type of action' }),
+  description: text('action', 1000),
+  owner: text('owner', 120),
+  dueDate: IsoDate.nullish().transform((v) => v ?? null),
+  priority: z.enum(ACTION_PRIORITIES, { message: 'Choose a priority' }),
+  status: z.enum(ACTION_STATUSES, { message: 'Choose a status' }),
+};
+
+export const ActionCreate = z
+  .object({ assessmentId: Id, answerId: z.string().nullish().transform((v) => v ?? null), ligaturePointId: Id.nullish().transform((v) => v ?? null), ...actionFields })
+  .refine((a) => (a.answerId === null) !== (a.ligaturePointId === null), {
+    message: 'An action belongs to exactly one answer or one ligature point',
+    path: ['answerId'],
+  });
+export const ActionUpdate = z.object({ id: Id, ...actionFields });
+
+export const StoredAction = z.object({
+  id: Id,
+  assessmentId: Id,
+  answerId: z.string().nullable(),
+  ligaturePointId: z.string().nullable(),
+  lineageId: z.string(),
+  type: z.enum(ACTION_TYPES),
+  description: z.string(),
+  owner: z.string(),
+  dueDate: z.string().nullable(),
+  priority: z.enum(ACTION_PRIORITIES),
+  status: z.enum(ACTION_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
