@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import type { Output } from '../../shared/contract';
+import { call } from './api/call';
+import { AppFooter } from './app/AppFooter';
+import { AppHeader } from './app/AppHeader';
+import { NotFoundPage } from './app/NotFoundPage';
+import { SkipLink } from './app/SkipLink';
+import { LiveStatus, StatusProvider } from './app/status';
+import { BoardPage } from './features/boards/BoardPage';
+import { BoardsPage } from './features/boards/BoardsPage';
+import { SitePage } from './features/sites/SitePage';
+import { WardPage } from './features/wards/WardPage';
+import { routeKey, type Route } from './routing/routes';
+import { useRoute } from './routing/use-route';
+
+export function App() {
+  const route = useRoute();
+  const [info, setInfo] = useState<Output<'app.info'> | null>(null);
+  useEffect(() => {
+    // The footer is a nicety: if this fails, the page itself reports the problem.
+    call('app.info', {}).then(setInfo, () => setInfo(null));
+  }, []);
+
+  return (
+    <StatusProvider>
+      <SkipLink />
+      <AppHeader />
+      <div className="nhsuk-width-container">
+        <CurrentPage route={route} key={routeKey(route)} />
+      </div>
+      <AppFooter info={info} />
+      <LiveStatus />
+    </StatusProvider>
+  );
+}
+
+function CurrentPage({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'boards':
+      return <BoardsPage />;
+    case 'board':
+      return <BoardPage boardId={route.id} />;
+    case 'site':
+      return <SitePage siteId={route.id} />;
+    case 'ward':
+      return <WardPage wardId={route.id} />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}

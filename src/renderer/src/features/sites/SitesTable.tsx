@@ -1,0 +1,43 @@
+import type { Output } from '../../../../shared/contract';
+import { NotRecorded } from '../../components/SummaryList';
+import { href } from '../../routing/routes';
+
+export function SitesTable({ sites }: { sites: Output<'sites.list'> }) {
+  if (sites.length === 0) {
+    return (
+      <>
+        <h2 className="nhsuk-heading-m">Sites</h2>
+        <p className="nhsuk-body">This board has no sites yet. Add its first hospital or site below.</p>
+      </>
+    );
+  }
+  return (
+    <table className="nhsuk-table">
+      <caption className="nhsuk-table__caption nhsuk-table__caption--m">Sites</caption>
+      <thead className="nhsuk-table__head">
+        <tr className="nhsuk-table__row">
+          <th className="nhsuk-table__header" scope="col">
+            Site
+          </th>
+          <th className="nhsuk-table__header" scope="col">
+            EAMS site code
+          </th>
+          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
+            Wards
+          </th>
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {sites.map((site) => (
+          <tr className="nhsuk-table__row" key={site.id}>
+            <th className="nhsuk-table__header" scope="row">
+              <a href={href.site(site.id)}>{site.name}</a>
+            </th>
+            <td className="nhsuk-table__cell">{site.eamsSiteCode ?? <NotRecorded />}</td>
+            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{site.wardCount}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

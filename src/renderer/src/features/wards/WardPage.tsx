@@ -1,0 +1,73 @@
+import { SEX_DESIGNATION_LABELS, WARD_TYPE_LABELS } from '../../../../shared/domain/estate';
+import { call } from '../../api/call';
+import { useLoad } from '../../api/use-load';
+import { PageHeading } from '../../app/PageHeading';
+import { PageLayout } from '../../app/PageLayout';
+import { LoadFailed } from '../../components/LoadFailed';
+import { LoadingState } from '../../components/LoadingState';
+import { RecordActions } from '../../components/RecordActions';
+import { NotRecorded, SummaryList } from '../../components/SummaryList';
+import { href } from '../../routing/routes';
+import { AreasSection } from '../areas/AreasSection';
+import { WardForm } from './WardForm';
+import { WardRemoval } from './WardRemoval';
+import { FormColumn } from '../../components/FormColumn';
+
+/** One ward: its details and the areas (rooms and spaces) an assessment walks through. */
+export function WardPage({ wardId }: { wardId: string }) {
+  const { state, reload } = useLoad(async () => {
+    const [ward, areas, path] = await Promise.all([
+      call('wards.get', { id: wardId }),
+      call('areas.list', { wardId }),
+      call('estate.path', { wardId }),
+    ]);
+    return { ward, areas, path };
+  }, [wardId]);
+
+  if (state.status === 'loading') return <LoadingState what="the ward" />;
+  if (state.status === 'failed') return <LoadFailed what="Ward" error={state.error} />;
+  const { ward, areas, path } = state.data;
+  const site = path.site ?? { id: ward.siteId, name: 'Site' };
+
+  return (
+    <PageLayout
+      breadcrumbs={[
+        { href: href.boards(), label: 'Estate register' },
+        { href: href.board(path.board.id), label: path.board.name },
+        { href: href.site(site.id), label: site.name },
+      ]}
+    >
+      <PageHeading caption={`Ward at ${site.name}`}>{ward.name}</PageHeading>
+      <RecordActions
+        details={
+          <SummaryList
+            rows={[
+              ['Ward type', WARD_TYPE_LABELS[ward.type]],
+              ['Beds', ward.bedCount],
+              ['Sex designation', SEX_DESIGNATION_LABELS[ward.sexDesignation]],
+              ['Block or building', ward.block ?? <NotRecorded />],
+              ['EAMS block code', ward.eamsBlockCode ?? <NotRecorded />],
+            ]}
+          />
+        }
+        changeLabel="Change ward details"
+        removeLabel="Remove ward"
+        renderChange={(close) => (
+          <FormColumn>
+            <WardForm
+              siteId={ward.siteId}
+              ward={ward}
+              onSaved={async () => {
+                await reload();
+                close();
+              }}
+              onCancel={close}
+            />
+          </FormColumn>
+        )}
+        renderRemove={(close) => <WardRemoval ward={ward} onCancel={close} />}
+      />
+      <AreasSection wardId={ward.id} areas={areas} onChanged={reload} />
+    </PageLayout>
+  );
+}

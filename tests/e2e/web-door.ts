@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const APP_ROOT = path.resolve(__dirname, '..', '..');
+const RENDERER_INDEX = path.join(APP_ROOT, 'out', 'renderer', 'index.html');
+const TSX = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
+const READY = /running at (http:\/\/\S+\/)/;
+
+/** The real web door (src/web/index.ts) in a child process, on one SQLite file. */
+export interface WebDoor {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function assertRendererBuilt(): void {
+  if (!fs.existsSync(RENDERER_INDEX)) {
+    throw new Error(
+      `The UI has not been built (${path.relative(APP_ROOT, RENDERER_INDEX)} is missing). ` +
+        'Run "npx electron-vite build" (npm test does) before the end-to-end tests.',
+    );
+  }
+}
+
+export async function startWebDoor(dbFile: string, port = 0): Promise<WebDoor> {
+  // Its own process group, so stopping it also stops the node process tsx starts.
+  const child = spawn(TSX, ['src/web/index.ts', '--port', String(port), '--db', dbFile], {
+    cwd: APP_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test' },
+  });
+  const url = await waitForUrl(child);
+  return { url, stop: () => stop(child) };
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`The web door did not start within 30 s. It said:\n${output}`)), 30_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      void stop(child);
+      reject(error);
+    };
+    const read = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = READY.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('error', fail);
+    child.once('exit', (code) => fail(new Error(`The web door exited (code ${code}) before it was ready. It said:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+  const pid = child.pid;
+  return new Promise((resolve) => {
+    const killGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-pid, signal);
+      } catch {
+        // Already gone.
+      }
+    };
+    const force = setTimeout(() => killGroup('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    killGroup('SIGTERM');
+  });
+}
