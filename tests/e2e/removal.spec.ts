@@ -64,3 +64,31 @@ test('removing an area asks first and keeps the others', async ({ page, api }) =
   await expect(wardPage.areaRow('Bedroom 2')).toHaveCount(0);
   expect((await api('areas.list', { wardId: wards.birch.id })).map((a) => a.name)).toEqual(['Bedroom 1', 'Lounge']);
 });
+
+test('removing a ward or area that has an assessment is refused with the reason, and nothing goes', async ({ page, api, saveScreen }) => {
+  const { wards } = await makeSmallEstate(api);
+  await api('assessments.start', {
+    wardId: wards.birch.id,
+    assessedOn: '2026-11-20',
+    round: '2026/27',
+    announced: true,
+    assessors: [{ name: 'Morag Baird', role: 'estates' }],
+  });
+  const wardPage = new WardPage(page);
+  await wardPage.goto(wards.birch.id);
+
+  await page.getByRole('button', { name: 'Remove ward' }).click();
+  await page.getByRole('button', { name: 'Yes, remove this ward' }).click();
+  const refusal = page.getByRole('alert');
+  await expect(refusal).toContainText('This could not be removed');
+  await expect(refusal).toContainText('Ward "Birch Ward" cannot be removed because it is part of 1 assessment');
+  await saveScreen('ward-remove-refused');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await wardPage.areaRow('Bedroom 2').getByRole('button', { name: 'Remove Bedroom 2' }).click();
+  await page.getByRole('button', { name: 'Yes, remove this area' }).click();
+  await expect(page.getByRole('alert')).toContainText('The area "Bedroom 2" cannot be removed because it is part of 1 assessment');
+
+  expect((await api('areas.list', { wardId: wards.birch.id })).map((a) => a.name)).toEqual(['Bedroom 1', 'Bedroom 2', 'Lounge']);
+  expect(await api('wards.get', { id: wards.birch.id })).toMatchObject({ assessmentCount: 1 });
+});

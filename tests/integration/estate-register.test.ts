@@ -95,10 +95,32 @@ describe('estate register', () => {
     for (const [operation, id] of [['wards.remove', ward.id], ['sites.remove', site.id], ['boards.remove', board.id]] as const) {
       const result = core.raw(operation, { id });
       expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-      if (!result.ok) expect(result.error.message).toContain('Test Ward (2)');
+      if (!result.ok) {
+        expect(result.error.message).toContain(operation === 'wards.remove' ? 'it is part of 2 assessments' : 'it has assessed wards: Test Ward (2 assessments)');
+      }
     }
     expect(core.call('wards.get', { id: ward.id })).toMatchObject({ areaCount: 1, assessmentCount: 2 });
     expect(core.call('audit.list', { limit: 500 }).length).toBe(auditBefore);
+  });
+
+  it('refuses to remove an area an assessment covered, and removes an unassessed one', () => {
+    core = createTestCore();
+    const { ward } = makeWard(core);
+    const assessed = core.call('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
+    const assessmentId = insertAssessment(core, ward.id);
+    core.store.sqlite
+      .prepare("INSERT INTO assessment_areas (assessment_id, area_id, name, type, supervision_tier) VALUES (?, ?, 'Bedroom 1', 'bedroom', 3)")
+      .run(assessmentId, assessed.id);
+    const added = core.call('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 2', supervisionTier: 3 });
+    const auditBefore = core.call('audit.list', { limit: 500 }).length;
+
+    const refused = core.raw('areas.remove', { id: assessed.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!refused.ok) expect(refused.error.message).toContain('The area "Bedroom 1" cannot be removed because it is part of 1 assessment.');
+    expect(core.call('audit.list', { limit: 500 }).length).toBe(auditBefore);
+
+    expect(core.call('areas.remove', { id: added.id }).removed.areas).toBe(1);
+    expect(core.call('areas.list', { wardId: ward.id }).map((a) => a.name)).toEqual(['Bedroom 1']);
   });
 
   it('rejects bad input with a structured error per field and writes nothing', () => {

@@ -6,7 +6,7 @@ import { isoNow } from '../../context';
 import { areas } from '../../db/schema';
 import { notFound } from '../../errors';
 import { recordAudit } from '../audit';
-import { assertNameFree } from './rules';
+import { assertNameFree, assertNoAssessments } from './rules';
 import { getWard } from './wards';
 
 type AreaRow = typeof areas.$inferSelect;
@@ -81,8 +81,24 @@ export function updateArea(ctx: ServiceContext, input: ParsedInput<'areas.update
 export function removeArea(ctx: ServiceContext, input: ParsedInput<'areas.remove'>) {
   return ctx.db.transaction((tx) => {
     const before = getArea(tx, input.id);
+    assertNoAssessments(assessmentsOfArea(tx, input.id), `The area "${before.name}"`, 'ward or area');
     tx.delete(areas).where(eq(areas.id, input.id)).run();
     recordAudit(tx, ctx, 'delete', 'area', input.id, before, null);
     return { id: input.id, removed: { sites: 0, wards: 0, areas: 1 } };
   });
+}
+
+/** The ward's assessments that covered this area (their snapshot, answers or ligature points). */
+function assessmentsOfArea(tx: DbOrTx, areaId: string): { name: string; assessments: number }[] {
+  const row = tx.get<{ name: string; assessments: number }>(sql`
+    SELECT w.name AS name, count(DISTINCT x.assessment_id) AS assessments
+    FROM areas a JOIN wards w ON w.id = a.ward_id
+    JOIN (
+      SELECT assessment_id, area_id FROM assessment_areas
+      UNION ALL SELECT assessment_id, area_id FROM answers WHERE area_id IS NOT NULL
+      UNION ALL SELECT assessment_id, area_id FROM ligature_points
+    ) x ON x.area_id = a.id
+    WHERE a.id = ${areaId}
+    GROUP BY w.id`);
+  return row ? [row] : [];
 }

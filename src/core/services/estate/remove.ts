@@ -12,7 +12,7 @@ type Scope = { boardId: string } | { siteId: string } | { wardId: string };
  * log alone can say what was there. Call inside a transaction.
  */
 export function removeSubtree(tx: DbOrTx, ctx: ServiceContext, scope: Scope, description: string) {
-  assertNoAssessments(assessedWardsUnder(tx, scope), description);
+  assertNoAssessments(assessedWardsUnder(tx, scope), description, 'wardId' in scope ? 'ward or area' : 'board or site');
 
   const siteRows =
     'boardId' in scope ? tx.select().from(sites).where(eq(sites.boardId, scope.boardId)).all() : [];

@@ -43,16 +43,24 @@ export function assessedWardsUnder(
     GROUP BY w.id ORDER BY lower(w.name)`);
 }
 
-/** Refuses a removal that would take assessments with it: they are evidence. */
+/**
+ * Refuses a removal that would take assessments with it: they are evidence. For a board or site
+ * the message names the wards that were assessed; for a ward or area it says how many.
+ */
 export function assertNoAssessments(
   assessed: { name: string; assessments: number }[],
   what: string,
+  level: 'board or site' | 'ward or area',
 ): void {
   if (assessed.length === 0) return;
-  const list = assessed.map((w) => `${w.name} (${w.assessments})`).join(', ');
+  const plural = (n: number) => `${n} assessment${n === 1 ? '' : 's'}`;
+  const because =
+    level === 'ward or area'
+      ? `it is part of ${plural(assessed.reduce((sum, w) => sum + w.assessments, 0))}`
+      : `it has assessed wards: ${assessed.map((w) => `${w.name} (${plural(w.assessments)})`).join(', ')}`;
   throw conflictOn(
     'id',
-    `${what} cannot be removed because it has assessments: ${list}. Assessments are kept as evidence; ` +
+    `${what} cannot be removed because ${because}. Assessments are kept as evidence; ` +
       'rename the record instead, or keep it for history.',
   );
 }
