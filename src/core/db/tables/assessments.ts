@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timestamps } from './columns';
 import { areas, wards } from './estate';
 import { templates } from './templates';
@@ -155,4 +155,62 @@ export const actions = sqliteTable(
     ...timestamps,
   },
   (t) => [index('actions_assessment_idx').on(t.assessmentId)],
+);
+
+/**
+ * A photo taken during the walkthrough, attached to one answer or one ligature point. The bytes
+ * are stored here (metadata such as EXIF/GPS already stripped) with their SHA-256, so the evidence
+ * travels with the database and can be checked.
+ */
+export const photos = sqliteTable(
+  'photos',
+  {
+    id: text('id').primaryKey(),
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'restrict' }),
+    answerId: text('answer_id').references(() => answers.id, { onDelete: 'restrict' }),
+    ligaturePointId: text('ligature_point_id').references(() => ligaturePoints.id, { onDelete: 'restrict' }),
+    /** Lower-case hex SHA-256 of `bytes`. */
+    sha256: text('sha256').notNull(),
+    mimeType: text('mime_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    caption: text('caption'),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    assessorId: text('assessor_id')
+      .notNull()
+      .references(() => assessors.id, { onDelete: 'restrict' }),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('photos_assessment_idx').on(t.assessmentId)],
+);
+
+/**
+ * In a new round, each ligature point and action still open from the previous round is put in
+ * front of the assessor again. One row per carried item records what they found: removed, still
+ * present or changed. For "still present" and "changed" the point (or action) is recorded again in
+ * this assessment under the same lineage id, so it keeps its history across rounds.
+ */
+export const rechecks = sqliteTable(
+  'rechecks',
+  {
+    id: text('id').primaryKey(),
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'restrict' }),
+    subject: text('subject', { enum: ['ligature_point', 'action'] }).notNull(),
+    /** The previous round's ligature point or action. */
+    previousId: text('previous_id').notNull(),
+    lineageId: text('lineage_id').notNull(),
+    /** Null until the assessor has re-checked it. */
+    outcome: text('outcome', { enum: ['removed', 'still_present', 'changed'] }),
+    /** The point or action recorded in this assessment, for "still present" and "changed". */
+    currentId: text('current_id'),
+    note: text('note'),
+    assessorId: text('assessor_id').references(() => assessors.id, { onDelete: 'restrict' }),
+    decidedAt: text('decided_at'),
+  },
+  (t) => [uniqueIndex('rechecks_subject_idx').on(t.assessmentId, t.subject, t.previousId)],
 );
