@@ -26,7 +26,7 @@ export interface HostInfo {
 }
 
 export type Handlers = {
-  [O in Operation]: (ctx: ServiceContext, input: ParsedInput<O>) => Output<O>;
+  [O in Operation]: (ctx: ServiceContext, input: ParsedInput<O>) => Output<O> | Promise<Output<O>>;
 };
 
 /** The one table from contract operation to service call. A missing entry does not compile. */

@@ -5,7 +5,12 @@ import type { Handlers } from './api';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
 
-export type Dispatch = (operation: string, input: unknown) => Result<unknown>;
+/**
+ * Most operations run synchronously (better-sqlite3 is synchronous) and answer a Result at once;
+ * an operation whose service is async (e.g. rendering a PDF after its data was read) answers a
+ * Promise of one. Doors simply `await` whatever comes back.
+ */
+export type Dispatch = (operation: string, input: unknown) => Result<unknown> | Promise<Result<unknown>>;
 
 /**
  * The only place input is validated: allow-listed operation → zod parse → service → Result.
@@ -28,13 +33,17 @@ export function createRouter(
       const where = first && first.path.length > 0 ? ` (${first.path.join('.')}: ${first.message})` : first ? ` (${first.message})` : '';
       return fail('VALIDATION', `Some of the details are not valid${where}`, fields);
     }
-    try {
-      const handler = handlers[operation] as (c: ServiceContext, i: unknown) => unknown;
-      return ok(handler(ctx, parsed.data));
-    } catch (error) {
+    const failure = (error: unknown): Result<never> => {
       if (error instanceof AppError) return fail(error.code, error.message, error.fields);
       log(`Operation ${operation} failed`, error);
       return fail('INTERNAL', `Something went wrong while running ${operation}; nothing was changed. The details are in the app's log.`);
+    };
+    try {
+      const handler = handlers[operation] as (c: ServiceContext, i: unknown) => unknown;
+      const output = handler(ctx, parsed.data);
+      return output instanceof Promise ? output.then(ok, failure) : ok(output);
+    } catch (error) {
+      return failure(error);
     }
   };
 }

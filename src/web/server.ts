@@ -78,7 +78,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
         return sendJson(res, fail('VALIDATION', 'The request body is not valid JSON'));
       }
       const operation = decodeURIComponent(url.pathname.slice('/rpc/'.length));
-      return sendJson(res, options.dispatch(operation, input));
+      return sendJson(res, await options.dispatch(operation, input));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendJson(res, fail('VALIDATION', 'Only GET is served here'), 405);

@@ -18,8 +18,12 @@ export interface TestCore extends Core {
   file: string;
   /** Calls an operation and returns its data, failing the test with the error if it failed. */
   call<O extends Operation>(operation: O, input: Input<O>): Output<O>;
+  /** Calls an async operation (e.g. a report) and returns its data, failing the test if it failed. */
+  callAsync<O extends Operation>(operation: O, input: Input<O>): Promise<Output<O>>;
   /** Calls an operation and returns the raw Result. */
   raw(operation: string, input: unknown): Result<unknown>;
+  /** Calls an operation (sync or async) and returns the raw Result. */
+  rawAsync(operation: string, input: unknown): Promise<Result<unknown>>;
 }
 
 /** A real core on a real SQLite file in a temp folder, with a fixed clock. */
@@ -38,13 +42,24 @@ export function createTestCore(options: { file?: string; now?: () => Date } = {}
   return {
     ...core,
     file,
-    raw: (operation, input) => core.dispatch(operation, input),
+    raw: (operation, input) => syncResult(operation, core.dispatch(operation, input)),
+    rawAsync: async (operation, input) => core.dispatch(operation, input),
     call(operation, input) {
-      const result = core.dispatch(operation, input);
+      const result = syncResult(operation, core.dispatch(operation, input));
+      if (!result.ok) throw new Error(`${operation} failed: ${JSON.stringify(result.error)}`);
+      return result.data as Output<typeof operation>;
+    },
+    async callAsync(operation, input) {
+      const result = await core.dispatch(operation, input);
       if (!result.ok) throw new Error(`${operation} failed: ${JSON.stringify(result.error)}`);
       return result.data as Output<typeof operation>;
     },
   };
+}
+
+function syncResult(operation: string, result: Result<unknown> | Promise<Result<unknown>>): Result<unknown> {
+  if (result instanceof Promise) throw new Error(`${operation} is asynchronous: use callAsync or rawAsync`);
+  return result;
 }
 
 /** Board → site → ward with sensible defaults; override what a test cares about. */

@@ -69,12 +69,12 @@ describe('the contract', () => {
     expect(SAMPLES.map(([op]) => op).sort()).toEqual([...OPERATIONS].sort());
   });
 
-  it('carries every input and output unchanged through JSON, and outputs match their schemas', () => {
+  it('carries every input and output unchanged through JSON, and outputs match their schemas', async () => {
     const core = createTestCore();
     const ids: Record<string, string> = {};
     for (const [operation, sample] of SAMPLES) {
       const input = sample(ids);
-      const result = core.dispatch(operation, JSON.parse(JSON.stringify(input)));
+      const result = await core.dispatch(operation, JSON.parse(JSON.stringify(input)));
       expect(result.ok, `${operation}: ${JSON.stringify(result)}`).toBe(true);
       if (!result.ok) continue;
       const viaJson = JSON.parse(JSON.stringify(result.data)) as unknown;

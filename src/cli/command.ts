@@ -1,0 +1,42 @@
+import type { Core } from '../core';
+import type { Result } from '../shared/result';
+
+/** What every command gets: the open core, its positional arguments and its parsed options. */
+export interface CommandContext {
+  core: Core;
+  args: string[];
+  options: Record<string, string | boolean | undefined>;
+  appRoot: string;
+}
+
+/**
+ * One CLI command. Commands are thin: they read files or arguments, call contract operations
+ * through `core.dispatch`, and print. The rules live in src/core.
+ */
+export interface Command {
+  name: string;
+  /** The usage line(s) shown by `help`, e.g. "score --assessment ID". */
+  usage: string;
+  summary: string;
+  /** Options this command accepts (besides --db), for the argument parser. */
+  options?: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  /** False for commands that need no database (none yet). */
+  needsDatabase?: boolean;
+  run(ctx: CommandContext): number | Promise<number>;
+}
+
+/** Prints a failed Result (code, message, each bad field) to stderr and returns exit code 1. */
+export function report(result: Result<unknown> & { ok: false }): number {
+  console.error(`${result.error.code}: ${result.error.message}`);
+  for (const field of result.error.fields ?? []) {
+    console.error(`  ${field.path.join('.') || '(input)'}: ${field.message}`);
+  }
+  return 1;
+}
+
+/** Prints a Result's data as JSON, or its error; returns the exit code. */
+export function printResult(result: Result<unknown>): number {
+  if (!result.ok) return report(result);
+  console.log(JSON.stringify(result.data, null, 2));
+  return 0;
+}
