@@ -12,3 +12,9 @@ export * from './ligature';
 export * from './ward';
 export * from './statistics';
 export * from './rollup';
+
+/**
+ * The version of the scoring method this engine implements (resources/docs/scoring-method.md).
+ * Stored beside cached scores and carried in exchange files: change it whenever a rule changes.
+ */
+export const SCORING_ENGINE_VERSION = 'mhea-scoring/1';

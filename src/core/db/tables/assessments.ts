@@ -214,3 +214,19 @@ export const rechecks = sqliteTable(
   },
   (t) => [uniqueIndex('rechecks_subject_idx').on(t.assessmentId, t.subject, t.previousId)],
 );
+
+/**
+ * The engine's result for a signed-off (or imported) assessment, kept so that site, board and
+ * national views need not re-score thousands of answers on every screen. Valid because such an
+ * assessment is read-only and scored against pinned template versions; `engine` records which
+ * scoring-engine version computed it, so a later engine can recompute rather than trust it.
+ */
+export const assessmentScores = sqliteTable('assessment_scores', {
+  assessmentId: text('assessment_id')
+    .primaryKey()
+    .references(() => assessments.id, { onDelete: 'restrict' }),
+  engine: text('engine').notNull(),
+  /** JSON of WardScores. */
+  scores: text('scores').notNull(),
+  computedAt: text('computed_at').notNull(),
+});
