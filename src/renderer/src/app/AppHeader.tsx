@@ -1,8 +1,15 @@
-import { href } from '../routing/routes';
+import { currentHash, href } from '../routing/routes';
+import { useCurrentHash } from '../routing/use-route';
 
 export const SERVICE_NAME = 'Mental Health Estates Assessment';
 
+/** The header's navigation: one line per top-level screen. */
+const NAV_ITEMS: { label: string; href: string; matches: RegExp }[] = [
+  { label: 'Estate register', href: href.boards(), matches: /^#\/(boards\/|sites\/|wards\/|$)/ },
+];
+
 export function AppHeader() {
+  const hash = useCurrentHash();
   return (
     <header className="nhsuk-header" role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">
@@ -28,6 +35,22 @@ export function AppHeader() {
           </a>
         </div>
       </div>
+      <nav className="nhsuk-header__navigation" aria-label="Main">
+        <div className="nhsuk-header__navigation-container nhsuk-width-container">
+          <ul className="nhsuk-header__navigation-list">
+            {NAV_ITEMS.map((item) => {
+              const current = item.matches.test(hash || currentHash());
+              return (
+                <li key={item.href} className="nhsuk-header__navigation-item">
+                  <a className="nhsuk-header__navigation-link" href={item.href} aria-current={current ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      </nav>
     </header>
   );
 }

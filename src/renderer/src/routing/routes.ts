@@ -14,20 +14,26 @@ export const href = {
   ward: (id: string) => `#/wards/${encodeURIComponent(id)}`,
 };
 
-const PAGES = { boards: 'board', sites: 'site', wards: 'ward' } as const;
+/** Each page's address (after the #), one line per page. */
+const PATTERNS: [RegExp, (params: string[]) => Route][] = [
+  [/^\/?$/, () => ({ page: 'boards' })],
+  [/^\/boards\/([^/]+)\/?$/, ([id]) => ({ page: 'board', id: id! })],
+  [/^\/sites\/([^/]+)\/?$/, ([id]) => ({ page: 'site', id: id! })],
+  [/^\/wards\/([^/]+)\/?$/, ([id]) => ({ page: 'ward', id: id! })],
+];
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
-  if (path === '' || path === '/') return { page: 'boards' };
-  const match = /^\/(boards|sites|wards)\/([^/]+)\/?$/.exec(path);
-  if (!match) return { page: 'not-found', hash };
-  const [, collection, id] = match as unknown as [string, keyof typeof PAGES, string];
-  return { page: PAGES[collection], id: decodeURIComponent(id) };
+  for (const [pattern, make] of PATTERNS) {
+    const match = pattern.exec(path);
+    if (match) return make(match.slice(1).map((part) => decodeURIComponent(part)));
+  }
+  return { page: 'not-found', hash };
 }
 
 /** A stable key per page, so moving between pages remounts them (and focuses the new heading). */
 export function routeKey(route: Route): string {
-  return route.page === 'not-found' ? `not-found:${route.hash}` : `${route.page}:${'id' in route ? route.id : ''}`;
+  return JSON.stringify(route);
 }
 
 export function navigate(to: string): void {
