@@ -14,7 +14,7 @@ import { estatePath } from './services/estate/path';
 import { countBoards } from './services/estate/remove';
 import { createSite, getSite, listSites, removeSite, renameSite } from './services/estate/sites';
 import { createWard, getWard, listWards, removeWard, updateWard } from './services/estate/wards';
-import { diffTemplateVersions, getTemplate, installTemplate, listTemplates, setCurrentTemplate } from './services/templates';
+import { diffTemplateVersions, getTemplate, installTemplate, listTemplates, previewTemplate, setCurrentTemplate } from './services/templates';
 
 /** Facts about the running app that only the host knows. */
 export interface HostInfo {
@@ -64,6 +64,7 @@ export function createHandlers(host: HostInfo): Handlers {
     'templates.list': (ctx) => listTemplates(ctx.db),
     'templates.get': (ctx, input) => getTemplate(ctx.db, input.key),
     'templates.install': (ctx, input) => installTemplate(ctx, input),
+    'templates.preview': (ctx, input) => previewTemplate(ctx, input),
     'templates.setCurrent': (ctx, input) => setCurrentTemplate(ctx, input),
     'templates.diff': (ctx, input) => diffTemplateVersions(ctx, input),
 

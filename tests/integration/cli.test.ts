@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APP_ROOT, tempDir } from '../helpers/core';
+import { answerAll, startAssessment } from '../helpers/assessments';
+import { APP_ROOT, RESOURCES, createTestCore, makeWard, tempDir } from '../helpers/core';
 
 const TSX = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -43,5 +45,87 @@ describe('the command line', () => {
     const unknown = cli('launch-rockets');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('npm run cli -- help');
+  });
+});
+
+describe('the command line: checklist templates and scores', () => {
+  const safety = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'checklists', 'safety.json'), 'utf8')) as {
+    version: string;
+    items: { id: string; weight: number; question: string }[];
+  };
+
+  function writeJson(dir: string, name: string, json: unknown): string {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, JSON.stringify(json, null, 2));
+    return file;
+  }
+
+  it('lists the installed versions, installs a new one showing its changes, refuses a broken one, and switches back', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'templates.sqlite');
+    const listed = cli('templates', 'list', '--db', db);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^\* safety@2026\.1\s+22 items\s+proposed\s+bundled {2}sha256:[0-9a-f]{12}… {2}used by 0$/m);
+    expect(listed.stdout.trim().split('\n')).toHaveLength(4);
+
+    const next = {
+      ...safety,
+      version: '2026.2',
+      items: safety.items
+        .filter((item) => item.id !== 'S22')
+        .map((item) => (item.id === 'S14' ? { ...item, weight: 1 } : item.id === 'S13' ? { ...item, question: `${item.question} Check at night too.` } : item))
+        .concat([{ ...safety.items.find((item) => item.id === 'S21')!, id: 'S23' }]),
+    };
+    const installed = cli('templates', 'install', writeJson(dir, 'safety-2026.2.json', next), '--db', db);
+    expect(installed.stderr).toBe('');
+    expect(installed.code).toBe(0);
+    expect(installed.stdout).toContain('Installed safety@2026.2 (22 items).');
+    expect(installed.stdout).toContain('Changes against safety@2026.1:');
+    expect(installed.stdout).toContain('  added: S23\n');
+    expect(installed.stdout).toContain('  removed: S22\n');
+    expect(installed.stdout).toContain('  reworded: S13\n');
+    expect(installed.stdout).toContain('  reweighted: S14 (2 → 1)\n');
+    expect(installed.stdout).toContain('safety@2026.2 is now current for new assessments');
+
+    const broken = { ...next, version: '2026.3', items: next.items.map((item) => (item.id === 'S07' ? { ...item, weight: 7 } : item)) };
+    const refused = cli('templates', 'install', writeJson(dir, 'safety-broken.json', broken), '--db', db);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('VALIDATION: safety-broken.json is not a valid checklist template');
+    expect(refused.stderr).toMatch(/safety-broken\.json: item S07 → weight: /);
+    expect(cli('templates', 'list', '--db', db).stdout).not.toContain('2026.3');
+
+    const used = cli('templates', 'use', 'safety@2026.1', '--db', db);
+    expect(used.code).toBe(0);
+    expect(used.stdout).toContain('safety@2026.1 is now current for new safety assessments.');
+    const after = cli('templates', 'list', '--db', db).stdout;
+    expect(after).toMatch(/^\* safety@2026\.1 /m);
+    expect(after).toMatch(/^ {2}safety@2026\.2 .* safety-2026\.2\.json /m);
+
+    const unknown = cli('templates', 'use', 'safety@2030.1', '--db', db);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('NOT_FOUND');
+  });
+
+  it('prints the full scored result of an assessment as JSON', () => {
+    const db = path.join(tempDir(), 'score.sqlite');
+    const core = createTestCore({ file: db });
+    const { ward } = makeWard(core);
+    core.call('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
+    const assessment = startAssessment(core, ward.id);
+    answerAll(core, assessment.id, (item) => (item.id === 'S12' ? 'no' : undefined));
+    const expected = core.call('assessments.score', { id: assessment.id });
+    core.close();
+
+    const scored = cli('score', '--db', db, '--assessment', assessment.id);
+    expect(scored.stderr).toBe('');
+    expect(scored.code).toBe(0);
+    const printed = JSON.parse(scored.stdout) as typeof expected;
+    expect(printed).toEqual(expected);
+    expect(printed.scores.safety).toMatchObject({ rating: 'red', gates: [{ itemId: 'S12', reason: 'critical_no' }] });
+    expect(printed.scores.quality.sections.length).toBeGreaterThan(0);
+
+    const missing = cli('score', '--db', db, '--assessment', '00000000-0000-4000-8000-000000000000');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('NOT_FOUND');
   });
 });

@@ -36,6 +36,7 @@ const SAMPLES: [Operation, Sample][] = [
   ['templates.list', () => ({})],
   ['templates.get', () => ({ key: 'safety@2026.1' })],
   ['templates.install', () => ({ fileName: 'safety.json', content: JSON.stringify(SAFETY) })],
+  ['templates.preview', () => ({ fileName: 'safety.json', content: JSON.stringify(SAFETY) })],
   ['templates.setCurrent', () => ({ key: 'safety@2026.1' })],
   ['templates.diff', () => ({ fromKey: 'safety@2026.1', toKey: 'safety@2026.1' })],
   ['assessments.start', (ids) => ({ wardId: ids.demoWard, assessedOn: '2026-11-23', round: '2026/27', announced: false, assessors: [{ name: 'Ailsa Grant', role: 'estates' }] })],

@@ -83,6 +83,13 @@ export function currentTemplateKey(tx: DbOrTx, domain: Domain): string | null {
   return tx.select().from(currentTemplates).where(eq(currentTemplates.domain, domain)).get()?.templateKey ?? null;
 }
 
+function changedTwinMessage(source: string, template: Template): string {
+  return (
+    `${source}: version ${template.version} of "${template.templateId}" is already installed with different content. ` +
+    'An installed version never changes (old assessments score against it): give the changed file a new version number.'
+  );
+}
+
 /** Stores a validated template unless that exact version is there; refuses a changed twin. */
 function storeTemplate(tx: DbOrTx, ctx: ServiceContext, template: Template, source: string): { key: string; alreadyInstalled: boolean } {
   const key = templateKey(template);
@@ -90,11 +97,7 @@ function storeTemplate(tx: DbOrTx, ctx: ServiceContext, template: Template, sour
   const existing = tx.select({ contentHash: templates.contentHash }).from(templates).where(eq(templates.key, key)).get();
   if (existing) {
     if (existing.contentHash === hash) return { key, alreadyInstalled: true };
-    throw new AppError(
-      'CONFLICT',
-      `${source}: version ${template.version} of "${template.templateId}" is already installed with different content. ` +
-        'An installed version never changes (old assessments score against it): give the changed file a new version number.',
-    );
+    throw new AppError('CONFLICT', changedTwinMessage(source, template));
   }
   const row = {
     key,
@@ -121,20 +124,33 @@ function makeCurrent(tx: DbOrTx, ctx: ServiceContext, domain: Domain, key: strin
   recordAudit(tx, ctx, before ? 'update' : 'create', 'current_template', domain, before ? { templateKey: before } : null, { templateKey: key });
 }
 
-export function installTemplate(ctx: ServiceContext, input: ParsedInput<'templates.install'>) {
+type TemplateFile = { fileName: string; content: string };
+type FileReading = { ok: true; template: Template } | { ok: false; problems: string[] };
+
+/** A file's text as a template, or every problem with it (named by file, item and field). */
+function readTemplateFile({ fileName, content }: TemplateFile): FileReading {
   let json: unknown;
   try {
-    json = JSON.parse(input.content);
+    json = JSON.parse(content);
   } catch (error) {
-    throw new AppError('VALIDATION', `${input.fileName} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, [
-      { path: ['content'], message: 'The file is not valid JSON' },
-    ]);
+    return { ok: false, problems: [`${fileName} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
   }
-  const parsed = safeParseTemplate(json, input.fileName);
-  if (!parsed.ok) {
-    throw new AppError('VALIDATION', `${input.fileName} is not a valid checklist template:\n${parsed.problems.join('\n')}`, parsed.problems.map((message) => ({ path: ['content'], message })));
+  const parsed = safeParseTemplate(json, fileName);
+  return parsed.ok ? { ok: true, template: parsed.template } : { ok: false, problems: parsed.problems };
+}
+
+export function installTemplate(ctx: ServiceContext, input: ParsedInput<'templates.install'>) {
+  const reading = readTemplateFile(input);
+  if (!reading.ok) {
+    const [first] = reading.problems;
+    const notJson = reading.problems.length === 1 && first !== undefined && first.startsWith(`${input.fileName} is not valid JSON`);
+    throw new AppError(
+      'VALIDATION',
+      notJson ? first : `${input.fileName} is not a valid checklist template:\n${reading.problems.join('\n')}`,
+      notJson ? [{ path: ['content'], message: 'The file is not valid JSON' }] : reading.problems.map((message) => ({ path: ['content'], message })),
+    );
   }
-  const template = parsed.template;
+  const template = reading.template;
   return ctx.db.transaction((tx) => {
     const previousKey = currentTemplateKey(tx, template.domain);
     const { key, alreadyInstalled } = storeTemplate(tx, ctx, template, input.fileName);
@@ -147,6 +163,38 @@ export function installTemplate(ctx: ServiceContext, input: ParsedInput<'templat
       diff: previous && previous.templateId === template.templateId ? diffTemplates(previous, template) : null,
     };
   });
+}
+
+/**
+ * What `installTemplate` would do with this file, read-only: the user sees the problems, or the
+ * changes against the current version, before anything is written.
+ */
+export function previewTemplate(ctx: ServiceContext, input: ParsedInput<'templates.preview'>) {
+  const reading = readTemplateFile(input);
+  if (!reading.ok) return { valid: false as const, fileName: input.fileName, problems: reading.problems };
+  const template = reading.template;
+  const key = templateKey(template);
+  const hash = contentHash(template);
+  const installed = ctx.db.select({ contentHash: templates.contentHash }).from(templates).where(eq(templates.key, key)).get();
+  const currentKey = currentTemplateKey(ctx.db, template.domain);
+  const current = currentKey ? summaryOf(ctx.db, currentKey) : null;
+  const currentTemplate = currentKey && currentKey !== key ? getTemplate(ctx.db, currentKey) : null;
+  return {
+    valid: true as const,
+    fileName: input.fileName,
+    key,
+    templateId: template.templateId,
+    domain: template.domain,
+    version: template.version,
+    title: template.title,
+    status: template.status,
+    itemCount: template.items.length,
+    contentHash: hash,
+    alreadyInstalled: installed?.contentHash === hash,
+    refusal: installed && installed.contentHash !== hash ? changedTwinMessage(input.fileName, template) : null,
+    current,
+    diff: currentTemplate && currentTemplate.templateId === template.templateId ? diffTemplates(currentTemplate, template) : null,
+  };
 }
 
 export function setCurrentTemplate(ctx: ServiceContext, input: ParsedInput<'templates.setCurrent'>) {

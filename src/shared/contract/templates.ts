@@ -49,6 +49,39 @@ export const TemplateInstalled = z.object({
   diff: TemplateDiffSchema.nullable(),
 });
 
+/** The file's text as the user picked it; shared by preview and install. */
+const TemplateFile = {
+  fileName: z.string().trim().min(1).max(200),
+  content: z.string().min(2).max(2_000_000, 'A template file must be under 2 MB'),
+};
+
+/**
+ * What installing a file would do, worked out without writing anything: either every problem
+ * (named by item and field), or the version it holds and what changed against the current one.
+ */
+export const TemplatePreview = z.discriminatedUnion('valid', [
+  z.object({ valid: z.literal(false), fileName: z.string(), problems: z.array(z.string()).min(1) }),
+  z.object({
+    valid: z.literal(true),
+    fileName: z.string(),
+    key: TemplateKey,
+    templateId: z.string(),
+    domain: z.enum(DOMAINS),
+    version: z.string(),
+    title: z.string(),
+    status: z.string(),
+    itemCount: z.number().int(),
+    contentHash: z.string(),
+    /** The same version with the same content is installed already: installing changes nothing. */
+    alreadyInstalled: z.boolean(),
+    /** Why installing would be refused although the file is valid (e.g. same version, other content). */
+    refusal: z.string().nullable(),
+    /** The domain's current version, and what the file changes against it (null if none to compare). */
+    current: TemplateSummary.nullable(),
+    diff: TemplateDiffSchema.nullable(),
+  }),
+]);
+
 /** Checklist templates: versioned, hashed, never changed once installed. */
 export const templatesContract = {
   'templates.list': { input: z.object({}).strict(), output: z.array(TemplateSummary) },
@@ -58,13 +91,11 @@ export const templatesContract = {
    * A broken file is refused with every problem named by item and field.
    */
   'templates.install': {
-    input: z.object({
-      fileName: z.string().trim().min(1).max(200),
-      content: z.string().min(2).max(2_000_000, 'A template file must be under 2 MB'),
-      makeCurrent: z.boolean().default(true),
-    }),
+    input: z.object({ ...TemplateFile, makeCurrent: z.boolean().default(true) }),
     output: TemplateInstalled,
   },
+  /** Validates a file and says what installing it would change, writing nothing. */
+  'templates.preview': { input: z.object(TemplateFile), output: TemplatePreview },
   /** New assessments use this version from now on; started ones keep theirs. */
   'templates.setCurrent': { input: z.object({ key: TemplateKey }), output: TemplateSummary },
   'templates.diff': { input: z.object({ fromKey: TemplateKey, toKey: TemplateKey }), output: TemplateDiffSchema },
