@@ -8,7 +8,9 @@ import { SkipLink } from './app/SkipLink';
 import { LiveStatus, StatusProvider } from './app/status';
 import { BoardPage } from './features/boards/BoardPage';
 import { BoardsPage } from './features/boards/BoardsPage';
+import { HelpPage } from './features/help/HelpPage';
 import { SitePage } from './features/sites/SitePage';
+import { ChecklistsPage } from './features/templates/ChecklistsPage';
 import { WardPage } from './features/wards/WardPage';
 import { routeKey, type Route } from './routing/routes';
 import { useRoute } from './routing/use-route';
@@ -44,6 +46,10 @@ function CurrentPage({ route }: { route: Route }) {
       return <SitePage siteId={route.id} />;
     case 'ward':
       return <WardPage wardId={route.id} />;
+    case 'checklists':
+      return <ChecklistsPage />;
+    case 'help':
+      return <HelpPage section={route.section} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -5,6 +5,8 @@ export type Route =
   | { page: 'board'; id: string }
   | { page: 'site'; id: string }
   | { page: 'ward'; id: string }
+  | { page: 'checklists' }
+  | { page: 'help'; section?: string }
   | { page: 'not-found'; hash: string };
 
 export const href = {
@@ -12,6 +14,8 @@ export const href = {
   board: (id: string) => `#/boards/${encodeURIComponent(id)}`,
   site: (id: string) => `#/sites/${encodeURIComponent(id)}`,
   ward: (id: string) => `#/wards/${encodeURIComponent(id)}`,
+  checklists: () => '#/checklists',
+  help: (section?: string) => (section ? `#/help/${encodeURIComponent(section)}` : '#/help'),
 };
 
 /** Each page's address (after the #), one line per page. */
@@ -20,6 +24,8 @@ const PATTERNS: [RegExp, (params: string[]) => Route][] = [
   [/^\/boards\/([^/]+)\/?$/, ([id]) => ({ page: 'board', id: id! })],
   [/^\/sites\/([^/]+)\/?$/, ([id]) => ({ page: 'site', id: id! })],
   [/^\/wards\/([^/]+)\/?$/, ([id]) => ({ page: 'ward', id: id! })],
+  [/^\/checklists\/?$/, () => ({ page: 'checklists' })],
+  [/^\/help(?:\/([^/]+))?\/?$/, ([section]) => (section ? { page: 'help', section } : { page: 'help' })],
 ];
 
 export function parseRoute(hash: string): Route {

@@ -1,0 +1,87 @@
+import type { Output } from '../../../../shared/contract';
+import { DOMAIN_LABELS, shortHash, type Domain } from './domain-labels';
+
+type Version = Output<'templates.list'>[number];
+
+/** One checklist's installed versions, newest first, with the current one marked. */
+export function VersionsTable({
+  domain,
+  versions,
+  busyKey,
+  onMakeCurrent,
+}: {
+  domain: Domain;
+  versions: Version[];
+  busyKey: string | null;
+  onMakeCurrent: (version: Version) => void;
+}) {
+  const label = DOMAIN_LABELS[domain];
+  return (
+    <table className="nhsuk-table" id={`versions-${domain}`}>
+      <caption className="nhsuk-table__caption nhsuk-table__caption--m">{label}</caption>
+      <thead className="nhsuk-table__head">
+        <tr className="nhsuk-table__row">
+          <th className="nhsuk-table__header" scope="col">
+            Version
+          </th>
+          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
+            Items
+          </th>
+          <th className="nhsuk-table__header" scope="col">
+            Source
+          </th>
+          <th className="nhsuk-table__header" scope="col">
+            Content hash
+          </th>
+          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
+            Assessments using it
+          </th>
+          <th className="nhsuk-table__header" scope="col">
+            <span className="nhsuk-u-visually-hidden">Action</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {versions.length === 0 && (
+          <tr className="nhsuk-table__row">
+            <td className="nhsuk-table__cell" colSpan={6}>
+              No version installed. Install one below before starting an assessment.
+            </td>
+          </tr>
+        )}
+        {versions.map((v) => (
+          <tr className="nhsuk-table__row" key={v.key}>
+            <th className="nhsuk-table__header" scope="row">
+              {v.version}
+              {v.isCurrent && <strong className="nhsuk-tag nhsuk-tag--green app-tag-after">Current</strong>}
+              <span className="nhsuk-body-s nhsuk-u-secondary-text-colour app-cell-note">
+                {v.status}, installed {v.installedAt.slice(0, 10)}
+              </span>
+            </th>
+            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{v.itemCount}</td>
+            <td className="nhsuk-table__cell app-break-anywhere">{v.source === 'bundled' ? 'Built into the app' : v.source}</td>
+            <td className="nhsuk-table__cell">
+              <code className="app-hash" title={`SHA-256 ${v.contentHash}`}>
+                {shortHash(v.contentHash)}
+              </code>
+            </td>
+            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{v.assessmentsPinned}</td>
+            <td className="nhsuk-table__cell">
+              {!v.isCurrent && (
+                <button
+                  type="button"
+                  className="app-link-button"
+                  aria-disabled={busyKey !== null || undefined}
+                  onClick={() => busyKey === null && onMakeCurrent(v)}
+                >
+                  {busyKey === v.key ? 'Making current…' : 'Make current'}
+                  <span className="nhsuk-u-visually-hidden">{`(${label} ${v.version})`}</span>
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
