@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Output } from '../../src/shared/contract';
+import type { Input, Output } from '../../src/shared/contract';
 import { goodValue, instancesOf, startAssessment } from '../helpers/assessments';
 import { createTestCore, makeWard, type TestCore } from '../helpers/core';
 
@@ -28,7 +28,7 @@ beforeAll(() => {
   //   safety S12 (ward, critical, weight 3) No; S08 in the Lounge Partial; S21 (ward) NA;
   //   S10 in the En-suite left unanswered; quality Q01 (ward, critical, weight 3) grade C;
   //   ligature L03 in Bedroom 1 and L09 in the Lounge "risk present".
-  const special: Record<string, string | undefined> = {
+  const special: Record<string, Input<'answers.record'>['value'] | undefined> = {
     'S12:ward': 'no',
     [`S08:${ids.lounge}`]: 'partial',
     'S21:ward': 'na',

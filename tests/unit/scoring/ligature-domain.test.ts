@@ -103,6 +103,16 @@ describe('ward ligature rating', () => {
     expect(score([point({ areaId: 'a1' })], answers).rating).toBe('green');
   });
 
+  it('is not rated when the ward-wide prompt says a risk is present and no point is recorded anywhere on the ward', () => {
+    // Method 4.7 rule 4: for the ward-wide prompt (L14) a point in any area answers it.
+    const answers = [answer('L01', 'no_risk', 'a1'), answer('L09', 'no_risk', 'a2'), answer('L14', 'risk_present')];
+    const none = score([], answers);
+    expect(none).toMatchObject({ rating: 'not_rated', ratingBasis: 'risk_not_recorded' });
+    expect(none.issues.map((i) => [i.code, i.itemId, i.areaId])).toEqual([['risk_present_without_point', 'L14', null]]);
+    // One low point (1 × 3 = 3, tier 1) in the lounge is enough: every prompt answered, only low risk → green.
+    expect(score([point({ areaId: 'a2' })], answers)).toMatchObject({ rating: 'green', issues: [] });
+  });
+
   it('counts not-applicable prompt answers as answered', () => {
     const answers = [answer('L01', 'na', 'a1'), answer('L09', 'na', 'a2'), answer('L14', 'no_risk')];
     expect(score([], answers).prompts).toMatchObject({ answered: 3, na: 2, complete: true });
