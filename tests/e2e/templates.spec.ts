@@ -80,6 +80,7 @@ test('installs a new version only after showing what it changes, then switches b
   await review.getByRole('button', { name: 'Install this version' }).click();
   await expect(page.getByText('Installed safety@2026.2. It is now current for new safety assessments.').first()).toBeVisible();
   const safety = versionsTable(page, 'Safety');
+  await expect(safety).toBeFocused();
   await expect(safety.getByRole('row', { name: /2026\.2/ })).toContainText('Current');
   await expect(safety.getByRole('row', { name: /2026\.2/ })).toContainText('safety-2026.2.json');
   await expect(safety.getByRole('row', { name: /2026\.1/ })).not.toContainText('Current');
@@ -89,6 +90,7 @@ test('installs a new version only after showing what it changes, then switches b
   await safety.getByRole('button', { name: 'Make current (Safety 2026.1)' }).click();
   await expect(page.getByText('safety@2026.1 is now current for new safety assessments.').first()).toBeVisible();
   await expect(safety.getByRole('row', { name: /2026\.1/ })).toContainText('Current');
+  await expect(safety).toBeFocused();
   const current = (await api('templates.list', {})).filter((t) => t.isCurrent && t.domain === 'safety').map((t) => t.key);
   expect(current).toEqual(['safety@2026.1']);
 });

@@ -16,6 +16,14 @@ import { VersionsTable } from './VersionsTable';
 
 type Version = Output<'templates.list'>[number];
 
+/**
+ * After a change the button that made it is gone (the row is now current, or the preview closed):
+ * put focus on that checklist's table, so keyboard users carry on from what changed.
+ */
+function focusVersions(domain: Version['domain']): void {
+  document.getElementById(`versions-${domain}`)?.focus();
+}
+
 /** The installed checklist versions per domain, which one is current, and installing a new one. */
 export function ChecklistsPage() {
   const announce = useAnnounce();
@@ -33,6 +41,7 @@ export function ChecklistsPage() {
       await call('templates.setCurrent', { key: version.key });
       announce(`${version.key} is now current for new ${DOMAIN_LABELS[version.domain].toLowerCase()} assessments.`);
       await reload();
+      focusVersions(version.domain);
     } catch (error) {
       setFailure((previous) => ({ message: messageOf(error), attempt: (previous?.attempt ?? 0) + 1 }));
     } finally {
@@ -59,7 +68,12 @@ export function ChecklistsPage() {
           onMakeCurrent={(v) => void makeCurrent(v)}
         />
       ))}
-      <InstallTemplate onInstalled={reload} />
+      <InstallTemplate
+        onInstalled={async (domain) => {
+          await reload();
+          focusVersions(domain);
+        }}
+      />
     </PageLayout>
   );
 }

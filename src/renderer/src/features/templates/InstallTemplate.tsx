@@ -19,13 +19,15 @@ type Step =
   | { step: 'review'; fileName: string; content: string; preview: ValidPreview };
 
 const FILE_INPUT = 'template-file';
+/** The browser door accepts requests up to 1 MB (the file travels JSON-escaped); templates are about 20 kB. */
+const MAX_FILE_BYTES = 900_000;
 
 /**
  * Install a checklist version from a file: the file is read here, checked and compared with the
  * current version by `templates.preview` (which writes nothing), and installed only when the user
  * confirms what they have seen.
  */
-export function InstallTemplate({ onInstalled }: { onInstalled: () => Promise<void> }) {
+export function InstallTemplate({ onInstalled }: { onInstalled: (domain: ValidPreview['domain']) => Promise<void> }) {
   const announce = useAnnounce();
   const [state, setState] = useState<Step>({ step: 'choose' });
   const [makeCurrent, setMakeCurrent] = useState(true);
@@ -50,8 +52,11 @@ export function InstallTemplate({ onInstalled }: { onInstalled: () => Promise<vo
     const file = event.target.files?.[0];
     setFailure(null);
     if (!file) return setState({ step: 'choose' });
-    setState({ step: 'checking', fileName: file.name });
     attempts.current += 1;
+    if (file.size > MAX_FILE_BYTES) {
+      return setState({ step: 'refused', fileName: file.name, problems: [`${file.name} is too large (over 900 kB) to be a checklist template, which is about 20 kB. Check you chose the right file.`], attempt: attempts.current });
+    }
+    setState({ step: 'checking', fileName: file.name });
     try {
       const content = await file.text();
       const preview = await call('templates.preview', { fileName: file.name, content });
@@ -74,7 +79,7 @@ export function InstallTemplate({ onInstalled }: { onInstalled: () => Promise<vo
           : `Installed ${key}.${isCurrent ? ` It is now current for new ${DOMAIN_LABELS[domain].toLowerCase()} assessments.` : ' It is not current.'}`,
       );
       reset();
-      await onInstalled();
+      await onInstalled(domain);
     } catch (error) {
       setFailure((previous) => ({ message: messageOf(error), attempt: (previous?.attempt ?? 0) + 1 }));
     } finally {

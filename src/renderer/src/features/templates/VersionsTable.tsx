@@ -17,7 +17,7 @@ export function VersionsTable({
 }) {
   const label = DOMAIN_LABELS[domain];
   return (
-    <table className="nhsuk-table" id={`versions-${domain}`}>
+    <table className="nhsuk-table app-focus-target" id={`versions-${domain}`} tabIndex={-1}>
       <caption className="nhsuk-table__caption nhsuk-table__caption--m">{label}</caption>
       <thead className="nhsuk-table__head">
         <tr className="nhsuk-table__row">
