@@ -55,7 +55,7 @@ export function VersionsTable({
               {v.version}
               {v.isCurrent && <strong className="nhsuk-tag nhsuk-tag--green app-tag-after">Current</strong>}
               <span className="nhsuk-body-s nhsuk-u-secondary-text-colour app-cell-note">
-                {v.status}, installed {v.installedAt.slice(0, 10)}
+                {v.status}, installed <span className="app-nowrap">{v.installedAt.slice(0, 10)}</span>
               </span>
             </th>
             <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{v.itemCount}</td>
