@@ -8,6 +8,8 @@ import { SkipLink } from './app/SkipLink';
 import { LiveStatus, StatusProvider } from './app/status';
 import { BoardPage } from './features/boards/BoardPage';
 import { BoardsPage } from './features/boards/BoardsPage';
+import { ComparePage } from './features/compare/ComparePage';
+import { DrillPage } from './features/compare/DrillPage';
 import { SitePage } from './features/sites/SitePage';
 import { WardPage } from './features/wards/WardPage';
 import { routeKey, type Route } from './routing/routes';
@@ -44,6 +46,10 @@ function CurrentPage({ route }: { route: Route }) {
       return <SitePage siteId={route.id} />;
     case 'ward':
       return <WardPage wardId={route.id} />;
+    case 'compare':
+      return <ComparePage query={route.query} />;
+    case 'compare-drill':
+      return <DrillPage query={route.query} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -5,6 +5,8 @@ export type Route =
   | { page: 'board'; id: string }
   | { page: 'site'; id: string }
   | { page: 'ward'; id: string }
+  | { page: 'compare'; query: string }
+  | { page: 'compare-drill'; query: string }
   | { page: 'not-found'; hash: string };
 
 export const href = {
@@ -12,6 +14,8 @@ export const href = {
   board: (id: string) => `#/boards/${encodeURIComponent(id)}`,
   site: (id: string) => `#/sites/${encodeURIComponent(id)}`,
   ward: (id: string) => `#/wards/${encodeURIComponent(id)}`,
+  compare: (query = '') => (query ? `#/compare?${query}` : '#/compare'),
+  compareDrill: (query: string) => `#/compare/drill?${query}`,
 };
 
 /** Each page's address (after the #), one line per page. */
@@ -20,6 +24,8 @@ const PATTERNS: [RegExp, (params: string[]) => Route][] = [
   [/^\/boards\/([^/]+)\/?$/, ([id]) => ({ page: 'board', id: id! })],
   [/^\/sites\/([^/]+)\/?$/, ([id]) => ({ page: 'site', id: id! })],
   [/^\/wards\/([^/]+)\/?$/, ([id]) => ({ page: 'ward', id: id! })],
+  [/^\/compare\/?(?:\?(.*))?$/, ([query]) => ({ page: 'compare', query: query ?? '' })],
+  [/^\/compare\/drill\?(.*)$/, ([query]) => ({ page: 'compare-drill', query: query! })],
 ];
 
 export function parseRoute(hash: string): Route {
