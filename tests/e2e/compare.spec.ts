@@ -68,6 +68,20 @@ test('compares two sites side by side and drills down from a red cell to the ite
   await expectNoAxeViolations();
   await saveScreen('compare-nation');
 
+  // A ward-type filter with no match says so, and stays in the address; unticking brings the wards back.
+  await page.getByLabel('Adult acute').check();
+  await page.getByRole('button', { name: 'Show comparison' }).click();
+  await expect(page).toHaveURL(/types=adult_acute/);
+  await expect(page.getByLabel('Adult acute')).toBeChecked();
+  await expect(row(page, /NHS Glen Compare/)).toContainText('2 wards, 22 beds');
+  await page.getByLabel('Signed-off assessments only (leave out drafts)').check();
+  await page.getByRole('button', { name: 'Show comparison' }).click();
+  await expect(page.getByText('No assessed ward matches these choices.')).toBeVisible();
+  await page.getByLabel('Signed-off assessments only (leave out drafts)').uncheck();
+  await page.getByLabel('Adult acute').uncheck();
+  await page.getByRole('button', { name: 'Show comparison' }).click();
+  await expect(page).not.toHaveURL(/types=/);
+
   // The two sites of the board, side by side, for one round.
   await page.getByLabel('Compare', { exact: true }).selectOption({ label: 'Sites of NHS Glen Compare' });
   await page.getByLabel('Round').selectOption('2026/27');
