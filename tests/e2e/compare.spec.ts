@@ -102,6 +102,10 @@ test('compares two sites side by side and drills down from a red cell to the ite
   await expect(north.getByRole('cell').nth(4)).toContainText('100%');
   await expect(south.getByRole('cell').nth(4)).toContainText('50%');
   await expect(page.getByRole('img', { name: /Quality: ward percentages by ward type/ })).toBeVisible();
+  // Adult acute percentages 93.6 and 100: Q1 = 93.6 + 0.25 × 6.4 = 95.2, median 96.8, Q3 98.4.
+  await page.getByText('Quality: the figures as a table').click();
+  await expect(page.getByRole('table', { name: 'Quality: ward percentages by ward type' })).toContainText('93.6%95.2%96.8%98.4%100%');
+  await expect(page.getByRole('table', { name: 'Ligature risk by ward type' })).toContainText('0.5');
   await page.getByText('Ligature points per 10 beds: the figures as a table').click();
   await expect(page.getByRole('table', { name: 'High and extreme residual ligature points per 10 beds' })).toContainText('0.8');
   await expectNoAxeViolations();

@@ -11,6 +11,7 @@ import { Per10BedsChart } from './charts/Per10BedsChart';
 import { CompareFilters, type ScopeChoices } from './CompareFilters';
 import { compareHref, parseCompareQuery, toDataInput } from './compare-query';
 import { CompareTable } from './CompareTable';
+import { LigatureByWardType } from './LigatureByWardType';
 import { DOMAIN_LABELS, percent } from './ratings';
 
 /** Boards, sites or wards side by side, with distributions and like-for-like measures. */
@@ -69,6 +70,7 @@ export function ComparePage({ query: queryString }: { query: string }) {
           ))}
           <h2 className="nhsuk-heading-m">Like-for-like ligature measure</h2>
           <Per10BedsChart rows={data.rows} />
+          <LigatureByWardType groups={data.byWardType.ligature} />
         </>
       )}
     </PageLayout>

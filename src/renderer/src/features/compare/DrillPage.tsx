@@ -20,10 +20,16 @@ export function DrillPage({ query }: { query: string }) {
   if (state.status === 'failed' || state.data === null) return <LoadFailed what="Assessment" error={state.status === 'failed' ? state.error : null} />;
   const drill = state.data;
   const back = compareHref(parsed.back);
+  const backLabel =
+    parsed.back.level === 'site' && parsed.back.id === drill.site.id
+      ? `Wards of ${drill.site.name}`
+      : parsed.back.level === 'board' && parsed.back.id === drill.board.id
+        ? `Sites of ${drill.board.name}`
+        : 'All boards';
   const isLigature = drill.domain === 'ligature';
 
   return (
-    <PageLayout breadcrumbs={[{ href: back, label: 'Back to the comparison' }]}>
+    <PageLayout breadcrumbs={[{ href: back, label: backLabel }]}>
       <PageHeading caption={`${drill.site.name}, ${drill.board.name}`}>
         {DOMAIN_LABELS[drill.domain]}: {drill.ward.name}
       </PageHeading>

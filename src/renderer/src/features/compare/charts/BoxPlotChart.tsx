@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Output } from '../../../../../shared/contract';
 import { WARD_TYPE_LABELS } from '../../../../../shared/domain/estate';
-import { percent } from '../ratings';
+import { RatingCountTags, percent } from '../ratings';
 
 type Group = Output<'compare.data'>['byWardType']['quality'][number];
 
@@ -67,8 +67,8 @@ export function BoxPlotChart({ title, groups }: { title: string; groups: readonl
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{title}: ward percentages by ward type</caption>
             <thead className="nhsuk-table__head">
               <tr className="nhsuk-table__row">
-                {['Ward type', 'Wards', 'Lowest', 'First quartile', 'Median', 'Third quartile', 'Highest'].map((h, i) => (
-                  <th key={h} scope="col" className={`nhsuk-table__header${i > 0 ? ' nhsuk-table__header--numeric' : ''}`}>
+                {['Ward type', 'Ratings', 'Wards with a percentage', 'Lowest', 'First quartile', 'Median', 'Third quartile', 'Highest'].map((h, i) => (
+                  <th key={h} scope="col" className={`nhsuk-table__header${i > 1 ? ' nhsuk-table__header--numeric' : ''}`}>
                     {h}
                   </th>
                 ))}
@@ -80,6 +80,9 @@ export function BoxPlotChart({ title, groups }: { title: string; groups: readonl
                   <th scope="row" className="nhsuk-table__header">
                     {WARD_TYPE_LABELS[group.wardType]}
                   </th>
+                  <td className="nhsuk-table__cell">
+                    <RatingCountTags counts={group.ratingCounts} />
+                  </td>
                   <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{group.distribution?.n ?? 0}</td>
                   {(['min', 'q1', 'median', 'q3', 'max'] as const).map((k) => (
                     <td key={k} className="nhsuk-table__cell nhsuk-table__cell--numeric">
