@@ -7,6 +7,8 @@ import { getAssessment, listAssessmentsForWard } from './services/assessments/re
 import { scoreAssessment } from './services/assessments/score';
 import { startAssessment } from './services/assessments/start';
 import { listAudit } from './services/audit';
+import { compareData } from './services/compare/data';
+import { compareDrill } from './services/compare/drill';
 import { createArea, listAreas, removeArea, updateArea } from './services/estate/areas';
 import { createBoard, getBoard, listBoards, removeBoard, renameBoard } from './services/estate/boards';
 import { seedDemoEstate } from './services/estate/demo';
@@ -80,5 +82,7 @@ export function createHandlers(host: HostInfo): Handlers {
     'actions.create': (ctx, input) => createAction(ctx, input),
     'actions.update': (ctx, input) => updateAction(ctx, input),
     'assessments.score': (ctx, input) => scoreAssessment(ctx.db, input.id),
+    'compare.data': (ctx, input) => compareData(ctx.db, input),
+    'compare.drill': (ctx, input) => compareDrill(ctx.db, input),
   };
 }

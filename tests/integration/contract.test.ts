@@ -51,6 +51,8 @@ const SAMPLES: [Operation, Sample][] = [
   ['actions.list', (ids) => ({ assessmentId: ids.assessment })],
   ['actions.update', (ids) => ({ id: ids.action, type: 'replace', description: 'Fit a concealed closer', owner: 'Estates manager', dueDate: '2027-01-31', priority: 'high', status: 'on_track' })],
   ['assessments.score', (ids) => ({ id: ids.assessment })],
+  ['compare.data', () => ({ level: 'nation', wardTypes: ['adult_acute', 'camhs'], round: '2026/27', signedOffOnly: false })],
+  ['compare.drill', (ids) => ({ assessmentId: ids.assessment, domain: 'ligature' })],
 ];
 
 const SAFETY = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'checklists', 'safety.json'), 'utf8')) as unknown;

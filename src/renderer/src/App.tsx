@@ -9,6 +9,8 @@ import { LiveStatus, StatusProvider } from './app/status';
 import { BoardPage } from './features/boards/BoardPage';
 import { BoardsPage } from './features/boards/BoardsPage';
 import { HelpPage } from './features/help/HelpPage';
+import { ComparePage } from './features/compare/ComparePage';
+import { DrillPage } from './features/compare/DrillPage';
 import { SitePage } from './features/sites/SitePage';
 import { ChecklistsPage } from './features/templates/ChecklistsPage';
 import { WardPage } from './features/wards/WardPage';
@@ -50,6 +52,10 @@ function CurrentPage({ route }: { route: Route }) {
       return <ChecklistsPage />;
     case 'help':
       return <HelpPage section={route.section} />;
+    case 'compare':
+      return <ComparePage query={route.query} />;
+    case 'compare-drill':
+      return <DrillPage query={route.query} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -11,11 +11,16 @@ import { getAssessment } from './read';
  * The action that speaks for a ligature point in scoring: an open one with the earliest target
  * date (the one that decides whether the risk is being dealt with in time), else the latest.
  */
-function actionForPoint(pointActions: ReturnType<typeof listActions>): LigatureAction | null {
+export function actionSpeakingForPoint(pointActions: ReturnType<typeof listActions>) {
   if (pointActions.length === 0) return null;
   const open = pointActions.filter((a) => a.status !== 'complete');
   const pool = open.length > 0 ? open : pointActions;
-  const chosen = [...pool].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'))[0]!;
+  return [...pool].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'))[0]!;
+}
+
+function actionForPoint(pointActions: ReturnType<typeof listActions>): LigatureAction | null {
+  const chosen = actionSpeakingForPoint(pointActions);
+  if (!chosen) return null;
   return { type: chosen.type, status: chosen.status, ...(chosen.dueDate ? { targetDate: chosen.dueDate } : {}) };
 }
 

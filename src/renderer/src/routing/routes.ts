@@ -7,6 +7,8 @@ export type Route =
   | { page: 'ward'; id: string }
   | { page: 'checklists' }
   | { page: 'help'; section?: string }
+  | { page: 'compare'; query: string }
+  | { page: 'compare-drill'; query: string }
   | { page: 'not-found'; hash: string };
 
 export const href = {
@@ -16,6 +18,8 @@ export const href = {
   ward: (id: string) => `#/wards/${encodeURIComponent(id)}`,
   checklists: () => '#/checklists',
   help: (section?: string) => (section ? `#/help/${encodeURIComponent(section)}` : '#/help'),
+  compare: (query = '') => (query ? `#/compare?${query}` : '#/compare'),
+  compareDrill: (query: string) => `#/compare/drill?${query}`,
 };
 
 /** Each page's address (after the #), one line per page. */
@@ -26,6 +30,8 @@ const PATTERNS: [RegExp, (params: string[]) => Route][] = [
   [/^\/wards\/([^/]+)\/?$/, ([id]) => ({ page: 'ward', id: id! })],
   [/^\/checklists\/?$/, () => ({ page: 'checklists' })],
   [/^\/help(?:\/([^/]+))?\/?$/, ([section]) => (section ? { page: 'help', section } : { page: 'help' })],
+  [/^\/compare\/?(?:\?(.*))?$/, ([query]) => ({ page: 'compare', query: query ?? '' })],
+  [/^\/compare\/drill\?(.*)$/, ([query]) => ({ page: 'compare-drill', query: query! })],
 ];
 
 export function parseRoute(hash: string): Route {
