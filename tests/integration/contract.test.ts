@@ -50,6 +50,10 @@ const SAMPLES: [Operation, Sample][] = [
   ['actions.list', (ids) => ({ assessmentId: ids.assessment })],
   ['actions.update', (ids) => ({ id: ids.action, type: 'replace', description: 'Fit a concealed closer', owner: 'Estates manager', dueDate: '2027-01-31', priority: 'high', status: 'on_track' })],
   ['assessments.score', (ids) => ({ id: ids.assessment })],
+  ['reports.rounds', (ids) => ({ boardId: ids.demoBoard })],
+  ['reports.ward', (ids) => ({ assessmentId: ids.assessment })],
+  ['reports.site', (ids) => ({ siteId: ids.demoSite })],
+  ['reports.board', (ids) => ({ boardId: ids.demoBoard, round: '2026/27' })],
 ];
 
 const SAFETY = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'checklists', 'safety.json'), 'utf8')) as unknown;
@@ -86,6 +90,8 @@ describe('the contract', () => {
       if (operation === 'demo.seed') {
         const boardId = (result.data as { boardId: string }).boardId;
         const site = core.call('sites.list', { boardId })[0]!;
+        ids.demoBoard = boardId;
+        ids.demoSite = site.id;
         ids.demoWard = core.call('wards.list', { siteId: site.id })[0]!.id;
       }
       if (operation === 'assessments.start') {
