@@ -121,7 +121,7 @@ describe('board and site reports', () => {
     expect(top.indexOf('Overhead door closer')).toBeLessThan(top.indexOf('Curtain track'));
     expect(top).toMatch(/3 × 5 = 15\s+Extreme/);
     // Action plan status and the overdue action.
-    expect(text).toContain('3 actions: 3 not complete, of which 1 overdue.');
+    expect(text).toContain('3 actions: 3 not complete, of which 1 overdue');
     expect(text).toMatch(/Fit a concealed anti-\s?ligature closer/);
     // Change since 2025/26: Birch went from green to red in safety and ligature; the others are new.
     expect(text).toContain('Change since the previous round (2025/26)');

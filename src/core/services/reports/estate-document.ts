@@ -68,9 +68,10 @@ export function estateDocument(report: EstateReport): TDocumentDefinitions {
 
     { text: 'Action plan status', style: 'h2' },
     {
-      text: `${report.actionTotals.total} actions: ${report.actionTotals.open} not complete, of which ${report.actionTotals.overdue} overdue.`,
+      text: `${report.actionTotals.total} actions: ${report.actionTotals.open} not complete, of which ${report.actionTotals.overdue} overdue (past their due date or marked overdue; listed below).`,
       style: 'body',
     },
+    { text: 'By the status recorded on each action', style: 'small', margin: [0, 0, 0, 2] },
     table(
       report.actionStatus.map(() => '*'),
       report.actionStatus.map((s) => s.status),
@@ -96,7 +97,9 @@ export function estateDocument(report: EstateReport): TDocumentDefinitions {
     report.change.previousRound === null
       ? { text: 'No earlier round has been assessed in this scope, so there is nothing to compare with yet.', style: 'body' }
       : change(report),
-    { text: '"New" means the ward was not assessed in the previous round. "Not rated" counts as worse than amber: an unknown is not a pass.', style: 'small' },
+    ...(report.change.previousRound === null
+      ? []
+      : [{ text: '"New" means the ward was not assessed in the previous round. "Not rated" counts as worse than amber: an unknown is not a pass.', style: 'small' } as Content]),
   ];
   return reportDocument(report.meta, report.title, content);
 }
