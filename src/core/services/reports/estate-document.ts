@@ -11,7 +11,7 @@ export function estateDocument(report: EstateReport): TDocumentDefinitions {
     { text: report.subtitle, style: 'subtitle' },
     ...draftBanner(report.meta.includesDraft),
     { text: 'Scope', style: 'h2' },
-    keyValues(report.scope),
+    keyValues([...report.scope, ['Checklist versions', report.meta.templateVersions.join(', ') || 'none']]),
     ...(report.notAssessed.length > 0
       ? [
           { text: `Not assessed in this round (${report.notAssessed.length})`, style: 'h3' } as Content,
@@ -51,7 +51,7 @@ export function estateDocument(report: EstateReport): TDocumentDefinitions {
     ),
     keyValues(report.ligatureFacts),
 
-    { text: `Top ${report.topRisks.length} residual ligature risks`, style: 'h2' },
+    { text: report.topRisks.length > 0 ? `Top ${report.topRisks.length} residual ligature risks` : 'Top residual ligature risks', style: 'h2' },
     table(
       [80, 70, '*', 24, 62, 110],
       ['Ward', 'Area', 'Element', 'Tier', 'Residual L×S', 'Action'],

@@ -31,8 +31,10 @@ export function reportDocument(meta: ReportMeta, title: string, content: Content
     defaultStyle: { font: 'Roboto', fontSize: 9, color: TEXT },
     styles: STYLES,
     content,
-    // A heading is never left alone at the foot of a page.
-    pageBreakBefore: (node, queries) => node.style === 'h2' && queries.getFollowingNodesOnPage().length === 0,
+    // A heading is never left at the foot of a page without what it heads: one in the last
+    // eighth of the page, or with nothing after it there, starts the next page.
+    pageBreakBefore: (node, queries) =>
+      (node.style === 'h2' || node.style === 'h3') && (node.startPosition.verticalRatio > 0.875 || queries.getFollowingNodesOnPage().length === 0),
     footer: (currentPage: number, pageCount: number, _pageSize: ContextPageSize): Content => ({
       margin: [40, 8, 40, 0],
       stack: [
