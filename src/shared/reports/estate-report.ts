@@ -1,6 +1,7 @@
 import { WARD_TYPE_LABELS, type WardType } from '../domain/estate';
 import { RISK_BANDS, type RiskBand } from '../scoring/ligature-risk';
 import type { Rating } from '../scoring/rating';
+import { SCORING_ENGINE_VERSION } from '../scoring';
 import { rollUp, type RollupWard } from '../scoring/rollup';
 import type { WardScores } from '../scoring/ward';
 import type { Domain } from '../templates/schema';
@@ -234,7 +235,7 @@ function methodText(kind: 'site' | 'board'): string[] {
     `Each ward in this ${kind === 'board' ? 'board' : 'site'} was walked area by area against four checklists: quality, safety, ligature risk and therapeutic environment. For each ward this report uses its current assessment in the round: the signed-off one if there is one, otherwise the latest draft (marked "Draft").`,
     'Quality, safety and therapeutic environment are weighted percentages: yes scores 2 points, partial 1 and no 0 (grades A to D score 2, 1.33, 0.67 and 0), each multiplied by the item’s weight; items not applicable are left out of both sides. Green is 85% or more and amber 65% or more unless a checklist sets other thresholds. A "no" on a critical item makes that domain red whatever its percentage. Completeness (items answered out of items that apply) is shown beside every score.',
     'Ligature risk is never a percentage or an average. Each ligature point is scored likelihood × severity (1 to 25) before and after controls; the supervision tier sets a floor under likelihood. The ward is red if any residual risk is extreme, if a high risk in a tier 2 or 3 area has no dated action to remove or replace it, if a high or extreme risk relies on staff vigilance alone, or if its action is overdue; amber while moderate or high risks remain; green only when all remaining risks are low and every prompt is answered.',
-    'The four ratings are shown side by side and never blended into one figure. The full method, with worked examples that let anyone reproduce a score by hand, is in the app’s Help under "How wards are scored" (scoring method version 1).',
+    `The four ratings are shown side by side and never blended into one figure. The full method, with worked examples that let anyone reproduce a score by hand, is published with the app as "How wards are scored" (docs/scoring-method.md, scoring method ${SCORING_ENGINE_VERSION}).`,
   ];
 }
 
