@@ -170,5 +170,8 @@ describe('board and site reports', () => {
     const text = (await pdfPages(decode(file))).join('\n');
     expect(text).toContain('No ward has been assessed in this round.');
     expect(text).toMatch(/Round\s+None assessed yet/);
+    expect(text).toContain('No ward assessed yet');
+    expect(text).toContain('No assessment is included in this report.');
+    expect(text).not.toContain('All assessments in this report are signed off.');
   });
 });

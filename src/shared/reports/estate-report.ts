@@ -140,13 +140,14 @@ export function buildEstateReport(input: EstateReportInput): EstateReport {
   const wards = [...input.current].sort((a, b) => collator.compare(a.siteName, b.siteName) || collator.compare(a.wardName, b.wardName));
   const templateVersions = [...new Set(wards.flatMap((w) => REPORT_DOMAINS.map((d) => w.assessment.templates[d])))].sort();
   const drafts = wards.filter((w) => w.assessment.status === 'draft').length;
-  const roundText = input.round ?? 'no round';
+  const roundText = input.round ?? 'none assessed';
   const meta: ReportMeta = {
     appName: input.app.name,
     appVersion: input.app.version,
     generatedAt: input.generatedAt,
     templateVersions,
     includesDraft: drafts > 0,
+    assessmentCount: wards.length,
     fileName: reportFileName(input.kind === 'board' ? 'board-report' : 'site-report', `${input.scopeName} ${roundText}`, reportDate),
   };
   const rollup = rollUp(wards.map((w) => w.rollup));
@@ -154,7 +155,7 @@ export function buildEstateReport(input: EstateReportInput): EstateReport {
   return {
     meta,
     title: input.kind === 'board' ? `Consolidated estate report: ${input.scopeName}` : `Site report: ${input.scopeName}`,
-    subtitle: input.kind === 'board' ? `Round ${roundText}` : `${input.board.name} · round ${roundText}`,
+    subtitle: input.round === null ? `${input.kind === 'board' ? '' : `${input.board.name} · `}No ward assessed yet` : input.kind === 'board' ? `Round ${input.round}` : `${input.board.name} · round ${input.round}`,
     ...scopeSection(input, wards, drafts),
     method: methodText(input.kind),
     domainSummary: REPORT_DOMAINS.map((domain) => {

@@ -10,11 +10,14 @@ export interface ReportMeta {
   templateVersions: string[];
   /** True when any assessment behind the report is not signed off. */
   includesDraft: boolean;
+  /** How many assessments the report is built from. */
+  assessmentCount: number;
   fileName: string;
 }
 
-export function draftStatement(includesDraft: boolean): string {
-  return includesDraft
+export function draftStatement(meta: Pick<ReportMeta, 'includesDraft' | 'assessmentCount'>): string {
+  if (meta.assessmentCount === 0) return 'No assessment is included in this report.';
+  return meta.includesDraft
     ? 'Includes draft assessments that are not signed off: figures may still change.'
     : 'All assessments in this report are signed off.';
 }

@@ -195,6 +195,7 @@ export function buildWardReport(input: WardReportInput): WardReport {
     generatedAt: input.generatedAt,
     templateVersions,
     includesDraft,
+    assessmentCount: 1,
     fileName: reportFileName('ward-report', `${input.ward.name} ${assessment.round}`, reportDate),
   };
 

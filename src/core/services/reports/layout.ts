@@ -25,7 +25,7 @@ export const STYLES: StyleDictionary = {
 export function reportDocument(meta: ReportMeta, title: string, content: Content[]): TDocumentDefinitions {
   const generated = `Generated ${longDate(meta.generatedAt)} ${meta.generatedAt.slice(11, 16)} UTC by ${meta.appName} ${meta.appVersion}`;
   return {
-    info: { title, creator: meta.appName, producer: `${meta.appName} ${meta.appVersion}`, subject: draftStatement(meta.includesDraft) },
+    info: { title, creator: meta.appName, producer: `${meta.appName} ${meta.appVersion}`, subject: draftStatement(meta) },
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 62],
     defaultStyle: { font: 'Roboto', fontSize: 9, color: TEXT },
@@ -47,7 +47,7 @@ export function reportDocument(meta: ReportMeta, title: string, content: Content
         },
         { text: generated, style: 'small' },
         { text: `Checklist versions: ${meta.templateVersions.join(', ') || 'none'}`, style: 'small' },
-        { text: draftStatement(meta.includesDraft), style: 'small', bold: meta.includesDraft, color: meta.includesDraft ? '#8a1538' : SECONDARY },
+        { text: draftStatement(meta), style: 'small', bold: meta.includesDraft, color: meta.includesDraft ? '#8a1538' : SECONDARY },
       ],
     }),
   };
@@ -108,7 +108,7 @@ export function draftBanner(includesDraft: boolean): Content[] {
     {
       table: {
         widths: ['*'],
-        body: [[{ text: draftStatement(true), style: 'draftBanner', margin: [4, 4, 4, 4] }]],
+        body: [[{ text: 'Includes draft assessments that are not signed off: figures may still change.', style: 'draftBanner', margin: [4, 4, 4, 4] }]],
       },
       layout: { hLineWidth: () => 1, vLineWidth: () => 1, hLineColor: () => '#ffb81c', vLineColor: () => '#ffb81c' },
       margin: [0, 0, 0, 10],
