@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Operation, Output, ParsedInput } from '../shared/contract';
 import type { ServiceContext } from './context';
 import { createAction, listActions, updateAction } from './services/assessments/actions';
@@ -14,6 +15,7 @@ import { createBoard, getBoard, listBoards, removeBoard, renameBoard } from './s
 import { seedDemoEstate } from './services/estate/demo';
 import { estatePath } from './services/estate/path';
 import { countBoards } from './services/estate/remove';
+import { boardReport, reportRounds, siteReport, wardReport, type ReportEnv } from './services/reports';
 import { createSite, getSite, listSites, removeSite, renameSite } from './services/estate/sites';
 import { createWard, getWard, listWards, removeWard, updateWard } from './services/estate/wards';
 import { diffTemplateVersions, getTemplate, installTemplate, listTemplates, previewTemplate, setCurrentTemplate } from './services/templates';
@@ -31,8 +33,14 @@ export type Handlers = {
   [O in Operation]: (ctx: ServiceContext, input: ParsedInput<O>) => Output<O> | Promise<Output<O>>;
 };
 
+/** Where the host keeps files services read (fonts for PDFs). */
+export interface HostResources {
+  resourcesDir: string;
+}
+
 /** The one table from contract operation to service call. A missing entry does not compile. */
-export function createHandlers(host: HostInfo): Handlers {
+export function createHandlers(host: HostInfo, resources: HostResources): Handlers {
+  const reports: ReportEnv = { fontsDir: path.join(resources.resourcesDir, 'fonts'), app: { name: host.name, version: host.version } };
   return {
     'app.info': (ctx) => ({ ...host, estateIsEmpty: countBoards(ctx.db) === 0 }),
     'demo.seed': (ctx) => seedDemoEstate(ctx),
@@ -84,5 +92,9 @@ export function createHandlers(host: HostInfo): Handlers {
     'assessments.score': (ctx, input) => scoreAssessment(ctx.db, input.id),
     'compare.data': (ctx, input) => compareData(ctx.db, input),
     'compare.drill': (ctx, input) => compareDrill(ctx.db, input),
+    'reports.ward': (ctx, input) => wardReport(ctx, input, reports),
+    'reports.site': (ctx, input) => siteReport(ctx, input, reports),
+    'reports.board': (ctx, input) => boardReport(ctx, input, reports),
+    'reports.rounds': (ctx, input) => reportRounds(ctx, input),
   };
 }

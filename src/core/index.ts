@@ -53,7 +53,7 @@ export function createCore(options: CoreOptions): Core {
     door: options.door,
     databaseFile: store.file,
     schemaVersion: store.schemaVersion,
-  });
+  }, { resourcesDir: options.resourcesDir });
   return { dispatch: createRouter(ctx, handlers, options.log), store, close: store.close };
 }
 

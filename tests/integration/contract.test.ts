@@ -53,6 +53,10 @@ const SAMPLES: [Operation, Sample][] = [
   ['assessments.score', (ids) => ({ id: ids.assessment })],
   ['compare.data', () => ({ level: 'nation', wardTypes: ['adult_acute', 'camhs'], round: '2026/27', signedOffOnly: false })],
   ['compare.drill', (ids) => ({ assessmentId: ids.assessment, domain: 'ligature' })],
+  ['reports.rounds', (ids) => ({ boardId: ids.demoBoard })],
+  ['reports.ward', (ids) => ({ assessmentId: ids.assessment })],
+  ['reports.site', (ids) => ({ siteId: ids.demoSite })],
+  ['reports.board', (ids) => ({ boardId: ids.demoBoard, round: '2026/27' })],
 ];
 
 const SAFETY = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'checklists', 'safety.json'), 'utf8')) as unknown;
@@ -89,6 +93,8 @@ describe('the contract', () => {
       if (operation === 'demo.seed') {
         const boardId = (result.data as { boardId: string }).boardId;
         const site = core.call('sites.list', { boardId })[0]!;
+        ids.demoBoard = boardId;
+        ids.demoSite = site.id;
         ids.demoWard = core.call('wards.list', { siteId: site.id })[0]!.id;
       }
       if (operation === 'assessments.start') {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { assessmentsContract } from './assessments';
 import { compareContract } from './compare';
 import { estateContract } from './estate';
+import { reportsContract } from './reports';
 import { systemContract } from './system';
 import { templatesContract } from './templates';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...templatesContract,
   ...assessmentsContract,
   ...compareContract,
+  ...reportsContract,
 };
 
 export type Contract = typeof contract;

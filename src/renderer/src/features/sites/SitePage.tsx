@@ -13,6 +13,7 @@ import { WardForm } from '../wards/WardForm';
 import { WardsTable } from '../wards/WardsTable';
 import { SiteRemoval } from './SiteRemoval';
 import { FormColumn } from '../../components/FormColumn';
+import { SiteReportSection } from '../reports/ReportSections';
 
 /** One site: its details and its wards. */
 export function SitePage({ siteId }: { siteId: string }) {
@@ -69,6 +70,7 @@ export function SitePage({ siteId }: { siteId: string }) {
         renderRemove={(close) => <SiteRemoval site={site} wards={wards} boardId={path.board.id} onCancel={close} />}
       />
       <WardsTable wards={wards} />
+      <SiteReportSection siteId={site.id} />
       <FormColumn>
         <h2 className="nhsuk-heading-m">Add a ward</h2>
         <WardForm siteId={site.id} />

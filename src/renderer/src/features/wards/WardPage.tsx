@@ -12,6 +12,7 @@ import { AreasSection } from '../areas/AreasSection';
 import { WardForm } from './WardForm';
 import { WardRemoval } from './WardRemoval';
 import { FormColumn } from '../../components/FormColumn';
+import { WardReportSection } from '../reports/ReportSections';
 
 /** One ward: its details and the areas (rooms and spaces) an assessment walks through. */
 export function WardPage({ wardId }: { wardId: string }) {
@@ -67,6 +68,7 @@ export function WardPage({ wardId }: { wardId: string }) {
         )}
         renderRemove={(close) => <WardRemoval ward={ward} onCancel={close} />}
       />
+      <WardReportSection wardId={ward.id} />
       <AreasSection wardId={ward.id} areas={areas} onChanged={reload} />
     </PageLayout>
   );

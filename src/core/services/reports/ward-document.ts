@@ -1,0 +1,98 @@
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { WardReport } from '../../../shared/reports';
+import { bandCell, draftBanner, keyValues, ratingCell, reportDocument, table, TABLE_LAYOUT, th } from './layout';
+
+// The ward report laid out for pdfmake: details, the four ratings, every shortfall with its notes
+// and photos, the ligature register and the action plan.
+
+export function wardDocument(report: WardReport): TDocumentDefinitions {
+  const content: Content[] = [
+    { text: report.title, style: 'title' },
+    ...draftBanner(report.meta.includesDraft),
+    keyValues(report.details),
+    { text: 'Ratings', style: 'h2' },
+    {
+      table: {
+        headerRows: 1,
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
+        widths: [95, 62, 110, 95, '*'],
+        body: [
+          ['Domain', 'Rating', 'Result', 'Completeness', 'Why'].map(th),
+          ...report.domains.map((d): TableCell[] => [
+            { text: d.label, bold: true },
+            ratingCell(d.rating, d.ratingLabel),
+            d.result,
+            d.completeness,
+            d.gates.length > 0 ? { stack: [d.basis, { ul: d.gates, fontSize: 7.5, margin: [0, 2, 0, 0] }] } : d.basis,
+          ]),
+        ],
+      },
+      layout: TABLE_LAYOUT,
+      fontSize: 8.5,
+    },
+    { text: 'The four ratings stand side by side; they are never averaged into one figure.', style: 'small', margin: [0, 3, 0, 0] },
+    { text: `Items that fall short (${report.nonCompliant.length})`, style: 'h2' },
+    table(
+      [70, 60, '*', 60, 120],
+      ['Area', 'Domain', 'Item', 'Answer', 'Note and photos'],
+      report.nonCompliant.map((item): TableCell[] => [
+        item.area,
+        item.domain,
+        { text: [{ text: `${item.itemId} `, bold: true }, item.question, ...(item.critical ? [{ text: ' (critical)', bold: true }] : [])] },
+        { text: item.answer, bold: true },
+        {
+          stack: [
+            item.note ? { text: item.note } : { text: 'No note', italics: true, color: '#4c6272' },
+            ...item.photos.flatMap((p): Content[] => [
+              { image: p.dataUrl, fit: [110, 80], margin: [0, 3, 0, 0] },
+              ...(p.caption ? [{ text: p.caption, style: 'small' } as Content] : []),
+            ]),
+          ],
+        },
+      ]),
+      'No item falls short: every answered item is fully met.',
+    ),
+    { text: `Ligature register (${report.ligature.length} point${report.ligature.length === 1 ? '' : 's'}, highest residual risk first)`, style: 'h2' },
+    table(
+      [62, 82, 42, 26, '*', 52, 52, 82],
+      ['Area', 'Element', 'Height', 'Tier', 'Controls', 'Inherent L×S', 'Residual L×S', 'Action'],
+      report.ligature.map((row): TableCell[] => [
+        row.area,
+        {
+          stack: [
+            { text: row.element, bold: true },
+            { text: row.description, fontSize: 7 },
+            ...row.photos.map((p): Content => ({ image: p.dataUrl, fit: [75, 55], margin: [0, 3, 0, 0] })),
+          ],
+        },
+        row.heightBand,
+        String(row.tier),
+        row.controls,
+        bandCell(row.inherent.band, `${row.inherent.text}\n${row.inherent.bandLabel}`),
+        bandCell(row.residual.band, `${row.residual.text}\n${row.residual.bandLabel}`),
+        row.action,
+      ]),
+      'No ligature points recorded.',
+    ),
+    { text: 'L × S: likelihood × severity, each 1 to 5. Bands: low 1–3, moderate 4–6, high 8–12, extreme 15–25. The tier sets a floor under likelihood.', style: 'small' },
+    { text: `Action plan (${report.actions.length})`, style: 'h2' },
+    table(
+      ['*', 70, 60, 62, 40, 55],
+      ['Finding and action', 'Type', 'Owner', 'Due', 'Priority', 'Status'],
+      report.actions.map((a): TableCell[] => [
+        { stack: [{ text: a.finding, bold: true }, a.description] },
+        a.type,
+        a.owner,
+        a.overdue ? { text: [a.due, { text: '\nOVERDUE', bold: true, color: '#d5281b' }] } : a.due,
+        a.priority,
+        a.status,
+      ]),
+      'No actions recorded.',
+    ),
+  ];
+  if (report.issues.length > 0) {
+    content.push({ text: 'Scoring notes', style: 'h3' }, { ul: report.issues, style: 'small' });
+  }
+  return reportDocument(report.meta, report.title, content);
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { Id } from '../domain/estate-schemas';
+import type { ContractSlice } from './types';
+
+// PDF reports. Each answers the finished file (base64) so every door can save or download it.
+
+export const ReportFile = z.object({
+  fileName: z.string(),
+  pdfBase64: z.string(),
+  pageCount: z.number().int().min(1),
+});
+
+const Round = z
+  .string()
+  .trim()
+  .regex(/^\d{4}\/\d{2}$/, 'Enter the round as a financial year, e.g. 2026/27')
+  .optional();
+
+export const reportsContract = {
+  /** One assessment: scores, every shortfall with notes and photos, the ligature register, actions. */
+  'reports.ward': { input: z.object({ assessmentId: Id }), output: ReportFile },
+  /** A site's wards for a round (default: the latest round assessed there). */
+  'reports.site': { input: z.object({ siteId: Id, round: Round }), output: ReportFile },
+  /** The board's consolidated estate report for a round (default: the latest round assessed). */
+  'reports.board': { input: z.object({ boardId: Id, round: Round }), output: ReportFile },
+  /** Rounds with at least one assessment in a board or a site, newest first (for the round choice). */
+  'reports.rounds': {
+    input: z
+      .object({ boardId: Id.optional(), siteId: Id.optional() })
+      .refine((v) => (v.boardId === undefined) !== (v.siteId === undefined), { message: 'Give a board or a site', path: ['boardId'] }),
+    output: z.array(z.string()),
+  },
+} satisfies ContractSlice;

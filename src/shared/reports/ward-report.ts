@@ -1,0 +1,364 @@
+import type { ACTION_PRIORITIES } from '../domain/assessment-schemas';
+import { SEX_DESIGNATION_LABELS, WARD_TYPE_LABELS, type SexDesignation, type WardType } from '../domain/estate';
+import { bandNumber } from '../scoring/compliance-values';
+import type { ACTION_STATUSES, ACTION_TYPES, AnswerValue, CONTROL_KINDS, HEIGHT_BANDS } from '../scoring/inputs';
+import type { RiskBand } from '../scoring/ligature-risk';
+import type { Rating } from '../scoring/rating';
+import type { PinnedTemplates, WardScores } from '../scoring/ward';
+import type { ComplianceItem } from '../templates/item-schema';
+import type { Domain } from '../templates/schema';
+import {
+  ACTION_STATUS_LABELS,
+  ACTION_TYPE_LABELS,
+  ANSWER_LABELS,
+  BAND_LABELS,
+  CONTROL_KIND_LABELS,
+  DOMAIN_LABELS,
+  HEIGHT_BAND_LABELS,
+  PRIORITY_LABELS,
+  RATING_LABELS,
+  REPORT_DOMAINS,
+  longDate,
+  percentText,
+} from './labels';
+import type { ReportMeta } from './meta';
+import { isOpenActionOverdue, reportFileName } from './meta';
+
+// The ward report's content, built from data already read from the store: no I/O here, so the
+// same model can be checked in tests and laid out by any renderer.
+
+export type AssessorRole = 'estates' | 'clinical' | 'lay';
+type ActionType = (typeof ACTION_TYPES)[number];
+type ActionStatus = (typeof ACTION_STATUSES)[number];
+type Priority = (typeof ACTION_PRIORITIES)[number];
+
+export interface ReportAction {
+  id: string;
+  answerId: string | null;
+  ligaturePointId: string | null;
+  type: ActionType;
+  description: string;
+  owner: string;
+  dueDate: string | null;
+  priority: Priority;
+  status: ActionStatus;
+}
+
+export interface ReportLigaturePoint {
+  id: string;
+  areaId: string;
+  element: string;
+  heightBand: (typeof HEIGHT_BANDS)[number];
+  tier: 1 | 2 | 3;
+  description: string;
+  controls: { kind: (typeof CONTROL_KINDS)[number]; description: string }[];
+}
+
+export interface ReportPhoto {
+  answerId: string | null;
+  ligaturePointId: string | null;
+  mimeType: string;
+  base64: string;
+  caption: string | null;
+}
+
+export interface ReportArea {
+  areaId: string;
+  name: string;
+  type: string;
+  supervisionTier: 1 | 2 | 3;
+}
+
+export interface WardReportInput {
+  generatedAt: string;
+  app: { name: string; version: string };
+  board: { name: string; code: string | null };
+  site: { name: string };
+  ward: { name: string; type: WardType; bedCount: number; sexDesignation: string };
+  assessment: {
+    id: string;
+    round: string;
+    assessedOn: string;
+    status: 'draft' | 'signed_off';
+    signedOffAt: string | null;
+    signedOffBy: string | null;
+    assessors: { name: string; role: AssessorRole }[];
+    areas: ReportArea[];
+    templates: Record<Domain, string>;
+  };
+  templates: PinnedTemplates;
+  scores: WardScores;
+  answers: { id: string; itemId: string; areaId: string | null; value: AnswerValue; note: string | null }[];
+  ligaturePoints: ReportLigaturePoint[];
+  actions: ReportAction[];
+  photos: ReportPhoto[];
+}
+
+export interface DomainSummary {
+  domain: Domain;
+  label: string;
+  rating: Rating;
+  ratingLabel: string;
+  /** "82.5%" for compliance domains; the worst residual risk for ligature. */
+  result: string;
+  completeness: string;
+  basis: string;
+  gates: string[];
+}
+
+export interface Thumbnail {
+  dataUrl: string;
+  caption: string | null;
+}
+
+export interface NonCompliantItem {
+  domain: string;
+  area: string;
+  itemId: string;
+  question: string;
+  answer: string;
+  critical: boolean;
+  note: string | null;
+  photos: Thumbnail[];
+}
+
+export interface LigatureRow {
+  area: string;
+  element: string;
+  description: string;
+  heightBand: string;
+  tier: 1 | 2 | 3;
+  controls: string;
+  inherent: { text: string; score: number; band: RiskBand; bandLabel: string };
+  residual: { text: string; score: number; band: RiskBand; bandLabel: string };
+  action: string;
+  photos: Thumbnail[];
+}
+
+export interface ActionRow {
+  finding: string;
+  type: string;
+  description: string;
+  owner: string;
+  due: string;
+  priority: string;
+  status: string;
+  overdue: boolean;
+}
+
+export interface WardReport {
+  meta: ReportMeta;
+  title: string;
+  details: [string, string][];
+  domains: DomainSummary[];
+  nonCompliant: NonCompliantItem[];
+  ligature: LigatureRow[];
+  actions: ActionRow[];
+  /** Problems the engine reported (e.g. an answer to an unknown item), in plain words. */
+  issues: string[];
+}
+
+const ROLE_LABELS: Record<AssessorRole, string> = { estates: 'estates', clinical: 'clinical', lay: 'lay / lived experience' };
+
+const BASIS_TEXT: Record<string, string> = {
+  gate: 'A critical rule fired (see below)',
+  percentage: 'From the weighted percentage',
+  nothing_scored: 'Nothing scorable answered yet',
+  residual_risk: 'Moderate or high residual risk remains',
+  low_risk_and_complete: 'Only low residual risks; all prompts answered',
+  prompts_incomplete: 'Not every ligature prompt answered yet',
+  risk_not_recorded: 'A risk was noted but no ligature point recorded',
+};
+
+/**
+ * A photo as an embeddable data URL, or null when its bytes are not the JPEG or PNG they claim to
+ * be (a broken photo must not stop the whole report; it is left out and counted instead).
+ */
+export function thumbnail(photo: ReportPhoto): Thumbnail | null {
+  const jpeg = photo.mimeType === 'image/jpeg' && photo.base64.startsWith('/9j/');
+  const png = photo.mimeType === 'image/png' && photo.base64.startsWith('iVBORw0KGgo');
+  if (!jpeg && !png) return null;
+  return { dataUrl: `data:${photo.mimeType};base64,${photo.base64}`, caption: photo.caption };
+}
+
+export function buildWardReport(input: WardReportInput): WardReport {
+  const { assessment, scores } = input;
+  const areaName = new Map(assessment.areas.map((a) => [a.areaId, a.name]));
+  const areaLabel = (areaId: string | null) => (areaId === null ? 'Whole ward' : (areaName.get(areaId) ?? 'Area no longer on the ward'));
+  const reportDate = input.generatedAt.slice(0, 10);
+  const includesDraft = assessment.status === 'draft';
+  const templateVersions = REPORT_DOMAINS.map((d) => assessment.templates[d]);
+
+  const meta: ReportMeta = {
+    appName: input.app.name,
+    appVersion: input.app.version,
+    generatedAt: input.generatedAt,
+    templateVersions,
+    includesDraft,
+    assessmentCount: 1,
+    fileName: reportFileName('ward-report', `${input.ward.name} ${assessment.round}`, reportDate),
+  };
+
+  const status =
+    assessment.status === 'signed_off'
+      ? `Signed off${assessment.signedOffAt ? ` on ${longDate(assessment.signedOffAt)}` : ''}${assessment.signedOffBy ? ` by ${assessment.signedOffBy}` : ''}`
+      : 'Draft – not signed off; figures may still change';
+
+  const details: [string, string][] = [
+    ['Ward', input.ward.name],
+    ['Ward type', WARD_TYPE_LABELS[input.ward.type]],
+    ['Beds', String(input.ward.bedCount)],
+    ['Sex designation', SEX_DESIGNATION_LABELS[input.ward.sexDesignation as SexDesignation] ?? input.ward.sexDesignation],
+    ['Site', input.site.name],
+    ['Health board', input.board.code ? `${input.board.name} (${input.board.code})` : input.board.name],
+    ['Round', assessment.round],
+    ['Date assessed', longDate(assessment.assessedOn)],
+    ['Assessors', assessment.assessors.map((a) => `${a.name} (${ROLE_LABELS[a.role]})`).join(', ') || 'None recorded'],
+    ['Status', status],
+    ['Checklist versions', templateVersions.join(', ')],
+  ];
+
+  return {
+    meta,
+    title: `Ward assessment report: ${input.ward.name}`,
+    details,
+    domains: domainSummaries(scores, areaLabel),
+    nonCompliant: nonCompliantItems(input, areaLabel),
+    ligature: ligatureRows(input, areaLabel),
+    actions: actionRows(input, areaLabel, reportDate),
+    issues: [scores.issues, scores.quality.issues, scores.safety.issues, scores.therapeutic.issues, scores.ligature.issues]
+      .flat()
+      .map((i) => i.message),
+  };
+}
+
+function domainSummaries(scores: WardScores, areaLabel: (id: string | null) => string): DomainSummary[] {
+  return REPORT_DOMAINS.map((domain) => {
+    if (domain === 'ligature') {
+      const result = scores.ligature;
+      const worst = result.points.reduce<null | { score: number; band: RiskBand }>(
+        (w, p) => (w === null || p.residual.score > w.score ? { score: p.residual.score, band: p.residual.band } : w),
+        null,
+      );
+      return {
+        domain,
+        label: DOMAIN_LABELS[domain],
+        rating: result.rating,
+        ratingLabel: RATING_LABELS[result.rating],
+        result: worst ? `${result.summary.pointCount} point${result.summary.pointCount === 1 ? '' : 's'}; worst residual ${worst.score} (${BAND_LABELS[worst.band]})` : 'No ligature points recorded',
+        completeness: `${percentText(result.prompts.completeness)} of prompts answered`,
+        basis: BASIS_TEXT[result.ratingBasis] ?? result.ratingBasis,
+        gates: result.gates.map((g) => `${areaLabel(g.areaId)}: ${g.message}`),
+      };
+    }
+    const result = scores[domain];
+    return {
+      domain,
+      label: DOMAIN_LABELS[domain],
+      rating: result.rating,
+      ratingLabel: RATING_LABELS[result.rating],
+      result: percentText(result.percentage),
+      completeness: `${percentText(result.completeness)} answered${result.complete ? '' : ' (incomplete)'}`,
+      basis: BASIS_TEXT[result.ratingBasis] ?? result.ratingBasis,
+      gates: result.gates.map((g) => `${areaLabel(g.areaId)}: ${g.message.replace(/ (in area \S+|for the ward)$/, '')}`),
+    };
+  });
+}
+
+/** Anything short of full compliance: no, partial, grade C or D, or a number banded to partial or no. */
+export function shortfall(item: ComplianceItem, value: AnswerValue): boolean {
+  if (typeof value === 'number') {
+    return item.response.type === 'number' && bandNumber(item.response.banding, value) !== 'yes';
+  }
+  return value === 'no' || value === 'partial' || value === 'C' || value === 'D';
+}
+
+function answerText(item: ComplianceItem, value: AnswerValue): string {
+  if (typeof value === 'number' && item.response.type === 'number') {
+    const band = bandNumber(item.response.banding, value);
+    return `${value} ${item.response.unit} (counts as ${band})`;
+  }
+  return ANSWER_LABELS[String(value)] ?? String(value);
+}
+
+function nonCompliantItems(input: WardReportInput, areaLabel: (id: string | null) => string): NonCompliantItem[] {
+  const rows: (NonCompliantItem & { order: number })[] = [];
+  const photosFor = (answerId: string) =>
+    input.photos.filter((p) => p.answerId === answerId).map(thumbnail).filter((t): t is Thumbnail => t !== null);
+  (['quality', 'safety', 'therapeutic'] as const).forEach((domain, domainIndex) => {
+    const template = input.templates[domain];
+    const items = new Map(template.items.map((item, index) => [item.id, { item, index }]));
+    for (const answer of input.answers) {
+      const found = items.get(answer.itemId);
+      if (!found || !shortfall(found.item, answer.value)) continue;
+      rows.push({
+        order: domainIndex * 10000 + found.index,
+        domain: DOMAIN_LABELS[domain],
+        area: areaLabel(answer.areaId),
+        itemId: found.item.id,
+        question: found.item.question,
+        answer: answerText(found.item, answer.value),
+        critical: found.item.critical,
+        note: answer.note,
+        photos: photosFor(answer.id),
+      });
+    }
+  });
+  return rows
+    .sort((a, b) => a.order - b.order || a.area.localeCompare(b.area, 'en-GB', { numeric: true }))
+    .map(({ order: _order, ...row }) => row);
+}
+
+function ligatureRows(input: WardReportInput, areaLabel: (id: string | null) => string): LigatureRow[] {
+  const scored = new Map(input.scores.ligature.points.map((p) => [p.pointId, p]));
+  const rows: LigatureRow[] = [];
+  for (const point of input.ligaturePoints) {
+    const s = scored.get(point.id);
+    if (!s) continue;
+    const action = input.actions.find((a) => a.ligaturePointId === point.id && a.status !== 'complete') ?? input.actions.find((a) => a.ligaturePointId === point.id);
+    rows.push({
+      area: areaLabel(point.areaId),
+      element: point.element,
+      description: point.description,
+      heightBand: HEIGHT_BAND_LABELS[point.heightBand],
+      tier: point.tier,
+      controls: point.controls.map((c) => `${CONTROL_KIND_LABELS[c.kind]}${c.description ? `: ${c.description}` : ''}`).join('; ') || 'None recorded',
+      inherent: { text: `${s.inherent.likelihood} × ${s.inherent.severity} = ${s.inherent.score}`, score: s.inherent.score, band: s.inherent.band, bandLabel: BAND_LABELS[s.inherent.band] },
+      residual: { text: `${s.residual.likelihood} × ${s.residual.severity} = ${s.residual.score}`, score: s.residual.score, band: s.residual.band, bandLabel: BAND_LABELS[s.residual.band] },
+      action: action
+        ? `${ACTION_TYPE_LABELS[action.type]}${action.dueDate ? ` by ${longDate(action.dueDate)}` : ', no date'} (${ACTION_STATUS_LABELS[action.status]})`
+        : 'No action recorded',
+      photos: input.photos.filter((p) => p.ligaturePointId === point.id).map(thumbnail).filter((t): t is Thumbnail => t !== null),
+    });
+  }
+  return rows.sort((a, b) => b.residual.score - a.residual.score || b.tier - a.tier || a.area.localeCompare(b.area, 'en-GB', { numeric: true }));
+}
+
+const PRIORITY_ORDER: Record<Priority, number> = { urgent: 0, high: 1, medium: 2, low: 3 };
+
+function actionRows(input: WardReportInput, areaLabel: (id: string | null) => string, reportDate: string): ActionRow[] {
+  const answerById = new Map(input.answers.map((a) => [a.id, a]));
+  const pointById = new Map(input.ligaturePoints.map((p) => [p.id, p]));
+  const allItems = new Map<string, string>();
+  for (const template of Object.values(input.templates)) for (const item of template.items as { id: string; question: string }[]) allItems.set(item.id, item.question);
+  const finding = (action: ReportAction): string => {
+    if (action.ligaturePointId) {
+      const point = pointById.get(action.ligaturePointId);
+      return point ? `Ligature point: ${point.element} (${areaLabel(point.areaId)})` : 'Ligature point';
+    }
+    const answer = action.answerId ? answerById.get(action.answerId) : undefined;
+    return answer ? `${answer.itemId} ${allItems.get(answer.itemId) ?? ''} (${areaLabel(answer.areaId)})`.trim() : 'Finding';
+  };
+  return [...input.actions]
+    .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'))
+    .map((action) => ({
+      finding: finding(action),
+      type: ACTION_TYPE_LABELS[action.type],
+      description: action.description,
+      owner: action.owner,
+      due: action.dueDate ? longDate(action.dueDate) : 'No date',
+      priority: PRIORITY_LABELS[action.priority],
+      status: ACTION_STATUS_LABELS[action.status],
+      overdue: isOpenActionOverdue(action, reportDate),
+    }));
+}
