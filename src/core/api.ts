@@ -7,6 +7,9 @@ import { getAssessment, listAssessmentsForWard } from './services/assessments/re
 import { scoreAssessment } from './services/assessments/score';
 import { startAssessment } from './services/assessments/start';
 import { listAudit } from './services/audit';
+import { exportReturn, exportReturnCsv } from './services/exchange/export';
+import { importReturn } from './services/exchange/import';
+import { verifyFile } from './services/exchange/verify';
 import { createArea, listAreas, removeArea, updateArea } from './services/estate/areas';
 import { createBoard, getBoard, listBoards, removeBoard, renameBoard } from './services/estate/boards';
 import { seedDemoEstate } from './services/estate/demo';
@@ -79,5 +82,10 @@ export function createHandlers(host: HostInfo): Handlers {
     'actions.create': (ctx, input) => createAction(ctx, input),
     'actions.update': (ctx, input) => updateAction(ctx, input),
     'assessments.score': (ctx, input) => scoreAssessment(ctx.db, input.id),
+
+    'exchange.export': (ctx, input) => exportReturn(ctx.db, host.version, input),
+    'exchange.exportCsv': (ctx, input) => exportReturnCsv(ctx.db, host.version, input),
+    'exchange.import': (ctx, input) => importReturn(ctx, input),
+    'exchange.verify': (_ctx, input) => verifyFile(input.fileName, input.content),
   };
 }

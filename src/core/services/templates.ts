@@ -84,7 +84,7 @@ export function currentTemplateKey(tx: DbOrTx, domain: Domain): string | null {
 }
 
 /** Stores a validated template unless that exact version is there; refuses a changed twin. */
-function storeTemplate(tx: DbOrTx, ctx: ServiceContext, template: Template, source: string): { key: string; alreadyInstalled: boolean } {
+export function storeTemplate(tx: DbOrTx, ctx: ServiceContext, template: Template, source: string): { key: string; alreadyInstalled: boolean } {
   const key = templateKey(template);
   const hash = contentHash(template);
   const existing = tx.select({ contentHash: templates.contentHash }).from(templates).where(eq(templates.key, key)).get();

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { assessmentsContract } from './assessments';
 import { estateContract } from './estate';
+import { exchangeContract } from './exchange';
 import { systemContract } from './system';
 import { templatesContract } from './templates';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...estateContract,
   ...templatesContract,
   ...assessmentsContract,
+  ...exchangeContract,
 };
 
 export type Contract = typeof contract;

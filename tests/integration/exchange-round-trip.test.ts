@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { scoredWards } from '../../src/core/services/scores/scored-wards';
+import { serialiseReturn } from '../../src/shared/exchange';
+import { ExchangeDocument } from '../../src/shared/exchange/schema';
+import { createTestCore } from '../helpers/core';
+import { assessWard, dumpStore, sampleBoard } from '../helpers/exchange';
+
+describe('a board’s return', () => {
+  it('holds signed-off assessments only by default, with their templates and scores, and is byte-stable', () => {
+    const core = createTestCore();
+    const { board, assessmentIds } = sampleBoard(core);
+    const document = core.call('exchange.export', { boardId: board.id });
+    expect(ExchangeDocument.safeParse(document).success).toBe(true);
+    expect(document.assessments.map((a) => a.id).sort()).toEqual([...assessmentIds].sort());
+    expect(document.sites).toHaveLength(2);
+    expect(document.wards).toHaveLength(3);
+    expect(document.areas).toHaveLength(6);
+    expect(document.templates.map((t) => t.key).sort()).toEqual(['ligature@2026.1', 'quality@2026.1', 'safety@2026.1', 'therapeutic@2026.1']);
+    expect(document.generatedAt).toBe('2026-11-21T16:30:00.000Z');
+    expect(document.assessments[0]!.photos).toBeUndefined();
+    const again = core.call('exchange.export', { boardId: board.id });
+    expect(serialiseReturn(again)).toBe(serialiseReturn(document));
+
+    const withDrafts = core.call('exchange.export', { boardId: board.id, includeDrafts: true });
+    expect(withDrafts.assessments).toHaveLength(3);
+    expect(withDrafts.digest).not.toBe(document.digest);
+  });
+
+  it('export → import into a fresh database → export gives the same digest', () => {
+    const source = createTestCore();
+    const { board } = sampleBoard(source);
+    const first = source.call('exchange.export', { boardId: board.id });
+    const content = serialiseReturn(first);
+
+    const collator = createTestCore();
+    const report = collator.call('exchange.import', { fileName: 'exchange-test.json', content });
+    expect(report).toMatchObject({ status: 'imported', assessmentsAdded: 2, estateRecordsAdded: 1 + 2 + 3 + 6 });
+    const second = collator.call('exchange.export', { boardId: board.id });
+    expect(second.digest).toBe(first.digest);
+    expect(serialiseReturn(second)).toBe(content);
+  });
+
+  it('changes nothing, not even the audit log, when the same file is imported again', () => {
+    const source = createTestCore();
+    const { board } = sampleBoard(source);
+    const content = serialiseReturn(source.call('exchange.export', { boardId: board.id }));
+    const collator = createTestCore();
+    collator.call('exchange.import', { fileName: 'a.json', content });
+    const before = dumpStore(collator);
+    const again = collator.call('exchange.import', { fileName: 'a.json', content });
+    expect(again).toMatchObject({ status: 'already_imported', assessmentsAdded: 0, assessmentsAlreadyHere: 2, estateRecordsAdded: 0, estateRecordsUpdated: 0 });
+    expect(dumpStore(collator)).toBe(before);
+  });
+
+  it('keeps a later round of a ward beside the earlier one, and takes the later one as current', () => {
+    const source = createTestCore();
+    const { board, wards, assessmentIds } = sampleBoard(source);
+    const collator = createTestCore();
+    collator.call('exchange.import', { fileName: 'round-1.json', content: serialiseReturn(source.call('exchange.export', { boardId: board.id })) });
+
+    const later = assessWard(source, wards[0]!.id, 2, '2027/28', '2027-11-02');
+    source.call('wards.update', { id: wards[0]!.id, name: 'Ward 1 Birch (refurbished)', type: 'adult_acute', bedCount: 18, sexDesignation: 'mixed' });
+    const report = collator.call('exchange.import', { fileName: 'round-2.json', content: serialiseReturn(source.call('exchange.export', { boardId: board.id })) });
+    expect(report).toMatchObject({ status: 'imported', assessmentsAdded: 1, assessmentsAlreadyHere: 2, estateRecordsUpdated: 1 });
+
+    const history = collator.call('assessments.listForWard', { wardId: wards[0]!.id });
+    expect(history.map((a) => a.id)).toEqual([assessmentIds[0], later]);
+    const current = scoredWards(collator.store.db, { wardId: wards[0]!.id });
+    expect(current.map((w) => [w.assessment.id, w.assessment.round, w.ward.name])).toEqual([[later, '2027/28', 'Ward 1 Birch (refurbished)']]);
+    expect(scoredWards(collator.store.db, { wardId: wards[0]!.id, round: '2026/27' }).map((w) => w.assessment.id)).toEqual([assessmentIds[0]]);
+  });
+
+  it('writes one CSV per table with a byte order mark, RFC 4180 quoting and formula protection', () => {
+    const core = createTestCore();
+    const { board } = sampleBoard(core);
+    const { files } = core.call('exchange.exportCsv', { boardId: board.id });
+    expect(files.map((f) => f.fileName)).toEqual([
+      'boards.csv', 'sites.csv', 'wards.csv', 'areas.csv', 'assessments.csv', 'assessors.csv', 'answers.csv', 'ligature_points.csv', 'actions.csv', 'scores.csv',
+    ]);
+    for (const file of files) {
+      expect(file.content.startsWith('\uFEFF')).toBe(true);
+      expect(file.content.endsWith('\r\n')).toBe(true);
+    }
+    const byName = Object.fromEntries(files.map((f) => [f.fileName, f.content]));
+    expect(byName['sites.csv']).toContain(',"South ""Royal"", Infirmary",');
+    expect(byName['wards.csv']).toContain(",'=Ward 2 Rowan,ipcu,8,");
+    expect(byName['actions.csv']).toContain(",'+Fit a concealed closer,");
+    expect(byName['ligature_points.csv']).toContain('"Overhead closer arm, ""standard"" type; fitted 2019"');
+    // 2 signed-off assessments × 4 domains, plus the header.
+    expect(byName['scores.csv']!.trim().split('\r\n')).toHaveLength(9);
+  });
+});
