@@ -48,9 +48,38 @@ const OneToFive = z.number().int().min(1).max(5);
 
 /** Any JSON value, bounded in string length and list size (nesting depth is bounded before parsing). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string().max(5_000), z.number(), z.boolean(), z.null(), z.array(JsonValueSchema).max(100_000), z.record(z.string().max(100), JsonValueSchema)]),
-);
+
+/**
+ * Checked by one iterative walk rather than a recursive zod union: the engine's results are large
+ * trees, and a file is checked in full on every import. (Published in the JSON Schema as "any JSON".)
+ */
+export function isBoundedJson(value: unknown): value is JsonValue {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node === 'boolean') continue;
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) return false;
+      continue;
+    }
+    if (typeof node === 'string') {
+      if (node.length > 5_000) return false;
+      continue;
+    }
+    if (Array.isArray(node)) {
+      if (node.length > 100_000) return false;
+      for (const child of node) stack.push(child);
+      continue;
+    }
+    if (typeof node !== 'object' || Object.getPrototypeOf(node) !== Object.prototype) return false;
+    for (const [key, child] of Object.entries(node)) {
+      if (key.length > 100) return false;
+      stack.push(child);
+    }
+  }
+  return true;
+}
+export const JsonValueSchema = z.custom<JsonValue>(isBoundedJson, 'Must be plain JSON with strings of at most 5,000 characters');
 
 export const ExchangeBoard = z.strictObject({ id: Uuid, name: Name, code: Code });
 export const ExchangeSite = z.strictObject({ id: Uuid, boardId: Uuid, name: Name, eamsSiteCode: Code });

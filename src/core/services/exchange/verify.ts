@@ -242,7 +242,8 @@ function checkAssessment(
 
 /** Where two JSON values first differ, in words ("scores.quality.rating: declared "green", computed "amber""), or null. */
 export function firstDifference(declared: unknown, computed: unknown, path: string): string | null {
-  if (canonicalJson(declared) === canonicalJson(computed)) return null;
+  // A field missing on one side (undefined) is a difference canonical JSON cannot write.
+  if (declared === undefined || computed === undefined ? declared === computed : canonicalJson(declared) === canonicalJson(computed)) return null;
   if (declared !== null && computed !== null && typeof declared === 'object' && typeof computed === 'object' && Array.isArray(declared) === Array.isArray(computed)) {
     const a = declared as Record<string, unknown>;
     const b = computed as Record<string, unknown>;
