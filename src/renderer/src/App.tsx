@@ -8,6 +8,7 @@ import { SkipLink } from './app/SkipLink';
 import { LiveStatus, StatusProvider } from './app/status';
 import { BoardPage } from './features/boards/BoardPage';
 import { BoardsPage } from './features/boards/BoardsPage';
+import { ImportReturnsPage } from './features/exchange/ImportReturnsPage';
 import { SitePage } from './features/sites/SitePage';
 import { WardPage } from './features/wards/WardPage';
 import { routeKey, type Route } from './routing/routes';
@@ -44,6 +45,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <SitePage siteId={route.id} />;
     case 'ward':
       return <WardPage wardId={route.id} />;
+    case 'import':
+      return <ImportReturnsPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

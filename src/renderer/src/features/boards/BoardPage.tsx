@@ -13,6 +13,7 @@ import { AddSiteForm } from '../sites/AddSiteForm';
 import { SitesTable } from '../sites/SitesTable';
 import { BoardRemoval } from './BoardRemoval';
 import { FormColumn } from '../../components/FormColumn';
+import { ExportReturnSection } from '../exchange/ExportReturnSection';
 
 /** One board: its details and its sites. */
 export function BoardPage({ boardId }: { boardId: string }) {
@@ -59,6 +60,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
         renderRemove={(close) => <BoardRemoval board={board} sites={sites} onCancel={close} />}
       />
       <SitesTable sites={sites} />
+      <ExportReturnSection board={board} />
       <FormColumn>
         <h2 className="nhsuk-heading-m">Add a site</h2>
         <AddSiteForm boardId={board.id} />
