@@ -76,6 +76,11 @@ const CORPUS: [string, () => string, RegExp][] = [
   ],
   ['template-missing.json', () => altered((d) => (d['templates'] = (d['templates'] as Mutable[]).filter((t) => t['domain'] !== 'quality'))), /^template-missing\.json: assessment [0-9a-f-]+ pins template quality@2026\.1, which the file does not carry$/],
   ['foreign-area.json', () => altered((d) => (((assessment(d)['ligaturePoints'] as Mutable[])[0]!['areaId'] = (d['areas'] as Mutable[]).find((a) => a['wardId'] !== assessment(d)['wardId'])!['id']))), /^foreign-area\.json: ligature point [0-9a-f-]+ names an area that was not part of the assessment$/],
+  [
+    'tier-without-reason.json',
+    () => altered((d) => ((d['areas'] as Mutable[]).find((a) => a['type'] === 'bedroom')!['supervisionTier'] = 1)),
+    /^tier-without-reason\.json: area Bedroom 1 \([0-9a-f-]+\) is tier 1 instead of its type's default tier 3 without a reason$/,
+  ],
   ['draft.json', () => serialiseReturn(withDrafts), /^draft\.json: assessment [0-9a-f-]+ is a draft: only signed-off assessments can be collated/],
   ['deep.json', () => altered((d) => (assessment(d)['note'] = JSON.parse('['.repeat(40) + ']'.repeat(40)) as unknown)), /^deep\.json: nests deeper than 32 levels at \$\.assessments\[0\]\.note/],
   ['huge.json', () => ' '.repeat(50 * 1024 * 1024 + 1), /^huge\.json: is 50\.0 MB, larger than the 50 MB an exchange file may be$/],

@@ -1,4 +1,5 @@
 import { canonicalJson } from '../../../shared/canonical-json';
+import { defaultTierFor } from '../../../shared/domain/estate';
 import {
   EXCHANGE_FORMAT,
   ExchangeDocument,
@@ -58,6 +59,12 @@ export function verifyReturn(fileName: string, content: string): VerifiedReturn 
   }
   checks.push(`Format ${EXCHANGE_FORMAT} version ${version}`);
 
+  // The digest first: a file changed after export is told so, whatever the change broke.
+  const declaredDigest = (raw as Record<string, unknown>)['digest'];
+  if (typeof declaredDigest === 'string' && exchangeDigest(raw as { digest?: unknown }) !== declaredDigest) {
+    return refuse('digest does not match its content (file altered after export)');
+  }
+
   const schema = ExchangeDocument.safeParse(raw);
   if (!schema.success) {
     const described = schema.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(document)'}: ${issue.message}`);
@@ -66,10 +73,6 @@ export function verifyReturn(fileName: string, content: string): VerifiedReturn 
   }
   const document = schema.data;
   checks.push('Matches the exchange schema');
-
-  if (exchangeDigest(raw as { digest?: unknown }) !== document.digest) {
-    return refuse('digest does not match its content (file altered after export)');
-  }
   checks.push(`Digest sha256:${document.digest} matches the content`);
 
   const templates = checkTemplates(document, refuse);
@@ -169,7 +172,13 @@ function checkConsistency(document: ExchangeDocument, templates: ReadonlyMap<str
   for (const site of document.sites) if (site.boardId !== board.id) refuse(`site ${site.name} belongs to board ${site.boardId}, not to ${board.name}`);
   for (const ward of document.wards) if (!sites.has(ward.siteId)) refuse(`ward ${ward.name} names site ${ward.siteId}, which is not in the file`);
   const areasById = new Map(document.areas.map((a) => [a.id, a]));
-  for (const area of document.areas) if (!wards.has(area.wardId)) refuse(`area ${area.name} names ward ${area.wardId}, which is not in the file`);
+  for (const area of document.areas) {
+    if (!wards.has(area.wardId)) refuse(`area ${area.name} names ward ${area.wardId}, which is not in the file`);
+    // The register's own rule (estate-schemas): a tier other than the area type's default says why.
+    if (area.supervisionTier !== defaultTierFor(area.type) && !area.tierOverrideReason) {
+      refuse(`area ${area.name} (${area.id}) is tier ${area.supervisionTier} instead of its type's default tier ${defaultTierFor(area.type)} without a reason`);
+    }
+  }
 
   for (const assessment of all) checkAssessment(assessment, document, areasById, templates, refuse);
 }
