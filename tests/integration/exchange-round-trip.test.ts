@@ -3,7 +3,8 @@ import { scoredWards } from '../../src/core/services/scores/scored-wards';
 import { serialiseReturn } from '../../src/shared/exchange';
 import { ExchangeDocument } from '../../src/shared/exchange/schema';
 import { createTestCore } from '../helpers/core';
-import { assessWard, dumpStore, sampleBoard } from '../helpers/exchange';
+import { answerAll, startAssessment } from '../helpers/assessments';
+import { assessWard, dumpStore, sampleBoard, signOffInStore } from '../helpers/exchange';
 
 describe('a board’s return', () => {
   it('holds signed-off assessments only by default, with their templates and scores, and is byte-stable', () => {
@@ -68,6 +69,32 @@ describe('a board’s return', () => {
     const current = scoredWards(collator.store.db, { wardId: wards[0]!.id });
     expect(current.map((w) => [w.assessment.id, w.assessment.round, w.ward.name])).toEqual([[later, '2027/28', 'Ward 1 Birch (refurbished)']]);
     expect(scoredWards(collator.store.db, { wardId: wards[0]!.id, round: '2026/27' }).map((w) => w.assessment.id)).toEqual([assessmentIds[0]]);
+  });
+
+  it('declares the same scores the board’s own app shows, whatever order records were read in', () => {
+    const source = createTestCore();
+    const board = source.call('boards.create', { name: 'NHS Ties' });
+    const site = source.call('sites.create', { boardId: board.id, name: 'Tie Site' });
+    const ward = source.call('wards.create', { siteId: site.id, name: 'Tie Ward', type: 'adult_acute', bedCount: 10, sexDesignation: 'mixed' });
+    source.call('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
+    const assessment = startAssessment(source, ward.id);
+    answerAll(source, assessment.id);
+    const point = source.call('ligaturePoints.create', {
+      assessmentId: assessment.id, areaId: assessment.areas[0]!.areaId, itemId: 'L01', element: 'Wardrobe rail', heightBand: 'above_head', tier: 3,
+      description: 'Fixed rail', controls: [{ kind: 'physical_modification', description: 'Collapsible rail on order' }],
+      likelihoodBefore: 4, severityBefore: 5, likelihoodAfter: 4, severityAfter: 5, assessorId: assessment.assessors[0]!.id,
+    });
+    // Two open actions on one point with the same target date: which one speaks for it must not depend on read order.
+    for (const status of ['overdue', 'on_track'] as const) {
+      source.call('actions.create', { assessmentId: assessment.id, ligaturePointId: point.id, type: 'replace', description: `Replace rail (${status})`, owner: 'Estates', dueDate: '2026-11-01', priority: 'urgent', status });
+    }
+    signOffInStore(source, assessment.id);
+    const own = source.call('assessments.score', { id: assessment.id }).scores;
+    const declared = source.call('exchange.export', { boardId: board.id }).assessments[0]!.scores.result;
+    expect(declared.ligature).toEqual(JSON.parse(JSON.stringify(own.ligature)));
+    const collator = createTestCore();
+    collator.call('exchange.import', { fileName: 'ties.json', content: serialiseReturn(source.call('exchange.export', { boardId: board.id })) });
+    expect(collator.call('assessments.score', { id: assessment.id }).scores.ligature.rating).toBe(own.ligature.rating);
   });
 
   it('writes one CSV per table with a byte order mark, RFC 4180 quoting and formula protection', () => {

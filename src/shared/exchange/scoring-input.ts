@@ -5,6 +5,7 @@ import type { ACTION_STATUSES, ACTION_TYPES, AnswerValue, LigatureAction, Ligatu
 // same way.
 
 interface RecordedAction {
+  id: string;
   ligaturePointId: string | null;
   type: (typeof ACTION_TYPES)[number];
   status: (typeof ACTION_STATUSES)[number];
@@ -34,12 +35,14 @@ interface RecordedAnswer {
 /**
  * The action that speaks for a ligature point in scoring: an open one with the earliest target
  * date (the one that decides whether the risk is being dealt with in time), else the latest.
+ * Ties go to the lower id, so the choice never depends on the order records were read in (the
+ * store's order and an exchange file's order differ).
  */
 export function actionForPoint(pointActions: readonly RecordedAction[]): LigatureAction | null {
   if (pointActions.length === 0) return null;
   const open = pointActions.filter((a) => a.status !== 'complete');
   const pool = open.length > 0 ? open : pointActions;
-  const chosen = [...pool].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'))[0]!;
+  const chosen = [...pool].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0]!;
   return { type: chosen.type, status: chosen.status, ...(chosen.dueDate ? { targetDate: chosen.dueDate } : {}) };
 }
 
