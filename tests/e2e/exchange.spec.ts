@@ -67,6 +67,12 @@ test('a return exported from the board page imports on another machine; an alter
     await saveScreen('exchange-import');
     await expectNoAxeViolations();
 
+    // Checking writes nothing and says what is wrong.
+    await page.getByLabel('Return files').setInputFiles(alteredFile);
+    await page.getByRole('button', { name: 'Check without importing' }).click();
+    await expect(results.getByRole('row', { name: /nhs-export-demo-edited\.json Refused/ })).toBeVisible();
+    await expect(results.getByRole('row')).toHaveCount(2);
+
     // The same file again changes nothing.
     await page.getByLabel('Return files').setInputFiles(returnFile);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
