@@ -97,6 +97,14 @@ describe('a board’s return', () => {
     expect(collator.call('assessments.score', { id: assessment.id }).scores.ligature.rating).toBe(own.ligature.rating);
   });
 
+  it('refuses to write a return the collator would refuse, naming the record at fault', () => {
+    const core = createTestCore();
+    const { board, wards } = sampleBoard(core);
+    core.store.sqlite.prepare('UPDATE wards SET bed_count = 500 WHERE id = ?').run(wards[0]!.id);
+    const result = core.raw('exchange.export', { boardId: board.id });
+    expect(!result.ok && result.error.message).toMatch(/^The return for NHS Exchange Test cannot be written: wards\.\d\.bedCount: Too big/);
+  });
+
   it('writes one CSV per table with a byte order mark, RFC 4180 quoting and formula protection', () => {
     const core = createTestCore();
     const { board } = sampleBoard(core);

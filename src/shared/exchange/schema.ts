@@ -168,7 +168,7 @@ export const ExchangeRecheck = z.strictObject({
   lineageId: Uuid,
   outcome: z.enum(['removed', 'still_present', 'changed']).nullable(),
   currentId: Uuid.nullable(),
-  note: text(2000).nullable(),
+  note: text(5000).nullable(),
   assessorId: Uuid.nullable(),
   decidedAt: Timestamp.nullable(),
 });
@@ -182,7 +182,7 @@ export const ExchangePhoto = z.strictObject({
   byteSize: z.number().int().min(1).max(EXCHANGE_LIMITS.photoBytes),
   width: z.number().int().min(1).max(100_000).nullable(),
   height: z.number().int().min(1).max(100_000).nullable(),
-  caption: text(500).nullable(),
+  caption: text(2000).nullable(),
   assessorId: Uuid,
   createdAt: Timestamp,
   /** The photo's bytes in standard base64. */

@@ -3,8 +3,8 @@ import type { ParsedInput } from '../../../shared/contract';
 import {
   EXCHANGE_FORMAT,
   EXCHANGE_FORMAT_VERSION,
+  ExchangeDocument,
   type ExchangeAssessment,
-  type ExchangeDocument,
   type ExchangeTemplate,
 } from '../../../shared/exchange/schema';
 import { returnCsvFiles } from '../../../shared/exchange/csv';
@@ -12,7 +12,7 @@ import { SCORING_ENGINE_VERSION } from '../../../shared/scoring';
 import type { Template } from '../../../shared/templates';
 import type { DbOrTx } from '../../context';
 import { areas, assessments, assessors, boards, photos, rechecks, sites, templates, wards } from '../../db/schema';
-import { notFound } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import { APP_NAME } from '../../paths';
 import { listActions } from '../assessments/actions';
 import { listAnswers } from '../assessments/answers';
@@ -95,7 +95,14 @@ export function exportReturn(tx: DbOrTx, appVersion: string, input: ParsedInput<
     templates: [...templateRows.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
     assessments: exported,
   } as Omit<ExchangeDocument, 'digest'>;
-  return { ...body, digest: exchangeDigest(body as { digest?: unknown }) };
+  const document = { ...body, digest: exchangeDigest(body as { digest?: unknown }) };
+  // A board must never send a file the collator will refuse: check it against the schema here.
+  const check = ExchangeDocument.safeParse(document);
+  if (!check.success) {
+    const issue = check.error.issues[0]!;
+    throw new AppError('CONFLICT', `The return for ${board.name} cannot be written: ${issue.path.map(String).join('.')}: ${issue.message}. Correct that record and export again.`);
+  }
+  return document;
 }
 
 /** The same return as one CSV file per table. */
