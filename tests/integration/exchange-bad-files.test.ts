@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exchangeDigest } from '../../src/core/services/exchange/digest';
+import { contentHash } from '../../src/core/services/templates';
 import { serialiseReturn } from '../../src/shared/exchange';
 import type { ExchangeDocument } from '../../src/shared/exchange/schema';
 import { createTestCore, type TestCore } from '../helpers/core';
@@ -74,6 +75,16 @@ const CORPUS: [string, () => string, RegExp][] = [
     () => altered((d) => (((d['templates'] as Mutable[]).find((t) => t['domain'] === 'safety')!['content'] as Mutable)['title'] = 'A quietly different safety checklist')),
     /^template-altered\.json: template safety@2026\.1: its content does not match its content hash/,
   ],
+  [
+    'template-twin.json',
+    () =>
+      altered((d) => {
+        const entry = (d['templates'] as Mutable[]).find((t) => t['domain'] === 'therapeutic')!;
+        (entry['content'] as Mutable)['title'] = 'A locally reworded therapeutic checklist';
+        entry['contentHash'] = contentHash(entry['content'] as Parameters<typeof contentHash>[0]);
+      }),
+    /^template-twin\.json: template therapeutic@2026\.1 is already installed here with different content$/,
+  ],
   ['template-missing.json', () => altered((d) => (d['templates'] = (d['templates'] as Mutable[]).filter((t) => t['domain'] !== 'quality'))), /^template-missing\.json: assessment [0-9a-f-]+ pins template quality@2026\.1, which the file does not carry$/],
   ['foreign-area.json', () => altered((d) => (((assessment(d)['ligaturePoints'] as Mutable[])[0]!['areaId'] = (d['areas'] as Mutable[]).find((a) => a['wardId'] !== assessment(d)['wardId'])!['id']))), /^foreign-area\.json: ligature point [0-9a-f-]+ names an area that was not part of the assessment$/],
   [
@@ -99,11 +110,18 @@ describe('refusing bad returns', () => {
 
   it('gives every bad file a different message', () => {
     const messages = CORPUS.map(([fileName, make]) => {
-      const result = collator.raw('exchange.verify', { fileName: 'same-name.json', content: make() }) as { ok: true; data: { ok: boolean; problem: string } };
-      expect(result.data.ok, fileName).toBe(false);
-      return result.data.problem;
+      const result = collator.raw('exchange.import', { fileName: 'same-name.json', content: make() });
+      expect(result.ok, fileName).toBe(false);
+      return result.ok ? '' : result.error.message;
     });
     expect(new Set(messages).size).toBe(CORPUS.length);
+  });
+
+  it('verify refuses the same files without a database, except a template that clashes with one installed here', () => {
+    for (const [fileName, make] of CORPUS) {
+      const result = collator.raw('exchange.verify', { fileName, content: make() }) as { ok: true; data: { ok: boolean; problem: string | null } };
+      expect(result.data.ok, fileName).toBe(fileName === 'template-twin.json');
+    }
   });
 
   it('refuses a board that clashes by name with a different board here, writing nothing', () => {
