@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoredWards } from '../../src/core/services/scores/scored-wards';
+import { exchangeDigest } from '../../src/core/services/exchange/digest';
 import { serialiseReturn } from '../../src/shared/exchange';
 import { ExchangeDocument } from '../../src/shared/exchange/schema';
 import { createTestCore } from '../helpers/core';
@@ -69,6 +70,26 @@ describe('a board’s return', () => {
     const current = scoredWards(collator.store.db, { wardId: wards[0]!.id });
     expect(current.map((w) => [w.assessment.id, w.assessment.round, w.ward.name])).toEqual([[later, '2027/28', 'Ward 1 Birch (refurbished)']]);
     expect(scoredWards(collator.store.db, { wardId: wards[0]!.id, round: '2026/27' }).map((w) => w.assessment.id)).toEqual([assessmentIds[0]]);
+  });
+
+  it('adds an older return’s missing rounds without rolling the register back to its names', () => {
+    const source = createTestCore();
+    const { board, wards } = sampleBoard(source);
+    const older = serialiseReturn(source.call('exchange.export', { boardId: board.id }));
+    const later = assessWard(source, wards[0]!.id, 2, '2027/28', '2027-11-02');
+    signOffInStore(source, later, '2027-11-05T12:00:00.000Z');
+    source.call('wards.update', { id: wards[0]!.id, name: 'Ward 1 Birch (refurbished)', type: 'adult_acute', bedCount: 18, sexDesignation: 'mixed' });
+    const newer = serialiseReturn(source.call('exchange.export', { boardId: board.id }));
+
+    const collator = createTestCore();
+    // Only the later round's file first, as if the earlier e-mail arrived late.
+    const newerOnly = JSON.parse(newer) as { assessments: { round: string }[]; digest: string };
+    newerOnly.assessments = newerOnly.assessments.filter((a) => a.round === '2027/28');
+    newerOnly.digest = exchangeDigest(newerOnly);
+    expect(collator.call('exchange.import', { fileName: 'newer.json', content: serialiseReturn(newerOnly) })).toMatchObject({ assessmentsAdded: 1, olderThanHere: false });
+    const report = collator.call('exchange.import', { fileName: 'older.json', content: older });
+    expect(report).toMatchObject({ status: 'imported', assessmentsAdded: 2, estateRecordsUpdated: 0, olderThanHere: true });
+    expect(collator.call('wards.get', { id: wards[0]!.id })).toMatchObject({ name: 'Ward 1 Birch (refurbished)', bedCount: 18 });
   });
 
   it('declares the same scores the board’s own app shows, whatever order records were read in', () => {

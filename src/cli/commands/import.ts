@@ -47,6 +47,7 @@ export function describeImport(report: Output<'exchange.import'>): string {
     report.estateRecordsAdded + report.estateRecordsUpdated > 0 ? `${report.estateRecordsAdded} estate records added, ${report.estateRecordsUpdated} updated` : null,
     report.templatesInstalled.length > 0 ? `templates installed: ${report.templatesInstalled.join(', ')}` : null,
     report.photosAdded > 0 ? `${report.photosAdded} photos` : null,
+    report.olderThanHere ? 'older than returns already here, so the register was not rolled back' : null,
   ].filter(Boolean);
   return `${report.fileName}: imported ${report.board.name}: ${parts.join('; ')}.`;
 }

@@ -26,6 +26,8 @@ export const ImportReport = z.object({
   templatesInstalled: z.array(z.string()),
   estateRecordsAdded: z.number().int(),
   estateRecordsUpdated: z.number().int(),
+  /** The file is older than this board's assessments already here: its register did not replace the newer one. */
+  olderThanHere: z.boolean(),
   photosAdded: z.number().int(),
 });
 

@@ -40,6 +40,11 @@ export interface ImportReport {
   templatesInstalled: string[];
   estateRecordsAdded: number;
   estateRecordsUpdated: number;
+  /**
+   * The file is older than assessments of this board already here, so its register (names, bed
+   * counts…) did not replace the newer one; only records missing here were added.
+   */
+  olderThanHere: boolean;
   photosAdded: number;
 }
 
@@ -58,6 +63,7 @@ export function importReturn(ctx: ServiceContext, input: ParsedInput<'exchange.i
       templatesInstalled: [],
       estateRecordsAdded: 0,
       estateRecordsUpdated: 0,
+      olderThanHere: isOlderThanHere(tx, document),
       photosAdded: 0,
     };
     const source = `exchange file ${input.fileName}`.slice(0, 200);
@@ -95,10 +101,22 @@ function upsertEstate(tx: DbOrTx, ctx: ServiceContext, document: ExchangeDocumen
     ward: { entity: 'ward', what: 'ward', table: wards, parent: wards.siteId },
     area: { entity: 'area', what: 'area', table: areas, parent: areas.wardId },
   } satisfies Record<string, EstateKind>;
-  upsert(tx, ctx, kinds.board, { ...document.board }, null, report, refuse);
-  for (const site of document.sites) upsert(tx, ctx, kinds.site, { ...site }, site.boardId, report, refuse);
-  for (const ward of document.wards) upsert(tx, ctx, kinds.ward, { ...ward }, ward.siteId, report, refuse);
-  for (const area of document.areas) upsert(tx, ctx, kinds.area, { ...area }, area.wardId, report, refuse);
+  // Returns can arrive out of order: an older file adds what is missing but never rolls the register back.
+  const update = !report.olderThanHere;
+  upsert(tx, ctx, kinds.board, { ...document.board }, null, report, refuse, update);
+  for (const site of document.sites) upsert(tx, ctx, kinds.site, { ...site }, site.boardId, report, refuse, update);
+  for (const ward of document.wards) upsert(tx, ctx, kinds.ward, { ...ward }, ward.siteId, report, refuse, update);
+  for (const area of document.areas) upsert(tx, ctx, kinds.area, { ...area }, area.wardId, report, refuse, update);
+}
+
+/** True when this board already has assessments here recorded later than the file's latest. */
+function isOlderThanHere(tx: DbOrTx, document: ExchangeDocument): boolean {
+  if (document.generatedAt === null) return false;
+  const row = tx.get<{ latest: string | null }>(sql`
+    SELECT max(max(a.updated_at, coalesce(a.signed_off_at, a.updated_at))) AS latest
+    FROM assessments a JOIN wards w ON w.id = a.ward_id JOIN sites s ON s.id = w.site_id
+    WHERE s.board_id = ${document.board.id} AND a.status = 'signed_off'`);
+  return row?.latest != null && row.latest > document.generatedAt;
 }
 
 function upsert(
@@ -109,6 +127,7 @@ function upsert(
   parentId: string | null,
   report: ImportReport,
   refuse: Refuse,
+  update: boolean,
 ): void {
   const sameName: SQL[] = [sql`lower(${kind.table.name}) = lower(${values.name})`, ne(kind.table.id, values.id)];
   if (kind.parent && parentId) sameName.push(eq(kind.parent, parentId));
@@ -125,7 +144,7 @@ function upsert(
     return;
   }
   const before = Object.fromEntries(Object.keys(values).map((key) => [key, existing[key]]));
-  if (canonicalJson(before) === canonicalJson(values)) return;
+  if (!update || canonicalJson(before) === canonicalJson(values)) return;
   tx.update(kind.table).set({ ...values, updatedAt: now }).where(eq(kind.table.id, values.id)).run();
   recordAudit(tx, ctx, 'update', kind.entity, values.id, before, values);
   report.estateRecordsUpdated += 1;

@@ -123,7 +123,8 @@ async function handle(mode: 'import' | 'verify', file: File): Promise<FileOutcom
     const added = `${report.assessmentsAdded} assessment${report.assessmentsAdded === 1 ? '' : 's'} added`;
     const estate = report.estateRecordsAdded + report.estateRecordsUpdated > 0 ? `; ${report.estateRecordsAdded} estate records added, ${report.estateRecordsUpdated} updated` : '';
     const templates = report.templatesInstalled.length > 0 ? `; checklist versions installed: ${report.templatesInstalled.join(', ')}` : '';
-    return { fileName: file.name, outcome: 'imported', detail: `${added}${estate}${templates}.`, board: report.board };
+    const older = report.olderThanHere ? ' This return is older than ones already here, so names and bed counts were kept from the newer return.' : '';
+    return { fileName: file.name, outcome: 'imported', detail: `${added}${estate}${templates}.${older}`, board: report.board };
   } catch (error) {
     return { fileName: file.name, outcome: 'refused', detail: messageOf(error), board: null };
   }
