@@ -76,7 +76,7 @@ export function exportReturn(tx: DbOrTx, appVersion: string, input: ParsedInput<
     const record = assessmentRecord(tx, id, input.includePhotos);
     const used = new Map(Object.values(record.templates).map((key) => [key, pinnedTemplate(key)]));
     const ward = wardsById.get(record.wardId)!;
-    const result = scoreFromFile({ ...record, scores: { engine: SCORING_ENGINE_VERSION, result: null as never } }, ward, used);
+    const result = scoreFromFile(record, ward, used);
     return { ...record, scores: { engine: SCORING_ENGINE_VERSION, result } } as unknown as ExchangeAssessment;
   });
 

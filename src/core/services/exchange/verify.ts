@@ -113,7 +113,7 @@ export function verifyFile(fileName: string, content: string) {
 
 /** The engine's result for an assessment as the file records it. */
 export function scoreFromFile(
-  assessment: ExchangeAssessment,
+  assessment: Omit<ExchangeAssessment, 'scores'>,
   ward: { id: string; type: ExchangeDocument['wards'][number]['type']; bedCount: number },
   templates: ReadonlyMap<string, Template>,
 ) {
