@@ -10,6 +10,9 @@ import { startAssessment } from './services/assessments/start';
 import { listAudit } from './services/audit';
 import { compareData } from './services/compare/data';
 import { compareDrill } from './services/compare/drill';
+import { exportReturn, exportReturnCsv } from './services/exchange/export';
+import { importReturn } from './services/exchange/import';
+import { verifyFile } from './services/exchange/verify';
 import { createArea, listAreas, removeArea, updateArea } from './services/estate/areas';
 import { createBoard, getBoard, listBoards, removeBoard, renameBoard } from './services/estate/boards';
 import { seedDemoEstate } from './services/estate/demo';
@@ -96,5 +99,10 @@ export function createHandlers(host: HostInfo, resources: HostResources): Handle
     'reports.site': (ctx, input) => siteReport(ctx, input, reports),
     'reports.board': (ctx, input) => boardReport(ctx, input, reports),
     'reports.rounds': (ctx, input) => reportRounds(ctx, input),
+
+    'exchange.export': (ctx, input) => exportReturn(ctx.db, host.version, input),
+    'exchange.exportCsv': (ctx, input) => exportReturnCsv(ctx.db, host.version, input),
+    'exchange.import': (ctx, input) => importReturn(ctx, input),
+    'exchange.verify': (_ctx, input) => verifyFile(input.fileName, input.content),
   };
 }

@@ -46,6 +46,13 @@ const MIME: Record<string, string> = {
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/** Operations that carry whole files and may send more than the default, one line each. */
+export const MAX_BODY_BYTES_BY_OPERATION: Partial<Record<string, number>> = {
+  // 50 MB of JSON text, plus room for the escaping of it inside the request's own JSON.
+  'exchange.import': 64 * 1024 * 1024,
+  'exchange.verify': 64 * 1024 * 1024,
+};
+
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const rendererDir = path.resolve(options.rendererDir);
@@ -67,9 +74,11 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendJson(res, fail('VALIDATION', 'Send operations as application/json'), 415);
       }
-      const body = await readBody(req, maxBody);
+      const operation = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      const limit = MAX_BODY_BYTES_BY_OPERATION[operation] ?? maxBody;
+      const body = await readBody(req, limit);
       if (body === 'too-large') {
-        return sendJson(res, fail('VALIDATION', `The request is larger than ${maxBody} bytes`), 413);
+        return sendJson(res, fail('VALIDATION', `The request is larger than ${limit} bytes`), 413);
       }
       let input: unknown;
       try {
@@ -77,7 +86,6 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       } catch {
         return sendJson(res, fail('VALIDATION', 'The request body is not valid JSON'));
       }
-      const operation = decodeURIComponent(url.pathname.slice('/rpc/'.length));
       return sendJson(res, await options.dispatch(operation, input));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, OPERATIONS, type Operation } from '../../src/shared/contract';
+import { serialiseReturn } from '../../src/shared/exchange/serialise';
 import { RESOURCES, createTestCore } from '../helpers/core';
 
 // Every operation carries only JSON-safe data, so IPC, HTTP and the CLI deliver the same thing.
@@ -57,6 +58,10 @@ const SAMPLES: [Operation, Sample][] = [
   ['reports.ward', (ids) => ({ assessmentId: ids.assessment })],
   ['reports.site', (ids) => ({ siteId: ids.demoSite })],
   ['reports.board', (ids) => ({ boardId: ids.demoBoard, round: '2026/27' })],
+  ['exchange.export', (ids) => ({ boardId: ids.demoBoard })],
+  ['exchange.exportCsv', (ids) => ({ boardId: ids.demoBoard, includeDrafts: true })],
+  ['exchange.verify', (ids) => ({ fileName: 'demo-return.json', content: ids.exchangeFile })],
+  ['exchange.import', (ids) => ({ fileName: 'demo-return.json', content: ids.exchangeFile })],
 ];
 
 const SAFETY = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'checklists', 'safety.json'), 'utf8')) as unknown;
@@ -96,7 +101,9 @@ describe('the contract', () => {
         ids.demoBoard = boardId;
         ids.demoSite = site.id;
         ids.demoWard = core.call('wards.list', { siteId: site.id })[0]!.id;
+        ids.demoBoard = boardId;
       }
+      if (operation === 'exchange.export') ids.exchangeFile = serialiseReturn(result.data);
       if (operation === 'assessments.start') {
         const assessment = result.data as { assessors: { id: string }[]; areas: { areaId: string; type: string }[] };
         ids.assessor = assessment.assessors[0]!.id;

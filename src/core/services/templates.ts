@@ -91,7 +91,7 @@ function changedTwinMessage(source: string, template: Template): string {
 }
 
 /** Stores a validated template unless that exact version is there; refuses a changed twin. */
-function storeTemplate(tx: DbOrTx, ctx: ServiceContext, template: Template, source: string): { key: string; alreadyInstalled: boolean } {
+export function storeTemplate(tx: DbOrTx, ctx: ServiceContext, template: Template, source: string): { key: string; alreadyInstalled: boolean } {
   const key = templateKey(template);
   const hash = contentHash(template);
   const existing = tx.select({ contentHash: templates.contentHash }).from(templates).where(eq(templates.key, key)).get();

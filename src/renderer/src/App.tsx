@@ -11,6 +11,7 @@ import { BoardsPage } from './features/boards/BoardsPage';
 import { HelpPage } from './features/help/HelpPage';
 import { ComparePage } from './features/compare/ComparePage';
 import { DrillPage } from './features/compare/DrillPage';
+import { ImportReturnsPage } from './features/exchange/ImportReturnsPage';
 import { SitePage } from './features/sites/SitePage';
 import { ChecklistsPage } from './features/templates/ChecklistsPage';
 import { WardPage } from './features/wards/WardPage';
@@ -56,6 +57,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <ComparePage query={route.query} />;
     case 'compare-drill':
       return <DrillPage query={route.query} />;
+    case 'import':
+      return <ImportReturnsPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -3,6 +3,7 @@ import { assessmentsContract } from './assessments';
 import { compareContract } from './compare';
 import { estateContract } from './estate';
 import { reportsContract } from './reports';
+import { exchangeContract } from './exchange';
 import { systemContract } from './system';
 import { templatesContract } from './templates';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...assessmentsContract,
   ...compareContract,
   ...reportsContract,
+  ...exchangeContract,
 };
 
 export type Contract = typeof contract;

@@ -16,7 +16,8 @@ import { listAnswers } from '../assessments/answers';
 import { listLigaturePoints } from '../assessments/ligature-points';
 import { pinnedTemplates, scoringAreas } from '../assessments/pinned';
 import { getAssessment, type AssessmentView } from '../assessments/read';
-import { actionSpeakingForPoint, scoreAssessment } from '../assessments/score';
+import { actionSpeakingForPoint } from '../../../shared/exchange/scoring-input';
+import { scoreAssessment } from '../assessments/score';
 import { scoredWards } from '../scores/scored-wards';
 
 // compare.drill: what lies behind one ward's domain cell — the items that fell short (or were

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'help'; section?: string }
   | { page: 'compare'; query: string }
   | { page: 'compare-drill'; query: string }
+  | { page: 'import' }
   | { page: 'not-found'; hash: string };
 
 export const href = {
@@ -20,6 +21,7 @@ export const href = {
   help: (section?: string) => (section ? `#/help/${encodeURIComponent(section)}` : '#/help'),
   compare: (query = '') => (query ? `#/compare?${query}` : '#/compare'),
   compareDrill: (query: string) => `#/compare/drill?${query}`,
+  importReturns: () => '#/import',
 };
 
 /** Each page's address (after the #), one line per page. */
@@ -32,6 +34,7 @@ const PATTERNS: [RegExp, (params: string[]) => Route][] = [
   [/^\/help(?:\/([^/]+))?\/?$/, ([section]) => (section ? { page: 'help', section } : { page: 'help' })],
   [/^\/compare\/?(?:\?(.*))?$/, ([query]) => ({ page: 'compare', query: query ?? '' })],
   [/^\/compare\/drill\?(.*)$/, ([query]) => ({ page: 'compare-drill', query: query! })],
+  [/^\/import\/?$/, () => ({ page: 'import' })],
 ];
 
 export function parseRoute(hash: string): Route {

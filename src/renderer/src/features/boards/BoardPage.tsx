@@ -14,6 +14,7 @@ import { SitesTable } from '../sites/SitesTable';
 import { BoardRemoval } from './BoardRemoval';
 import { FormColumn } from '../../components/FormColumn';
 import { BoardReportSection } from '../reports/ReportSections';
+import { ExportReturnSection } from '../exchange/ExportReturnSection';
 
 /** One board: its details and its sites. */
 export function BoardPage({ boardId }: { boardId: string }) {
@@ -61,6 +62,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       />
       <SitesTable sites={sites} />
       <BoardReportSection boardId={board.id} />
+      <ExportReturnSection board={board} />
       <FormColumn>
         <h2 className="nhsuk-heading-m">Add a site</h2>
         <AddSiteForm boardId={board.id} />

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Output } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import { report, type Command } from '../command';
+
+export const verifyReturns: Command = {
+  name: 'verify',
+  usage: 'verify FILE...',
+  summary:
+    'Check a return without importing it: schema, version, digest, template hashes, and every score\n' +
+    '                       re-computed from its answers. Prints each check; exit code 1 on any problem.',
+  async run({ core, args }) {
+    if (args.length === 0) {
+      console.error('Name the file(s) to check: verify FILE...');
+      return 2;
+    }
+    let failed = 0;
+    for (const file of args) {
+      const fileName = path.basename(file);
+      let content: string;
+      try {
+        content = fs.readFileSync(file, 'utf8');
+      } catch {
+        console.error(`${fileName}: cannot read ${file}`);
+        failed += 1;
+        continue;
+      }
+      const result = (await core.dispatch('exchange.verify', { fileName, content })) as Result<Output<'exchange.verify'>>;
+      if (!result.ok) {
+        report(result);
+        failed += 1;
+        continue;
+      }
+      const checked = result.data;
+      console.log(`${fileName}:`);
+      for (const check of checked.checks) console.log(`  ✓ ${check}`);
+      if (checked.ok) {
+        console.log(`  OK: ${checked.board?.name ?? ''}, ${checked.assessments} assessment${checked.assessments === 1 ? '' : 's'}; the file can be imported.`);
+      } else {
+        console.error(`  ✗ ${checked.problem ?? 'refused'}`);
+        failed += 1;
+      }
+    }
+    return failed > 0 ? 1 : 0;
+  },
+};

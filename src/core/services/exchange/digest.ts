@@ -1,0 +1,12 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../shared/canonical-json';
+import { digestBody } from '../../../shared/exchange/schema';
+
+/** SHA-256 (hex) of the canonical JSON of an exchange document without its digest field. */
+export function exchangeDigest(document: { digest?: unknown }): string {
+  return createHash('sha256').update(canonicalJson(digestBody(document)), 'utf8').digest('hex');
+}
+
+export function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,170 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { ParsedInput } from '../../../shared/contract';
+import {
+  EXCHANGE_FORMAT,
+  EXCHANGE_FORMAT_VERSION,
+  ExchangeDocument,
+  type ExchangeAssessment,
+  type ExchangeTemplate,
+} from '../../../shared/exchange/schema';
+import { returnCsvFiles } from '../../../shared/exchange/csv';
+import { SCORING_ENGINE_VERSION } from '../../../shared/scoring';
+import type { Template } from '../../../shared/templates';
+import type { DbOrTx } from '../../context';
+import { areas, assessments, assessors, boards, photos, rechecks, sites, templates, wards } from '../../db/schema';
+import { AppError, notFound } from '../../errors';
+import { APP_NAME } from '../../paths';
+import { listActions } from '../assessments/actions';
+import { listAnswers } from '../assessments/answers';
+import { listLigaturePoints } from '../assessments/ligature-points';
+import { getAssessment } from '../assessments/read';
+import { exchangeDigest } from './digest';
+import { scoreFromFile } from './verify';
+
+// A board's return: its estate register, every assessment (signed-off ones unless drafts are
+// asked for, all rounds), the template versions they pinned, and the scores. Byte-stable: every
+// list is in id order, and the only time in it is the latest one recorded in the data itself.
+// The scores are computed from the file's own content, so whoever re-scores the file gets them.
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function exportReturn(tx: DbOrTx, appVersion: string, input: ParsedInput<'exchange.export'>): ExchangeDocument {
+  const board = tx.select({ id: boards.id, name: boards.name, code: boards.code }).from(boards).where(eq(boards.id, input.boardId)).get();
+  if (!board) throw notFound('board', input.boardId);
+  const siteRows = tx
+    .select({ id: sites.id, boardId: sites.boardId, name: sites.name, eamsSiteCode: sites.eamsSiteCode })
+    .from(sites)
+    .where(eq(sites.boardId, board.id))
+    .all()
+    .sort(byId);
+  const wardRows = siteRows.length === 0 ? [] : tx
+    .select({ id: wards.id, siteId: wards.siteId, name: wards.name, type: wards.type, bedCount: wards.bedCount, sexDesignation: wards.sexDesignation, block: wards.block, eamsBlockCode: wards.eamsBlockCode })
+    .from(wards)
+    .where(inArray(wards.siteId, siteRows.map((s) => s.id)))
+    .all()
+    .sort(byId) as ExchangeDocument['wards'];
+  const wardIds = wardRows.map((w) => w.id);
+  const areaRows = wardIds.length === 0 ? [] : tx
+    .select({ id: areas.id, wardId: areas.wardId, type: areas.type, name: areas.name, supervisionTier: areas.supervisionTier, tierOverrideReason: areas.tierOverrideReason, eamsRoomCode: areas.eamsRoomCode })
+    .from(areas)
+    .where(inArray(areas.wardId, wardIds))
+    .all()
+    .sort(byId) as ExchangeDocument['areas'];
+
+  const assessmentIds = wardIds.length === 0 ? [] : tx
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(input.includeDrafts ? inArray(assessments.wardId, wardIds) : and(inArray(assessments.wardId, wardIds), eq(assessments.status, 'signed_off')))
+    .all()
+    .map((r) => r.id)
+    .sort();
+
+  const templateRows = new Map<string, ExchangeTemplate>();
+  const pinnedTemplate = (key: string): Template => {
+    let entry = templateRows.get(key);
+    if (!entry) {
+      const row = tx.select().from(templates).where(eq(templates.key, key)).get();
+      if (!row) throw notFound('template version', key);
+      entry = { key, templateId: row.templateId, domain: row.domain as Template['domain'], version: row.version, contentHash: row.contentHash, content: JSON.parse(row.content) as Template };
+      templateRows.set(key, entry);
+    }
+    return entry.content;
+  };
+  const wardsById = new Map(wardRows.map((w) => [w.id, w]));
+
+  const exported = assessmentIds.map((id) => {
+    const record = assessmentRecord(tx, id, input.includePhotos);
+    const used = new Map(Object.values(record.templates).map((key) => [key, pinnedTemplate(key)]));
+    const ward = wardsById.get(record.wardId)!;
+    const result = scoreFromFile(record, ward, used);
+    return { ...record, scores: { engine: SCORING_ENGINE_VERSION, result } } as unknown as ExchangeAssessment;
+  });
+
+  const recorded = exported.flatMap((a) => [a.updatedAt, a.signedOffAt ?? a.updatedAt]).sort();
+  const body = {
+    format: EXCHANGE_FORMAT,
+    formatVersion: EXCHANGE_FORMAT_VERSION,
+    generatedAt: recorded.at(-1) ?? null,
+    generator: { app: APP_NAME, version: appVersion },
+    scoringEngine: SCORING_ENGINE_VERSION,
+    includes: { drafts: input.includeDrafts, photos: input.includePhotos },
+    board,
+    sites: siteRows,
+    wards: wardRows,
+    areas: areaRows,
+    templates: [...templateRows.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    assessments: exported,
+  } as Omit<ExchangeDocument, 'digest'>;
+  const document = { ...body, digest: exchangeDigest(body as { digest?: unknown }) };
+  // A board must never send a file the collator will refuse: check it against the schema here.
+  const check = ExchangeDocument.safeParse(document);
+  if (!check.success) {
+    const issue = check.error.issues[0]!;
+    throw new AppError('CONFLICT', `The return for ${board.name} cannot be written: ${issue.path.map(String).join('.')}: ${issue.message}. Correct that record and export again.`);
+  }
+  return document;
+}
+
+/** The same return as one CSV file per table. */
+export function exportReturnCsv(tx: DbOrTx, appVersion: string, input: ParsedInput<'exchange.exportCsv'>) {
+  return { files: returnCsvFiles(exportReturn(tx, appVersion, { ...input, includePhotos: false })) };
+}
+
+/** One assessment and everything recorded in it, as the exchange file carries it (without scores). */
+export function assessmentRecord(tx: DbOrTx, id: string, includePhotos: boolean): Omit<ExchangeAssessment, 'scores'> {
+  const view = getAssessment(tx, id);
+  const record: Omit<ExchangeAssessment, 'scores'> = {
+    id: view.id,
+    wardId: view.wardId,
+    round: view.round,
+    assessedOn: view.assessedOn,
+    announced: view.announced,
+    status: view.status,
+    signedOffAt: view.signedOffAt,
+    signedOffBy: view.signedOffBy,
+    previousAssessmentId: view.previousAssessmentId,
+    createdAt: view.createdAt,
+    updatedAt: view.updatedAt,
+    templates: view.templates,
+    assessors: tx
+      .select({ id: assessors.id, name: assessors.name, role: assessors.role, position: assessors.position })
+      .from(assessors)
+      .where(eq(assessors.assessmentId, id))
+      .orderBy(asc(assessors.position))
+      .all(),
+    areas: [...view.areas].sort((a, b) => (a.areaId < b.areaId ? -1 : 1)) as ExchangeAssessment['areas'],
+    answers: listAnswers(tx, id).sort(byId),
+    ligaturePoints: listLigaturePoints(tx, id)
+      .map(({ assessmentId: _a, ...point }) => point)
+      .sort(byId),
+    actions: listActions(tx, id)
+      .map(({ assessmentId: _a, ...action }) => action)
+      .sort(byId),
+    rechecks: tx
+      .select({
+        id: rechecks.id,
+        subject: rechecks.subject,
+        previousId: rechecks.previousId,
+        lineageId: rechecks.lineageId,
+        outcome: rechecks.outcome,
+        currentId: rechecks.currentId,
+        note: rechecks.note,
+        assessorId: rechecks.assessorId,
+        decidedAt: rechecks.decidedAt,
+      })
+      .from(rechecks)
+      .where(eq(rechecks.assessmentId, id))
+      .all()
+      .sort(byId),
+  };
+  if (includePhotos) {
+    record.photos = tx
+      .select()
+      .from(photos)
+      .where(eq(photos.assessmentId, id))
+      .all()
+      .map(({ assessmentId: _a, bytes, ...photo }) => ({ ...photo, base64: Buffer.from(bytes).toString('base64') }))
+      .sort(byId);
+  }
+  return record;
+}

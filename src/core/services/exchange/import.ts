@@ -1,0 +1,221 @@
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { canonicalJson } from '../../../shared/canonical-json';
+import type { ParsedInput } from '../../../shared/contract';
+import type { ExchangeAssessment, ExchangeDocument } from '../../../shared/exchange/schema';
+import type { DbOrTx, ServiceContext } from '../../context';
+import {
+  actions,
+  answers,
+  areas,
+  assessmentAreas,
+  assessmentTemplates,
+  assessments,
+  assessors,
+  boards,
+  ligaturePoints,
+  photos,
+  rechecks,
+  sites,
+  wards,
+} from '../../db/schema';
+import { AppError } from '../../errors';
+import { recordAudit } from '../audit';
+import { cacheScores } from '../scores/scored-wards';
+import { storeTemplate } from '../templates';
+import { assessmentRecord } from './export';
+import { ExchangeRefusal, verifyReturn } from './verify';
+
+// Collation: a board's return goes into this store in one transaction, after every check that
+// `verify` makes. The estate register is upserted by id (a renamed ward is renamed here too);
+// assessments are added beside what is here, read-only and signed off, so a later round of a
+// ward sits beside the earlier one. The same file twice changes nothing and writes no audit row.
+
+export interface ImportReport {
+  fileName: string;
+  status: 'imported' | 'already_imported';
+  board: { id: string; name: string };
+  assessmentsAdded: number;
+  assessmentsAlreadyHere: number;
+  templatesInstalled: string[];
+  estateRecordsAdded: number;
+  estateRecordsUpdated: number;
+  /**
+   * The file is older than assessments of this board already here, so its register (names, bed
+   * counts…) did not replace the newer one; only records missing here were added.
+   */
+  olderThanHere: boolean;
+  photosAdded: number;
+}
+
+export function importReturn(ctx: ServiceContext, input: ParsedInput<'exchange.import'>): ImportReport {
+  const { document } = verifyReturn(input.fileName, input.content);
+  const refuse = (problem: string): never => {
+    throw new ExchangeRefusal(input.fileName, problem, []);
+  };
+  return ctx.db.transaction((tx) => {
+    const report: ImportReport = {
+      fileName: input.fileName,
+      status: 'imported',
+      board: { id: document.board.id, name: document.board.name },
+      assessmentsAdded: 0,
+      assessmentsAlreadyHere: 0,
+      templatesInstalled: [],
+      estateRecordsAdded: 0,
+      estateRecordsUpdated: 0,
+      olderThanHere: isOlderThanHere(tx, document),
+      photosAdded: 0,
+    };
+    const source = `exchange file ${input.fileName}`.slice(0, 200);
+    for (const entry of document.templates) {
+      try {
+        const { key, alreadyInstalled } = storeTemplate(tx, ctx, entry.content, source);
+        if (!alreadyInstalled) report.templatesInstalled.push(key);
+      } catch (error) {
+        if (error instanceof AppError) refuse(`template ${entry.key} is already installed here with different content`);
+        throw error;
+      }
+    }
+    upsertEstate(tx, ctx, document, report, refuse);
+    for (const assessment of document.assessments) importAssessment(tx, ctx, assessment, input.fileName, report, refuse);
+    const changed = report.assessmentsAdded + report.templatesInstalled.length + report.estateRecordsAdded + report.estateRecordsUpdated + report.photosAdded;
+    report.status = changed === 0 ? 'already_imported' : 'imported';
+    return report;
+  });
+}
+
+type Refuse = (problem: string) => never;
+
+interface EstateKind {
+  entity: string;
+  what: string;
+  table: SQLiteTable & { id: SQLiteColumn; name: SQLiteColumn };
+  /** The column that scopes names (none for boards), for the "same name, other id" check. */
+  parent: SQLiteColumn | null;
+}
+
+function upsertEstate(tx: DbOrTx, ctx: ServiceContext, document: ExchangeDocument, report: ImportReport, refuse: Refuse): void {
+  const kinds = {
+    board: { entity: 'board', what: 'board', table: boards, parent: null },
+    site: { entity: 'site', what: 'site', table: sites, parent: sites.boardId },
+    ward: { entity: 'ward', what: 'ward', table: wards, parent: wards.siteId },
+    area: { entity: 'area', what: 'area', table: areas, parent: areas.wardId },
+  } satisfies Record<string, EstateKind>;
+  // Returns can arrive out of order: an older file adds what is missing but never rolls the register back.
+  const update = !report.olderThanHere;
+  upsert(tx, ctx, kinds.board, { ...document.board }, null, report, refuse, update);
+  for (const site of document.sites) upsert(tx, ctx, kinds.site, { ...site }, site.boardId, report, refuse, update);
+  for (const ward of document.wards) upsert(tx, ctx, kinds.ward, { ...ward }, ward.siteId, report, refuse, update);
+  for (const area of document.areas) upsert(tx, ctx, kinds.area, { ...area }, area.wardId, report, refuse, update);
+}
+
+/** True when this board already has assessments here recorded later than the file's latest. */
+function isOlderThanHere(tx: DbOrTx, document: ExchangeDocument): boolean {
+  if (document.generatedAt === null) return false;
+  const row = tx.get<{ latest: string | null }>(sql`
+    SELECT max(max(a.updated_at, coalesce(a.signed_off_at, a.updated_at))) AS latest
+    FROM assessments a JOIN wards w ON w.id = a.ward_id JOIN sites s ON s.id = w.site_id
+    WHERE s.board_id = ${document.board.id} AND a.status = 'signed_off'`);
+  return row?.latest != null && row.latest > document.generatedAt;
+}
+
+function upsert(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  kind: EstateKind,
+  values: Record<string, unknown> & { id: string; name: string },
+  parentId: string | null,
+  report: ImportReport,
+  refuse: Refuse,
+  update: boolean,
+): void {
+  const sameName: SQL[] = [sql`lower(${kind.table.name}) = lower(${values.name})`, ne(kind.table.id, values.id)];
+  if (kind.parent && parentId) sameName.push(eq(kind.parent, parentId));
+  const clash = tx.select({ id: kind.table.id }).from(kind.table).where(and(...sameName)).get();
+  if (clash) {
+    refuse(`a different ${kind.what} called "${values.name}" (id ${String(clash.id)}) is already here${kind.parent ? ' in the same place' : ''}; the file's ${kind.what} has id ${values.id}. Rename or remove one of them first.`);
+  }
+  const existing = tx.select().from(kind.table).where(eq(kind.table.id, values.id)).get() as Record<string, unknown> | undefined;
+  const now = ctx.now().toISOString();
+  if (!existing) {
+    tx.insert(kind.table).values({ ...values, createdAt: now, updatedAt: now }).run();
+    recordAudit(tx, ctx, 'create', kind.entity, values.id, null, values);
+    report.estateRecordsAdded += 1;
+    return;
+  }
+  const before = Object.fromEntries(Object.keys(values).map((key) => [key, existing[key]]));
+  if (!update || canonicalJson(before) === canonicalJson(values)) return;
+  tx.update(kind.table).set({ ...values, updatedAt: now }).where(eq(kind.table.id, values.id)).run();
+  recordAudit(tx, ctx, 'update', kind.entity, values.id, before, values);
+  report.estateRecordsUpdated += 1;
+}
+
+function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeAssessment, fileName: string, report: ImportReport, refuse: Refuse): void {
+  const { scores: _scores, photos: filePhotos, ...record } = assessment;
+  const here = tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, assessment.id)).get();
+  if (here) {
+    const stored = assessmentRecord(tx, assessment.id, false);
+    if (canonicalJson(stored) !== canonicalJson(record)) {
+      refuse(`assessment ${assessment.id} (round ${assessment.round}) is already here with different content; a signed-off assessment never changes`);
+    }
+    report.assessmentsAlreadyHere += 1;
+    for (const photo of filePhotos ?? []) insertPhoto(tx, ctx, assessment.id, photo, report, refuse);
+    return;
+  }
+  tx.insert(assessments)
+    .values({
+      id: record.id,
+      wardId: record.wardId,
+      round: record.round,
+      assessedOn: record.assessedOn,
+      announced: record.announced,
+      status: record.status,
+      signedOffAt: record.signedOffAt,
+      signedOffBy: record.signedOffBy,
+      previousAssessmentId: record.previousAssessmentId,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+    })
+    .run();
+  for (const [domain, templateKey] of Object.entries(record.templates)) tx.insert(assessmentTemplates).values({ assessmentId: record.id, domain, templateKey }).run();
+  for (const assessor of record.assessors) tx.insert(assessors).values({ ...assessor, assessmentId: record.id }).run();
+  for (const area of record.areas) tx.insert(assessmentAreas).values({ ...area, assessmentId: record.id }).run();
+  for (const answer of record.answers) tx.insert(answers).values({ ...answer, value: JSON.stringify(answer.value), assessmentId: record.id }).run();
+  for (const point of record.ligaturePoints) tx.insert(ligaturePoints).values({ ...point, controls: JSON.stringify(point.controls), assessmentId: record.id }).run();
+  for (const action of record.actions) tx.insert(actions).values({ ...action, assessmentId: record.id }).run();
+  for (const recheck of record.rechecks) tx.insert(rechecks).values({ ...recheck, assessmentId: record.id }).run();
+  recordAudit(tx, ctx, 'create', 'assessment', record.id, null, {
+    importedFrom: fileName,
+    wardId: record.wardId,
+    round: record.round,
+    status: record.status,
+    templates: record.templates,
+    assessors: record.assessors.length,
+    answers: record.answers.length,
+    ligaturePoints: record.ligaturePoints.length,
+    actions: record.actions.length,
+    rechecks: record.rechecks.length,
+  });
+  for (const photo of filePhotos ?? []) insertPhoto(tx, ctx, record.id, photo, report, refuse);
+  cacheScores(tx, ctx, record.id);
+  report.assessmentsAdded += 1;
+}
+
+function insertPhoto(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  assessmentId: string,
+  photo: NonNullable<ExchangeAssessment['photos']>[number],
+  report: ImportReport,
+  refuse: Refuse,
+): void {
+  const existing = tx.select({ sha256: photos.sha256, assessmentId: photos.assessmentId }).from(photos).where(eq(photos.id, photo.id)).get();
+  if (existing) {
+    if (existing.sha256 !== photo.sha256 || existing.assessmentId !== assessmentId) refuse(`photo ${photo.id} is already here with different content`);
+    return;
+  }
+  const { base64, ...metadata } = photo;
+  tx.insert(photos).values({ ...metadata, assessmentId, bytes: Buffer.from(base64, 'base64') }).run();
+  recordAudit(tx, ctx, 'create', 'photo', photo.id, null, { ...metadata, assessmentId });
+  report.photosAdded += 1;
+}

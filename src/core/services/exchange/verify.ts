@@ -1,0 +1,266 @@
+import { canonicalJson } from '../../../shared/canonical-json';
+import { defaultTierFor } from '../../../shared/domain/estate';
+import {
+  EXCHANGE_FORMAT,
+  ExchangeDocument,
+  KNOWN_EXCHANGE_VERSIONS,
+  type ExchangeAssessment,
+} from '../../../shared/exchange/schema';
+import { buildScoringInput } from '../../../shared/exchange/scoring-input';
+import { SCORING_ENGINE_VERSION, scoreWard, type PinnedTemplates } from '../../../shared/scoring';
+import { DOMAINS, type Template } from '../../../shared/templates';
+import { AppError } from '../../errors';
+import { contentHash } from '../templates';
+import { exchangeDigest, sha256Hex } from './digest';
+import { parseUntrustedJson } from './safe-json';
+
+// Everything that can be checked about an exchange file without a database: it is JSON, safe,
+// of a version we read, in the schema, unaltered since export (digest), its templates are the
+// ones it says (content hashes), it hangs together (ids unique, references inside the file), and
+// every declared score is what this engine computes from the answers with the pinned templates.
+// Import runs exactly these checks before it writes anything; `verify` runs them alone.
+
+export class ExchangeRefusal extends AppError {
+  constructor(
+    readonly fileName: string,
+    readonly problem: string,
+    readonly checks: string[],
+  ) {
+    super('VALIDATION', `${fileName}: ${problem}`);
+    this.name = 'ExchangeRefusal';
+  }
+}
+
+export interface VerifiedReturn {
+  document: ExchangeDocument;
+  /** The templates the file carries, parsed, by key. */
+  templates: Map<string, Template>;
+  /** What was checked, in order, in words (for `verify`). */
+  checks: string[];
+}
+
+export function verifyReturn(fileName: string, content: string): VerifiedReturn {
+  const checks: string[] = [];
+  const refuse = (problem: string): never => {
+    throw new ExchangeRefusal(fileName, problem, checks);
+  };
+
+  const parsed = parseUntrustedJson(content);
+  if (!parsed.ok) return refuse(parsed.problem);
+  const raw = parsed.value;
+  checks.push('Readable JSON, no forbidden keys, nesting within limits');
+
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as Record<string, unknown>)['format'] !== EXCHANGE_FORMAT) {
+    return refuse(`is not an exchange file of this app (it has no "format": "${EXCHANGE_FORMAT}")`);
+  }
+  const version = (raw as Record<string, unknown>)['formatVersion'];
+  if (typeof version !== 'number' || !KNOWN_EXCHANGE_VERSIONS.includes(version)) {
+    return refuse(`uses exchange format version ${JSON.stringify(version)}, which this app does not know (it reads version ${KNOWN_EXCHANGE_VERSIONS.join(', ')})`);
+  }
+  checks.push(`Format ${EXCHANGE_FORMAT} version ${version}`);
+
+  // The digest first: a file changed after export is told so, whatever the change broke.
+  const declaredDigest = (raw as Record<string, unknown>)['digest'];
+  if (typeof declaredDigest === 'string' && exchangeDigest(raw as { digest?: unknown }) !== declaredDigest) {
+    return refuse('digest does not match its content (file altered after export)');
+  }
+
+  const schema = ExchangeDocument.safeParse(raw);
+  if (!schema.success) {
+    const described = schema.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(document)'}: ${issue.message}`);
+    const more = schema.error.issues.length > 3 ? ` (and ${schema.error.issues.length - 3} more)` : '';
+    return refuse(`does not match the exchange format: ${described.join('; ')}${more}`);
+  }
+  const document = schema.data;
+  checks.push('Matches the exchange schema');
+  checks.push(`Digest sha256:${document.digest} matches the content`);
+
+  const templates = checkTemplates(document, refuse);
+  checks.push(`${templates.size} template version${templates.size === 1 ? '' : 's'} match their content hashes`);
+
+  checkConsistency(document, templates, refuse);
+  checks.push('Ids are unique and every reference points inside the file');
+
+  if (document.scoringEngine !== SCORING_ENGINE_VERSION) {
+    return refuse(`was scored by engine ${document.scoringEngine}; this app runs ${SCORING_ENGINE_VERSION} and cannot confirm its scores`);
+  }
+  const wards = new Map(document.wards.map((w) => [w.id, w]));
+  for (const assessment of document.assessments) {
+    if (assessment.scores.engine !== SCORING_ENGINE_VERSION) {
+      return refuse(`assessment ${assessment.id} was scored by engine ${assessment.scores.engine}; this app runs ${SCORING_ENGINE_VERSION}`);
+    }
+    const computed = scoreFromFile(assessment, wards.get(assessment.wardId)!, templates);
+    const difference = firstDifference(assessment.scores.result, computed, 'scores');
+    if (difference) {
+      const ward = wards.get(assessment.wardId)!;
+      return refuse(`the scores declared for ${ward.name} (round ${assessment.round}, assessment ${assessment.id}) do not follow from its answers: ${difference}`);
+    }
+  }
+  checks.push(`Re-scored ${document.assessments.length} assessment${document.assessments.length === 1 ? '' : 's'} from their answers with their pinned templates: every declared score matches (${SCORING_ENGINE_VERSION})`);
+  return { document, templates, checks };
+}
+
+/** `verify`: every check import makes, nothing written; a refusal is reported, not thrown. */
+export function verifyFile(fileName: string, content: string) {
+  try {
+    const { document, checks } = verifyReturn(fileName, content);
+    return { fileName, ok: true, checks, problem: null, board: { id: document.board.id, name: document.board.name }, assessments: document.assessments.length, digest: document.digest };
+  } catch (error) {
+    if (!(error instanceof ExchangeRefusal)) throw error;
+    return { fileName, ok: false, checks: error.checks, problem: error.message, board: null, assessments: 0, digest: null };
+  }
+}
+
+/** The engine's result for an assessment as the file records it. */
+export function scoreFromFile(
+  assessment: Omit<ExchangeAssessment, 'scores'>,
+  ward: { id: string; type: ExchangeDocument['wards'][number]['type']; bedCount: number },
+  templates: ReadonlyMap<string, Template>,
+) {
+  const pinned = Object.fromEntries(DOMAINS.map((d) => [d, templates.get(assessment.templates[d])!])) as unknown as PinnedTemplates;
+  return scoreWard(
+    pinned,
+    buildScoringInput({
+      ward,
+      areas: assessment.areas,
+      answers: assessment.answers,
+      points: assessment.ligaturePoints,
+      actions: assessment.actions,
+      assessedOn: assessment.assessedOn,
+    }),
+  );
+}
+
+function checkTemplates(document: ExchangeDocument, refuse: (problem: string) => never): Map<string, Template> {
+  const byKey = new Map<string, Template>();
+  for (const entry of document.templates) {
+    const { content } = entry;
+    if (byKey.has(entry.key)) refuse(`template ${entry.key} is listed twice`);
+    if (entry.key !== `${content.templateId}@${content.version}` || entry.templateId !== content.templateId || entry.version !== content.version || entry.domain !== content.domain) {
+      refuse(`template ${entry.key}: its key, id, version or domain do not match its content`);
+    }
+    if (contentHash(content) !== entry.contentHash) {
+      refuse(`template ${entry.key}: its content does not match its content hash ${entry.contentHash} (an unknown or altered template)`);
+    }
+    byKey.set(entry.key, content);
+  }
+  return byKey;
+}
+
+function checkConsistency(document: ExchangeDocument, templates: ReadonlyMap<string, Template>, refuse: (problem: string) => never): void {
+  const unique = (what: string, ids: Iterable<string>) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) refuse(`the ${what} id ${id} is used twice`);
+      seen.add(id);
+    }
+    return seen;
+  };
+  const { board } = document;
+  const sites = unique('site', document.sites.map((s) => s.id));
+  const wards = unique('ward', document.wards.map((w) => w.id));
+  unique('area', document.areas.map((a) => a.id));
+  unique('assessment', document.assessments.map((a) => a.id));
+  const all = document.assessments;
+  unique('assessor', all.flatMap((a) => a.assessors.map((x) => x.id)));
+  unique('answer', all.flatMap((a) => a.answers.map((x) => x.id)));
+  unique('ligature point', all.flatMap((a) => a.ligaturePoints.map((x) => x.id)));
+  unique('action', all.flatMap((a) => a.actions.map((x) => x.id)));
+  unique('re-check', all.flatMap((a) => a.rechecks.map((x) => x.id)));
+  unique('photo', all.flatMap((a) => (a.photos ?? []).map((x) => x.id)));
+
+  for (const site of document.sites) if (site.boardId !== board.id) refuse(`site ${site.name} belongs to board ${site.boardId}, not to ${board.name}`);
+  for (const ward of document.wards) if (!sites.has(ward.siteId)) refuse(`ward ${ward.name} names site ${ward.siteId}, which is not in the file`);
+  const areasById = new Map(document.areas.map((a) => [a.id, a]));
+  for (const area of document.areas) {
+    if (!wards.has(area.wardId)) refuse(`area ${area.name} names ward ${area.wardId}, which is not in the file`);
+    // The register's own rule (estate-schemas): a tier other than the area type's default says why.
+    if (area.supervisionTier !== defaultTierFor(area.type) && !area.tierOverrideReason) {
+      refuse(`area ${area.name} (${area.id}) is tier ${area.supervisionTier} instead of its type's default tier ${defaultTierFor(area.type)} without a reason`);
+    }
+  }
+
+  for (const assessment of all) checkAssessment(assessment, document, areasById, templates, refuse);
+}
+
+function checkAssessment(
+  assessment: ExchangeAssessment,
+  document: ExchangeDocument,
+  areasById: ReadonlyMap<string, ExchangeDocument['areas'][number]>,
+  templates: ReadonlyMap<string, Template>,
+  refuse: (problem: string) => never,
+): void {
+  const where = `assessment ${assessment.id}`;
+  if (!document.wards.some((w) => w.id === assessment.wardId)) refuse(`${where} names ward ${assessment.wardId}, which is not in the file`);
+  if (assessment.status !== 'signed_off' || !assessment.signedOffAt) {
+    refuse(`${where} is a draft: only signed-off assessments can be collated (export without drafts)`);
+  }
+  const pinned: Template[] = [];
+  for (const domain of DOMAINS) {
+    const template = templates.get(assessment.templates[domain]);
+    if (!template) refuse(`${where} pins template ${assessment.templates[domain]}, which the file does not carry`);
+    if (template!.domain !== domain) refuse(`${where} pins ${assessment.templates[domain]} as its ${domain} template, but it is a ${template!.domain} template`);
+    pinned.push(template!);
+  }
+  const assessors = new Set(assessment.assessors.map((a) => a.id));
+  const snapshot = new Set<string>();
+  for (const area of assessment.areas) {
+    if (snapshot.has(area.areaId)) refuse(`${where} lists area ${area.areaId} twice`);
+    snapshot.add(area.areaId);
+    const registered = areasById.get(area.areaId);
+    if (!registered || registered.wardId !== assessment.wardId) refuse(`${where} was assessed in area ${area.areaId}, which is not an area of its ward in the file`);
+  }
+  const items = new Set(pinned.flatMap((t) => t.items.map((i) => i.id)));
+  const prompts = new Set(pinned.find((t) => t.domain === 'ligature')!.items.map((i) => i.id));
+  const answerIds = new Set<string>();
+  for (const answer of assessment.answers) {
+    if (answer.id !== `${assessment.id}:${answer.itemId}:${answer.areaId ?? 'ward'}`) refuse(`answer ${answer.id} does not carry the id its assessment, item and area give it`);
+    if (!items.has(answer.itemId)) refuse(`answer ${answer.id} answers ${answer.itemId}, which is not an item of the assessment's pinned templates`);
+    if (answer.areaId !== null && !snapshot.has(answer.areaId)) refuse(`answer ${answer.id} names an area that was not part of the assessment`);
+    if (!assessors.has(answer.assessorId)) refuse(`answer ${answer.id} names an assessor who is not on the assessment`);
+    answerIds.add(answer.id);
+  }
+  const pointIds = new Set<string>();
+  for (const point of assessment.ligaturePoints) {
+    if (!snapshot.has(point.areaId)) refuse(`ligature point ${point.id} names an area that was not part of the assessment`);
+    if (point.itemId !== null && !prompts.has(point.itemId)) refuse(`ligature point ${point.id} names ${point.itemId}, which is not a ligature prompt of the assessment`);
+    if (!assessors.has(point.assessorId)) refuse(`ligature point ${point.id} names an assessor who is not on the assessment`);
+    pointIds.add(point.id);
+  }
+  const actionIds = new Set<string>();
+  for (const action of assessment.actions) {
+    if ((action.answerId === null) === (action.ligaturePointId === null)) refuse(`action ${action.id} must belong to exactly one answer or one ligature point`);
+    if (action.answerId !== null && !answerIds.has(action.answerId)) refuse(`action ${action.id} names answer ${action.answerId}, which is not in the assessment`);
+    if (action.ligaturePointId !== null && !pointIds.has(action.ligaturePointId)) refuse(`action ${action.id} names a ligature point that is not in the assessment`);
+    actionIds.add(action.id);
+  }
+  for (const recheck of assessment.rechecks) {
+    if (recheck.assessorId !== null && !assessors.has(recheck.assessorId)) refuse(`re-check ${recheck.id} names an assessor who is not on the assessment`);
+    const current = recheck.subject === 'ligature_point' ? pointIds : actionIds;
+    if (recheck.currentId !== null && !current.has(recheck.currentId)) refuse(`re-check ${recheck.id} names a current record that is not in the assessment`);
+  }
+  for (const photo of assessment.photos ?? []) {
+    if ((photo.answerId === null) === (photo.ligaturePointId === null)) refuse(`photo ${photo.id} must belong to exactly one answer or one ligature point`);
+    if (photo.answerId !== null && !answerIds.has(photo.answerId)) refuse(`photo ${photo.id} names an answer that is not in the assessment`);
+    if (photo.ligaturePointId !== null && !pointIds.has(photo.ligaturePointId)) refuse(`photo ${photo.id} names a ligature point that is not in the assessment`);
+    if (!assessors.has(photo.assessorId)) refuse(`photo ${photo.id} names an assessor who is not on the assessment`);
+    const bytes = Buffer.from(photo.base64, 'base64');
+    if (bytes.length !== photo.byteSize || sha256Hex(bytes) !== photo.sha256) refuse(`photo ${photo.id}: its bytes do not match its size and SHA-256`);
+  }
+}
+
+/** Where two JSON values first differ, in words ("scores.quality.rating: declared "green", computed "amber""), or null. */
+export function firstDifference(declared: unknown, computed: unknown, path: string): string | null {
+  // A field missing on one side (undefined) is a difference canonical JSON cannot write.
+  if (declared === undefined || computed === undefined ? declared === computed : canonicalJson(declared) === canonicalJson(computed)) return null;
+  if (declared !== null && computed !== null && typeof declared === 'object' && typeof computed === 'object' && Array.isArray(declared) === Array.isArray(computed)) {
+    const a = declared as Record<string, unknown>;
+    const b = computed as Record<string, unknown>;
+    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+      const inner = firstDifference(a[key], b[key], `${path}.${key}`);
+      if (inner) return inner;
+    }
+  }
+  const show = (v: unknown) => (v === undefined ? 'nothing' : canonicalJson(v).slice(0, 80));
+  return `${path}: declared ${show(declared)}, computed ${show(computed)}`;
+}

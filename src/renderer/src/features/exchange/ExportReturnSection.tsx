@@ -1,0 +1,115 @@
+import { useEffect, useId, useState } from 'react';
+import type { Output } from '../../../../shared/contract';
+import { returnFileName, serialiseReturn } from '../../../../shared/exchange/serialise';
+import { call } from '../../api/call';
+import { messageOf } from '../../api/api-error';
+import { useAnnounce } from '../../app/status';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { blobUrl, downloadText } from '../../components/download';
+
+type CsvFiles = Output<'exchange.exportCsv'>['files'];
+
+/**
+ * The board's return to NHS Scotland Assure: the exchange file (JSON) with signed-off assessments
+ * of every round, and the same data as CSV files for spreadsheets.
+ */
+export function ExportReturnSection({ board }: { board: { id: string; name: string } }) {
+  const announce = useAnnounce();
+  const photosId = useId();
+  const errorId = useId();
+  const [includePhotos, setIncludePhotos] = useState(false);
+  const [busy, setBusy] = useState<'json' | 'csv' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [csv, setCsv] = useState<{ fileName: string; url: string }[]>([]);
+
+  useEffect(() => () => csv.forEach((file) => URL.revokeObjectURL(file.url)), [csv]);
+
+  async function downloadReturn() {
+    setBusy('json');
+    setError(null);
+    try {
+      const document = await call('exchange.export', { boardId: board.id, includePhotos });
+      const fileName = returnFileName(board.name);
+      downloadText(fileName, serialiseReturn(document), 'application/json');
+      const count = document.assessments.length;
+      announce(`Return downloaded: ${fileName}, ${count} signed-off assessment${count === 1 ? '' : 's'}${includePhotos ? ' with photos' : ''}`);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function prepareCsv() {
+    setBusy('csv');
+    setError(null);
+    try {
+      const { files } = await call('exchange.exportCsv', { boardId: board.id });
+      setCsv(toLinks(files));
+      announce(`${files.length} CSV files ready to download`);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section aria-labelledby="export-return-heading" className="nhsuk-u-margin-bottom-7">
+      <h2 className="nhsuk-heading-m" id="export-return-heading">
+        Export return
+      </h2>
+      <p className="nhsuk-body">
+        The board’s return for NHS Scotland Assure: every signed-off assessment of every round, with the checklist versions and
+        scores, in one file the collator can check. Drafts are left out.
+      </p>
+      <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+        {error && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
+        <div className="nhsuk-checkboxes">
+          <div className="nhsuk-checkboxes__item">
+            <input
+              className="nhsuk-checkboxes__input"
+              id={photosId}
+              type="checkbox"
+              checked={includePhotos}
+              onChange={(event) => setIncludePhotos(event.target.checked)}
+              aria-describedby={`${photosId}-hint`}
+            />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={photosId}>
+              Include photos
+            </label>
+            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${photosId}-hint`}>
+              Makes the file much larger. Leave unticked unless the collator asked for photos.
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className="nhsuk-button-group">
+        <button type="button" className="nhsuk-button" onClick={downloadReturn} disabled={busy !== null} aria-describedby={error ? errorId : undefined}>
+          {busy === 'json' ? 'Preparing return…' : 'Download return (JSON)'}
+        </button>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={prepareCsv} disabled={busy !== null}>
+          {busy === 'csv' ? 'Preparing CSV files…' : 'Prepare CSV files'}
+        </button>
+      </div>
+      {csv.length > 0 && (
+        <>
+          <h3 className="nhsuk-heading-s">CSV files (one per table)</h3>
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            {csv.map((file) => (
+              <li key={file.fileName}>
+                <a href={file.url} download={file.fileName}>
+                  {file.fileName}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function toLinks(files: CsvFiles) {
+  return files.map((file) => ({ fileName: file.fileName, url: blobUrl(file.content, 'text/csv;charset=utf-8') }));
+}

@@ -1,0 +1,173 @@
+import { useId, useRef, useState } from 'react';
+import { call } from '../../api/call';
+import { messageOf } from '../../api/api-error';
+import { PageHeading } from '../../app/PageHeading';
+import { PageLayout } from '../../app/PageLayout';
+import { useAnnounce } from '../../app/status';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { href } from '../../routing/routes';
+
+interface FileOutcome {
+  fileName: string;
+  outcome: 'imported' | 'already_imported' | 'refused' | 'checked';
+  detail: string;
+  board: { id: string; name: string } | null;
+}
+
+const OUTCOME_LABEL: Record<FileOutcome['outcome'], string> = {
+  imported: 'Imported',
+  already_imported: 'Already imported',
+  refused: 'Refused',
+  checked: 'Checked, not imported',
+};
+
+/** The national collator's door: boards' returns, checked in full and imported one file at a time. */
+export function ImportReturnsPage() {
+  const announce = useAnnounce();
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
+
+  async function run(mode: 'import' | 'verify') {
+    const files = [...(input.current?.files ?? [])];
+    if (files.length === 0) {
+      setError('Choose one or more return files (.json)');
+      input.current?.focus();
+      return;
+    }
+    setError(null);
+    const results: FileOutcome[] = [];
+    for (const [index, file] of files.entries()) {
+      setProgress(`${mode === 'import' ? 'Importing' : 'Checking'} ${file.name} (${index + 1} of ${files.length})…`);
+      results.push(await handle(mode, file));
+      setOutcomes([...results]);
+    }
+    setProgress(null);
+    const refused = results.filter((r) => r.outcome === 'refused').length;
+    announce(`${files.length - refused} of ${files.length} file${files.length === 1 ? '' : 's'} ${mode === 'import' ? 'accepted' : 'passed every check'}, ${refused} refused`);
+  }
+
+  return (
+    <PageLayout>
+      <PageHeading caption="National collation">Import returns</PageHeading>
+      <p className="nhsuk-body">
+        Each file is checked in full before anything is written: its format and version, its digest (so a file changed after
+        export is refused), its checklist versions, and every score, which is worked out again from the answers. A file that
+        fails any check is refused whole. Importing the same file twice changes nothing.
+      </p>
+      <form
+        noValidate
+        aria-label="Import returns"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run('import');
+        }}
+      >
+        <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+          <label className="nhsuk-label nhsuk-label--s" htmlFor={inputId}>
+            Return files
+          </label>
+          <div className="nhsuk-hint" id={`${inputId}-hint`}>
+            Exchange files (.json) exported by boards. You can choose several at once.
+          </div>
+          {error && <ErrorMessage id={`${inputId}-error`}>{error}</ErrorMessage>}
+          <input
+            ref={input}
+            className={`nhsuk-file-upload${error ? ' nhsuk-file-upload--error' : ''}`}
+            id={inputId}
+            name="returns"
+            type="file"
+            multiple
+            accept=".json,application/json"
+            aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
+            onChange={() => setError(null)}
+          />
+        </div>
+        <div className="nhsuk-button-group">
+          <button type="submit" className="nhsuk-button" disabled={progress !== null}>
+            Import
+          </button>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={progress !== null} onClick={() => void run('verify')}>
+            Check without importing
+          </button>
+        </div>
+      </form>
+      {progress && (
+        <p className="nhsuk-body" role="status">
+          {progress}
+        </p>
+      )}
+      {outcomes.length > 0 && <OutcomesTable outcomes={outcomes} />}
+    </PageLayout>
+  );
+}
+
+async function handle(mode: 'import' | 'verify', file: File): Promise<FileOutcome> {
+  let content: string;
+  try {
+    content = await file.text();
+  } catch {
+    return { fileName: file.name, outcome: 'refused', detail: `${file.name}: the file could not be read`, board: null };
+  }
+  try {
+    if (mode === 'verify') {
+      const checked = await call('exchange.verify', { fileName: file.name, content });
+      return checked.ok
+        ? { fileName: file.name, outcome: 'checked', detail: `Every check passed: ${checked.board?.name ?? ''}, ${checked.assessments} assessments`, board: null }
+        : { fileName: file.name, outcome: 'refused', detail: checked.problem ?? 'Refused', board: null };
+    }
+    const report = await call('exchange.import', { fileName: file.name, content });
+    if (report.status === 'already_imported') return { fileName: file.name, outcome: 'already_imported', detail: 'Nothing changed: everything in it is already here.', board: report.board };
+    const added = `${report.assessmentsAdded} assessment${report.assessmentsAdded === 1 ? '' : 's'} added`;
+    const estate = report.estateRecordsAdded + report.estateRecordsUpdated > 0 ? `; ${report.estateRecordsAdded} estate records added, ${report.estateRecordsUpdated} updated` : '';
+    const templates = report.templatesInstalled.length > 0 ? `; checklist versions installed: ${report.templatesInstalled.join(', ')}` : '';
+    const older = report.olderThanHere ? ' This return is older than ones already here, so names and bed counts were kept from the newer return.' : '';
+    return { fileName: file.name, outcome: 'imported', detail: `${added}${estate}${templates}.${older}`, board: report.board };
+  } catch (error) {
+    return { fileName: file.name, outcome: 'refused', detail: messageOf(error), board: null };
+  }
+}
+
+function OutcomesTable({ outcomes }: { outcomes: FileOutcome[] }) {
+  return (
+    <table className="nhsuk-table">
+      <caption className="nhsuk-table__caption nhsuk-table__caption--m">Results</caption>
+      <thead className="nhsuk-table__head">
+        <tr className="nhsuk-table__row">
+          <th className="nhsuk-table__header" scope="col">
+            File
+          </th>
+          <th className="nhsuk-table__header" scope="col">
+            Result
+          </th>
+          <th className="nhsuk-table__header" scope="col">
+            Details
+          </th>
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {outcomes.map((row, index) => (
+          <tr className="nhsuk-table__row" key={`${index}-${row.fileName}`}>
+            <td className="nhsuk-table__cell app-break-anywhere">{row.fileName}</td>
+            <td className="nhsuk-table__cell">
+              <strong className={`nhsuk-tag ${row.outcome === 'refused' ? 'nhsuk-tag--red' : row.outcome === 'imported' ? 'nhsuk-tag--green' : 'nhsuk-tag--grey'}`}>
+                {OUTCOME_LABEL[row.outcome]}
+              </strong>
+            </td>
+            <td className="nhsuk-table__cell app-break-anywhere">
+              {row.detail}
+              {row.board && (
+                <>
+                  {' '}
+                  <a href={href.board(row.board.id)}>Open {row.board.name}</a>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Id } from '../domain/estate-schemas';
+import { ExchangeDocument } from '../exchange/schema';
+import type { ContractSlice } from './types';
+
+const ExchangeFileInput = z.object({
+  fileName: z.string().trim().min(1, 'Name the file').max(255),
+  // A transport guard only: the service refuses anything over 50 MB with a message naming the file.
+  content: z.string().max(64 * 1024 * 1024, 'An exchange file must be under 50 MB'),
+});
+
+const ExportInput = z.object({
+  boardId: Id,
+  /** Photos make the file large and may show more than a collator needs: off unless asked for. */
+  includePhotos: z.boolean().default(false),
+  /** Drafts are unfinished work: a return holds signed-off assessments unless asked otherwise. */
+  includeDrafts: z.boolean().default(false),
+});
+
+export const ImportReport = z.object({
+  fileName: z.string(),
+  status: z.enum(['imported', 'already_imported']),
+  board: z.object({ id: Id, name: z.string() }),
+  assessmentsAdded: z.number().int(),
+  assessmentsAlreadyHere: z.number().int(),
+  templatesInstalled: z.array(z.string()),
+  estateRecordsAdded: z.number().int(),
+  estateRecordsUpdated: z.number().int(),
+  /** The file is older than this board's assessments already here: its register did not replace the newer one. */
+  olderThanHere: z.boolean(),
+  photosAdded: z.number().int(),
+});
+
+export const VerifyReport = z.object({
+  fileName: z.string(),
+  ok: z.boolean(),
+  /** What was checked and passed, in order. */
+  checks: z.array(z.string()),
+  /** Why the file was refused, naming the file; null when every check passed. */
+  problem: z.string().nullable(),
+  board: z.object({ id: z.string(), name: z.string() }).nullable(),
+  assessments: z.number().int(),
+  digest: z.string().nullable(),
+});
+
+/** A board's return to the national collator, and collation of returns. */
+export const exchangeContract = {
+  /** The board's return as one document (see resources/schemas/exchange-v1.schema.json). */
+  'exchange.export': { input: ExportInput, output: ExchangeDocument },
+  /** The same return as one CSV file per table, for spreadsheets. */
+  'exchange.exportCsv': {
+    input: ExportInput.omit({ includePhotos: true }),
+    output: z.object({ files: z.array(z.object({ fileName: z.string(), content: z.string() })) }),
+  },
+  /** Checks a file completely (schema, digest, templates, every score) and imports it in one transaction. */
+  'exchange.import': { input: ExchangeFileInput, output: ImportReport },
+  /** The same checks as import, writing nothing. */
+  'exchange.verify': { input: ExchangeFileInput, output: VerifyReport },
+} satisfies ContractSlice;

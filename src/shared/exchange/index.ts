@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './scoring-input';
+export * from './serialise';
+export * from './csv';

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from './fixtures';
+import { startWebDoor } from './web-door';
+
+// A board exports its return from the board page; the national collator imports it on another
+// machine (another server and database) through the Import screen, alongside an altered copy
+// that must be refused, and finds the board in its register.
+
+test('a return exported from the board page imports on another machine; an altered copy is refused', async ({ page, api, server, saveScreen, expectNoAxeViolations }) => {
+  const board = await api('boards.create', { name: 'NHS Export Demo', code: 'S08000098' });
+  const site = await api('sites.create', { boardId: board.id, name: 'Export General' });
+  const ward = await api('wards.create', { siteId: site.id, name: 'Heather Ward', type: 'adult_acute', bedCount: 12, sexDesignation: 'mixed' });
+  await api('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
+  const assessment = await api('assessments.start', { wardId: ward.id, assessedOn: '2026-11-20', round: '2026/27', announced: true, assessors: [{ name: 'Ailsa Grant', role: 'estates' }] });
+  await api('answers.record', { assessmentId: assessment.id, itemId: 'Q01', areaId: null, value: 'B', note: 'Roof patched 2025', assessorId: assessment.assessors[0]!.id });
+  // STAND-IN for the sign-off operation (built on another branch): mark it signed off in the store.
+  const store = new Database(server.dbFile);
+  store.prepare("UPDATE assessments SET status = 'signed_off', signed_off_at = '2026-11-21T09:00:00.000Z', signed_off_by = 'Ailsa Grant' WHERE id = ?").run(assessment.id);
+  store.close();
+
+  await page.goto(`#/boards/${board.id}`);
+  const exportSection = page.getByRole('region', { name: 'Export return' });
+  await expect(exportSection.getByLabel('Include photos')).not.toBeChecked();
+  const [download] = await Promise.all([page.waitForEvent('download'), exportSection.getByRole('button', { name: 'Download return (JSON)' }).click()]);
+  expect(download.suggestedFilename()).toBe('nhs-export-demo-return.json');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mhea-exchange-e2e-'));
+  const returnFile = path.join(dir, download.suggestedFilename());
+  await download.saveAs(returnFile);
+  const text = fs.readFileSync(returnFile, 'utf8');
+  const document = JSON.parse(text) as { assessments: { id: string }[]; digest: string };
+  expect(document.assessments.map((a) => a.id)).toEqual([assessment.id]);
+  await expect(page.getByText('Return downloaded: nhs-export-demo-return.json, 1 signed-off assessment').first()).toBeVisible();
+
+  await exportSection.getByRole('button', { name: 'Prepare CSV files' }).click();
+  await expect(exportSection.getByRole('link', { name: /\.csv$/ })).toHaveCount(10);
+  const [csv] = await Promise.all([page.waitForEvent('download'), exportSection.getByRole('link', { name: 'wards.csv' }).click()]);
+  const csvFile = path.join(dir, 'wards.csv');
+  await csv.saveAs(csvFile);
+  expect(fs.readFileSync(csvFile, 'utf8')).toMatch(/^\uFEFFward_id,site_id,name,type,bed_count/);
+  await saveScreen('exchange-export');
+
+  const national = await startWebDoor(path.join(dir, 'national.sqlite'));
+  try {
+    await page.goto(`${national.url}#/import`);
+    await expect(page.getByRole('heading', { level: 1, name: /Import returns/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Import', exact: true })).toHaveAttribute('aria-current', 'page');
+    await expectNoAxeViolations();
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByText('Choose one or more return files (.json)')).toBeVisible();
+    await expectNoAxeViolations();
+
+    const altered = text.replace('"bedCount": 12', '"bedCount": 13');
+    const alteredFile = path.join(dir, 'nhs-export-demo-edited.json');
+    fs.writeFileSync(alteredFile, altered);
+    await page.getByLabel('Return files').setInputFiles([returnFile, alteredFile]);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const results = page.getByRole('table', { name: 'Results' });
+    await expect(results.getByRole('row')).toHaveCount(3);
+    await expect(results.getByRole('row', { name: /nhs-export-demo-return\.json Imported 1 assessment added/ })).toBeVisible();
+    await expect(results.getByRole('row', { name: /nhs-export-demo-edited\.json Refused/ })).toContainText(
+      'nhs-export-demo-edited.json: digest does not match its content (file altered after export)',
+    );
+    await saveScreen('exchange-import');
+    await expectNoAxeViolations();
+
+    // Checking writes nothing and says what is wrong.
+    await page.getByLabel('Return files').setInputFiles(alteredFile);
+    await page.getByRole('button', { name: 'Check without importing' }).click();
+    await expect(results.getByRole('row', { name: /nhs-export-demo-edited\.json Refused/ })).toBeVisible();
+    await expect(results.getByRole('row')).toHaveCount(2);
+
+    // The same file again changes nothing.
+    await page.getByLabel('Return files').setInputFiles(returnFile);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(results.getByRole('row', { name: /nhs-export-demo-return\.json Already imported/ })).toBeVisible();
+
+    await page.getByRole('link', { name: 'Estate register' }).click();
+    await expect(page.getByRole('link', { name: 'NHS Export Demo' })).toBeVisible();
+  } finally {
+    await national.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

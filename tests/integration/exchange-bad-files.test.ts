@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exchangeDigest } from '../../src/core/services/exchange/digest';
+import { contentHash } from '../../src/core/services/templates';
+import { serialiseReturn } from '../../src/shared/exchange';
+import type { ExchangeDocument } from '../../src/shared/exchange/schema';
+import { createTestCore, type TestCore } from '../helpers/core';
+import { dumpStore, sampleBoard } from '../helpers/exchange';
+
+// A corpus of bad returns, made here from a good one. Each must be refused with a message that
+// names the file and its own problem, and leave the collator's database exactly as it was.
+
+type Doc = ExchangeDocument & Record<string, unknown>;
+type Mutable = Record<string, unknown>;
+
+let good: Doc;
+let goodText: string;
+let withDrafts: Doc;
+let collator: TestCore;
+
+beforeAll(() => {
+  const source = createTestCore();
+  const { board } = sampleBoard(source);
+  good = source.call('exchange.export', { boardId: board.id }) as Doc;
+  goodText = serialiseReturn(good);
+  withDrafts = source.call('exchange.export', { boardId: board.id, includeDrafts: true }) as Doc;
+  source.close();
+  // The collator already holds another board's return, so "unchanged" means something.
+  collator = createTestCore();
+  const other = createTestCore();
+  const { board: otherBoard } = sampleBoard(other, 'NHS Other Board');
+  collator.call('exchange.import', { fileName: 'other.json', content: serialiseReturn(other.call('exchange.export', { boardId: otherBoard.id })) });
+  other.close();
+});
+
+/** A deep copy of the good return, changed by `change`, with its digest recomputed (unless told not to). */
+function altered(change: (doc: Mutable) => void, options: { keepDigest?: boolean; from?: Doc } = {}): string {
+  const doc = structuredClone(options.from ?? good) as unknown as Mutable;
+  change(doc);
+  if (!options.keepDigest) doc['digest'] = exchangeDigest(doc);
+  return serialiseReturn(doc);
+}
+
+const assessment = (doc: Mutable, index = 0) => (doc['assessments'] as Mutable[])[index]!;
+
+const CORPUS: [string, () => string, RegExp][] = [
+  ['truncated.json', () => goodText.slice(0, Math.floor(goodText.length / 2)), /^truncated\.json: is not valid JSON \(the file may be truncated or damaged\)/],
+  ['empty.json', () => '', /^empty\.json: is not valid JSON/],
+  ['not-a-return.json', () => JSON.stringify({ hello: 'world' }), /^not-a-return\.json: is not an exchange file of this app/],
+  ['version-2.json', () => altered((d) => (d['formatVersion'] = 2)), /^version-2\.json: uses exchange format version 2, which this app does not know \(it reads version 1\)$/],
+  ['wrong-types.json', () => altered((d) => ((d['wards'] as Mutable[])[0]!['bedCount'] = 'twenty')), /^wrong-types\.json: does not match the exchange format: wards\.0\.bedCount: /],
+  ['unknown-field.json', () => altered((d) => ((d['board'] as Mutable)['secret'] = 'x')), /^unknown-field\.json: does not match the exchange format: board: Unrecognized key: "secret"/],
+  ['oversized-string.json', () => altered((d) => (assessment(d)['signedOffBy'] = 'x'.repeat(100_000))), /^oversized-string\.json: does not match the exchange format: assessments\.0\.signedOffBy: Too big/],
+  ['tampered.json', () => altered((d) => ((d['wards'] as Mutable[])[0]!['bedCount'] = 2), { keepDigest: true }), /^tampered\.json: digest does not match its content \(file altered after export\)$/],
+  [
+    'altered-score.json',
+    () => altered((d) => (((assessment(d)['scores'] as Mutable)['result'] as Mutable)['quality'] as Mutable)['rating'] = 'red'),
+    /^altered-score\.json: the scores declared for .* \(round 2026\/27, assessment [0-9a-f-]+\) do not follow from its answers: scores\.quality\.rating: declared "red", computed "(green|amber)"$/,
+  ],
+  [
+    'altered-answer.json',
+    () =>
+      altered((d) => {
+        const answer = (assessment(d)['answers'] as Mutable[]).find((a) => a['value'] === 'partial')!;
+        answer['value'] = 'yes';
+      }),
+    /^altered-answer\.json: the scores declared for .* do not follow from its answers: scores\.quality\./,
+  ],
+  ['duplicate-site.json', () => altered((d) => (d['sites'] as Mutable[]).push({ ...(d['sites'] as Mutable[])[0]! })), /^duplicate-site\.json: the site id [0-9a-f-]+ is used twice$/],
+  ['duplicate-answer.json', () => altered((d) => (assessment(d)['answers'] as Mutable[]).push({ ...(assessment(d)['answers'] as Mutable[])[0]! })), /^duplicate-answer\.json: the answer id [0-9a-f-]+:[A-Z0-9]+:\S+ is used twice$/],
+  ['proto.json', () => goodText.replace('"board": {', '"board": {\n    "__proto__": { "isAdmin": true },'), /^proto\.json: contains the forbidden key "__proto__" at \$\.board$/],
+  ['constructor.json', () => goodText.replace('"includes": {', '"includes": {\n    "constructor": { "prototype": {} },'), /^constructor\.json: contains the forbidden key "constructor" at \$\.includes$/],
+  ['template-hash.json', () => altered((d) => ((d['templates'] as Mutable[])[0]!['contentHash'] = 'a'.repeat(64))), /^template-hash\.json: template \S+@2026\.1: its content does not match its content hash a{64} \(an unknown or altered template\)$/],
+  [
+    'template-altered.json',
+    () => altered((d) => (((d['templates'] as Mutable[]).find((t) => t['domain'] === 'safety')!['content'] as Mutable)['title'] = 'A quietly different safety checklist')),
+    /^template-altered\.json: template safety@2026\.1: its content does not match its content hash/,
+  ],
+  [
+    'template-twin.json',
+    () =>
+      altered((d) => {
+        const entry = (d['templates'] as Mutable[]).find((t) => t['domain'] === 'therapeutic')!;
+        (entry['content'] as Mutable)['title'] = 'A locally reworded therapeutic checklist';
+        entry['contentHash'] = contentHash(entry['content'] as Parameters<typeof contentHash>[0]);
+      }),
+    /^template-twin\.json: template therapeutic@2026\.1 is already installed here with different content$/,
+  ],
+  ['template-missing.json', () => altered((d) => (d['templates'] = (d['templates'] as Mutable[]).filter((t) => t['domain'] !== 'quality'))), /^template-missing\.json: assessment [0-9a-f-]+ pins template quality@2026\.1, which the file does not carry$/],
+  ['foreign-area.json', () => altered((d) => (((assessment(d)['ligaturePoints'] as Mutable[])[0]!['areaId'] = (d['areas'] as Mutable[]).find((a) => a['wardId'] !== assessment(d)['wardId'])!['id']))), /^foreign-area\.json: ligature point [0-9a-f-]+ names an area that was not part of the assessment$/],
+  [
+    'tier-without-reason.json',
+    () => altered((d) => ((d['areas'] as Mutable[]).find((a) => a['type'] === 'bedroom')!['supervisionTier'] = 1)),
+    /^tier-without-reason\.json: area Bedroom 1 \([0-9a-f-]+\) is tier 1 instead of its type's default tier 3 without a reason$/,
+  ],
+  ['draft.json', () => serialiseReturn(withDrafts), /^draft\.json: assessment [0-9a-f-]+ is a draft: only signed-off assessments can be collated/],
+  ['deep.json', () => altered((d) => (assessment(d)['note'] = JSON.parse('['.repeat(40) + ']'.repeat(40)) as unknown)), /^deep\.json: nests deeper than 32 levels at \$\.assessments\[0\]\.note/],
+  ['huge.json', () => ' '.repeat(50 * 1024 * 1024 + 1), /^huge\.json: is 50\.0 MB, larger than the 50 MB an exchange file may be$/],
+];
+
+describe('refusing bad returns', () => {
+  it.each(CORPUS)('refuses %s with its own message and writes nothing', (fileName, make, expected) => {
+    const before = dumpStore(collator);
+    const result = collator.raw('exchange.import', { fileName, content: make() });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('VALIDATION');
+    expect(result.error.message).toMatch(expected);
+    expect(dumpStore(collator)).toBe(before);
+  });
+
+  it('gives every bad file a different message', () => {
+    const messages = CORPUS.map(([fileName, make]) => {
+      const result = collator.raw('exchange.import', { fileName: 'same-name.json', content: make() });
+      expect(result.ok, fileName).toBe(false);
+      return result.ok ? '' : result.error.message;
+    });
+    expect(new Set(messages).size).toBe(CORPUS.length);
+  });
+
+  it('verify refuses the same files without a database, except a template that clashes with one installed here', () => {
+    for (const [fileName, make] of CORPUS) {
+      const result = collator.raw('exchange.verify', { fileName, content: make() }) as { ok: true; data: { ok: boolean; problem: string | null } };
+      expect(result.data.ok, fileName).toBe(fileName === 'template-twin.json');
+    }
+  });
+
+  it('refuses a board that clashes by name with a different board here, writing nothing', () => {
+    const clash = createTestCore();
+    clash.call('boards.create', { name: good.board.name });
+    const before = dumpStore(clash);
+    const result = clash.raw('exchange.import', { fileName: 'returns-clash.json', content: goodText });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!result.ok && result.error.message).toMatch(/^returns-clash\.json: a different board called "NHS Exchange Test" \(id [0-9a-f-]+\) is already here/);
+    expect(dumpStore(clash)).toBe(before);
+  });
+
+  it('refuses an assessment that is already here with different content', () => {
+    const here = createTestCore();
+    here.call('exchange.import', { fileName: 'first.json', content: goodText });
+    const before = dumpStore(here);
+    const changed = altered((d) => ((assessment(d)['answers'] as Mutable[])[0]!['note'] = 'Added after sign-off'));
+    const result = here.raw('exchange.import', { fileName: 'changed.json', content: changed });
+    expect(!result.ok && result.error.message).toMatch(/^changed\.json: assessment [0-9a-f-]+ \(round 2026\/27\) is already here with different content; a signed-off assessment never changes$/);
+    expect(dumpStore(here)).toBe(before);
+  });
+});

@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APP_ROOT, createTestCore, tempDir } from '../helpers/core';
+import { sampleBoard } from '../helpers/exchange';
+
+const TSX = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
+
+function cli(...args: string[]) {
+  const result = spawnSync(TSX, ['src/cli/index.ts', ...args], { cwd: APP_ROOT, encoding: 'utf8', env: { ...process.env, MHEA_DB: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('exchange on the command line', () => {
+  it('exports a return and its CSV files, verifies it, imports it once, and refuses an altered copy', { timeout: 60_000 }, () => {
+    const dir = tempDir();
+    const sourceDb = path.join(dir, 'board.sqlite');
+    const source = createTestCore({ file: sourceDb });
+    const { board } = sampleBoard(source, 'NHS Lothian Test');
+    source.close();
+
+    const out = path.join(dir, 'returns-lothian.json');
+    const exported = cli('export', '--board', board.id, '--out', out, '--csv', path.join(dir, 'csv'), '--db', sourceDb);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/^Wrote .*returns-lothian\.json: NHS Lothian Test, 2 assessments, 3 wards\. Digest sha256:[0-9a-f]{64}/);
+    expect(fs.readdirSync(path.join(dir, 'csv')).sort()).toEqual(
+      ['actions.csv', 'answers.csv', 'areas.csv', 'assessments.csv', 'assessors.csv', 'boards.csv', 'ligature_points.csv', 'scores.csv', 'sites.csv', 'wards.csv'],
+    );
+
+    const verified = cli('verify', out, '--db', path.join(dir, 'scratch.sqlite'));
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('✓ Digest sha256:');
+    expect(verified.stdout).toContain('✓ Re-scored 2 assessments from their answers');
+    expect(verified.stdout).toContain('OK: NHS Lothian Test, 2 assessments');
+
+    const tampered = path.join(dir, 'returns-lothian-edited.json');
+    fs.writeFileSync(tampered, fs.readFileSync(out, 'utf8').replace('"bedCount": 20', '"bedCount": 21'));
+    const badVerify = cli('verify', tampered, '--db', path.join(dir, 'scratch.sqlite'));
+    expect(badVerify.code).toBe(1);
+    expect(badVerify.stderr).toContain('✗ returns-lothian-edited.json: digest does not match its content (file altered after export)');
+
+    const collatorDb = path.join(dir, 'national.sqlite');
+    const imported = cli('import', out, tampered, '--db', collatorDb);
+    expect(imported.code).toBe(1);
+    expect(imported.stdout).toMatch(/returns-lothian\.json: imported NHS Lothian Test: 2 assessments added; 12 estate records added, 0 updated\./);
+    expect(imported.stderr).toContain('REFUSED returns-lothian-edited.json: digest does not match its content (file altered after export)');
+    expect(imported.stdout).toContain('1 of 2 files accepted, 1 refused.');
+
+    const again = cli('import', out, '--db', collatorDb);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('returns-lothian.json: already imported (NHS Lothian Test); nothing changed.\n');
+
+    const reExported = cli('export', '--board', board.id, '--db', collatorDb);
+    expect(reExported.stdout).toBe(fs.readFileSync(out, 'utf8'));
+  });
+});
