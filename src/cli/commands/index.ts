@@ -1,6 +1,8 @@
 import type { Command } from '../command';
 import { call, info, score, seedDemo } from './basic';
+import { seedNationalCommand } from './seed-national';
 import { templates } from './templates';
 
 /** Every CLI command, in the order `help` lists them. A new command is one file and one line here. */
 export const COMMANDS: Command[] = [seedDemo, info, templates, score, call];
+COMMANDS.push(seedNationalCommand);
