@@ -6,6 +6,8 @@ import { createLigaturePoint, listLigaturePoints, updateLigaturePoint } from './
 import { getAssessment, listAssessmentsForWard } from './services/assessments/read';
 import { scoreAssessment } from './services/assessments/score';
 import { startAssessment } from './services/assessments/start';
+import { createBackup, listBackups, restoreBackup } from './services/backups/backups';
+import type { StoreControl } from './services/backups/control';
 import { listAudit } from './services/audit';
 import { createArea, listAreas, removeArea, updateArea } from './services/estate/areas';
 import { createBoard, getBoard, listBoards, removeBoard, renameBoard } from './services/estate/boards';
@@ -30,7 +32,7 @@ export type Handlers = {
 };
 
 /** The one table from contract operation to service call. A missing entry does not compile. */
-export function createHandlers(host: HostInfo): Handlers {
+export function createHandlers(host: HostInfo, store: StoreControl): Handlers {
   return {
     'app.info': (ctx) => ({ ...host, estateIsEmpty: countBoards(ctx.db) === 0 }),
     'demo.seed': (ctx) => seedDemoEstate(ctx),
@@ -79,5 +81,8 @@ export function createHandlers(host: HostInfo): Handlers {
     'actions.create': (ctx, input) => createAction(ctx, input),
     'actions.update': (ctx, input) => updateAction(ctx, input),
     'assessments.score': (ctx, input) => scoreAssessment(ctx.db, input.id),
+    'backups.list': () => listBackups(store),
+    'backups.create': (ctx) => createBackup(store, ctx.now(), 'manual'),
+    'backups.restore': (ctx, input) => restoreBackup(ctx, store, input.name),
   };
 }

@@ -50,6 +50,9 @@ const SAMPLES: [Operation, Sample][] = [
   ['actions.list', (ids) => ({ assessmentId: ids.assessment })],
   ['actions.update', (ids) => ({ id: ids.action, type: 'replace', description: 'Fit a concealed closer', owner: 'Estates manager', dueDate: '2027-01-31', priority: 'high', status: 'on_track' })],
   ['assessments.score', (ids) => ({ id: ids.assessment })],
+  ['backups.create', () => ({})],
+  ['backups.list', () => ({})],
+  ['backups.restore', (ids) => ({ name: ids.backup })],
 ];
 
 const SAFETY = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'checklists', 'safety.json'), 'utf8')) as unknown;
@@ -83,6 +86,7 @@ describe('the contract', () => {
       expect(parsed.success, `${operation} output: ${parsed.error?.message}`).toBe(true);
       const key = KEY_FOR[operation];
       if (key) ids[key] = (result.data as { id: string }).id;
+      if (operation === 'backups.create') ids.backup = (result.data as { name: string }).name;
       if (operation === 'demo.seed') {
         const boardId = (result.data as { boardId: string }).boardId;
         const site = core.call('sites.list', { boardId })[0]!;

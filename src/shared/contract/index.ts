@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { assessmentsContract } from './assessments';
+import { backupsContract } from './backups';
 import { estateContract } from './estate';
 import { systemContract } from './system';
 import { templatesContract } from './templates';
@@ -13,6 +14,7 @@ export const contract = {
   ...estateContract,
   ...templatesContract,
   ...assessmentsContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;
