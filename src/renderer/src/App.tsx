@@ -6,6 +6,7 @@ import { AppHeader } from './app/AppHeader';
 import { NotFoundPage } from './app/NotFoundPage';
 import { SkipLink } from './app/SkipLink';
 import { LiveStatus, StatusProvider } from './app/status';
+import { BackupsPage } from './features/backups/BackupsPage';
 import { BoardPage } from './features/boards/BoardPage';
 import { BoardsPage } from './features/boards/BoardsPage';
 import { SitePage } from './features/sites/SitePage';
@@ -44,6 +45,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <SitePage siteId={route.id} />;
     case 'ward':
       return <WardPage wardId={route.id} />;
+    case 'backups':
+      return <BackupsPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -6,6 +6,7 @@ export const SERVICE_NAME = 'Mental Health Estates Assessment';
 /** The header's navigation: one line per top-level screen. */
 const NAV_ITEMS: { label: string; href: string; matches: RegExp }[] = [
   { label: 'Estate register', href: href.boards(), matches: /^#\/(boards\/|sites\/|wards\/|$)/ },
+  { label: 'Backups', href: href.backups(), matches: /^#\/backups/ },
 ];
 
 export function AppHeader() {

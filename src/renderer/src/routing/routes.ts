@@ -5,6 +5,7 @@ export type Route =
   | { page: 'board'; id: string }
   | { page: 'site'; id: string }
   | { page: 'ward'; id: string }
+  | { page: 'backups' }
   | { page: 'not-found'; hash: string };
 
 export const href = {
@@ -12,6 +13,7 @@ export const href = {
   board: (id: string) => `#/boards/${encodeURIComponent(id)}`,
   site: (id: string) => `#/sites/${encodeURIComponent(id)}`,
   ward: (id: string) => `#/wards/${encodeURIComponent(id)}`,
+  backups: () => '#/backups',
 };
 
 /** Each page's address (after the #), one line per page. */
@@ -20,6 +22,7 @@ const PATTERNS: [RegExp, (params: string[]) => Route][] = [
   [/^\/boards\/([^/]+)\/?$/, ([id]) => ({ page: 'board', id: id! })],
   [/^\/sites\/([^/]+)\/?$/, ([id]) => ({ page: 'site', id: id! })],
   [/^\/wards\/([^/]+)\/?$/, ([id]) => ({ page: 'ward', id: id! })],
+  [/^\/backups\/?$/, () => ({ page: 'backups' })],
 ];
 
 export function parseRoute(hash: string): Route {
