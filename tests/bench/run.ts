@@ -12,7 +12,10 @@ const BENCH_DIR = path.join(__dirname, 'benchmarks');
 
 function line(name: string, r: FigureResult & { maxRssMb: number }): string {
   const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0)).padStart(7);
-  return `${`${name}: ${r.label}`.padEnd(62)} median ${ms(r.medianMs)} ms   p95 ${ms(r.p95Ms)} ms   (${String(r.runs).padStart(3)} runs)   peak RSS ${r.peakRssMb.toFixed(0).padStart(4)} MB (process max ${r.maxRssMb.toFixed(0)} MB)`;
+  return (
+    `${`${name}: ${r.label}`.padEnd(66)} median ${ms(r.medianMs)} ms  p95 ${ms(r.p95Ms)} ms  ` +
+    `(CPU median ${ms(r.cpuMedianMs)} ms  p95 ${ms(r.cpuP95Ms)} ms; ${r.runs} runs)  peak RSS ${r.peakRssMb.toFixed(0)} MB (process max ${r.maxRssMb.toFixed(0)} MB)`
+  );
 }
 
 /** In the child: run one benchmark file and print its results as one JSON line. */
@@ -39,7 +42,8 @@ async function main(): Promise<void> {
     .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
     .sort();
   nationalDatabase();
-  console.log(`node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM`);
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM · load average ${load}`);
   let failed = false;
   for (const file of files) {
     const output = await new Promise<string>((resolve, reject) => {

@@ -25,7 +25,7 @@ const bench: Benchmark = {
         },
         {
           label: `score the nation live (${current.length} current assessments)`,
-          runs: 10,
+          runs: 7,
           warmup: 1,
           run: () => {
             for (const ward of current) scoreAssessment(core.store.db, ward.assessment.id);
