@@ -109,7 +109,7 @@ function setup(): { core: TestCore; ids: Ids } {
   const area = core.call('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
   const assessment = startAssessment(core, ward.id);
   const ids: Ids = { board: board.id, site: site.id, ward: ward.id, area: area.id, assessment: assessment.id, assessor: assessment.assessors[0]!.id, bedroom: area.id };
-  const point = core.call('ligaturePoints.create', { assessmentId: assessment.id, areaId: area.id, itemId: 'L01', element: 'Door closer', heightBand: 'above_head', tier: 3, description: 'Overhead closer', controls: [{ kind: 'electronic_detection', description: 'Door-top alarm' }], likelihoodBefore: 4, severityBefore: 5, likelihoodAfter: 2, severityAfter: 5, assessorId: ids.assessor });
+  const point = core.call('ligaturePoints.create', { assessmentId: assessment.id, areaId: area.id, itemId: 'L01', element: 'Door closer', heightBand: 'above_head', tier: 3, description: 'Overhead closer', controls: [{ kind: 'electronic_detection', description: 'Door-top alarm' }], likelihoodBefore: 4, severityBefore: 5, likelihoodAfter: 2, severityAfter: 5, assessorId: assessment.assessors[0]!.id });
   ids.point = point.id;
   ids.action = core.call('actions.create', { assessmentId: assessment.id, ligaturePointId: point.id, type: 'replace', description: 'Fit a concealed closer', owner: 'Estates', priority: 'high', status: 'open' }).id;
   return { core, ids };
