@@ -14,9 +14,9 @@ export function reasonLabel(reason: Backup['reason']): string {
   return REASONS[reason];
 }
 
-/** "23 Nov 2026, 10:00" in the computer's time zone. */
+/** "23 Nov 2026, 10:00:05" in the computer's time zone (seconds, as two backups may share a minute). */
 export function when(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
 export function size(bytes: number): string {
