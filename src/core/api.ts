@@ -7,6 +7,8 @@ import { createLigaturePoint, listLigaturePoints, updateLigaturePoint } from './
 import { getAssessment, listAssessmentsForWard } from './services/assessments/read';
 import { scoreAssessment } from './services/assessments/score';
 import { startAssessment } from './services/assessments/start';
+import { createBackup, listBackups, restoreBackup } from './services/backups/backups';
+import type { StoreControl } from './services/backups/control';
 import { listAudit } from './services/audit';
 import { compareData } from './services/compare/data';
 import { compareDrill } from './services/compare/drill';
@@ -42,7 +44,7 @@ export interface HostResources {
 }
 
 /** The one table from contract operation to service call. A missing entry does not compile. */
-export function createHandlers(host: HostInfo, resources: HostResources): Handlers {
+export function createHandlers(host: HostInfo, resources: HostResources, store: StoreControl): Handlers {
   const reports: ReportEnv = { fontsDir: path.join(resources.resourcesDir, 'fonts'), app: { name: host.name, version: host.version } };
   return {
     'app.info': (ctx) => ({ ...host, estateIsEmpty: countBoards(ctx.db) === 0 }),
@@ -104,5 +106,8 @@ export function createHandlers(host: HostInfo, resources: HostResources): Handle
     'exchange.exportCsv': (ctx, input) => exportReturnCsv(ctx.db, host.version, input),
     'exchange.import': (ctx, input) => importReturn(ctx, input),
     'exchange.verify': (_ctx, input) => verifyFile(input.fileName, input.content),
+    'backups.list': () => listBackups(store),
+    'backups.create': (ctx) => createBackup(store, ctx.now(), 'manual'),
+    'backups.restore': (ctx, input) => restoreBackup(ctx, store, input.name),
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHandlers } from './api';
@@ -6,6 +7,8 @@ import type { ServiceContext } from './context';
 import { openStore, type OpenedStore } from './db/open';
 import { createRouter, type Dispatch } from './router';
 import { APP_NAME } from './paths';
+import { backupAtStartup } from './services/backups/backups';
+import { DEFAULT_BACKUPS_KEPT, type StoreControl } from './services/backups/control';
 import { installBundledTemplates } from './services/templates';
 
 export interface CoreOptions {
@@ -20,41 +23,90 @@ export interface CoreOptions {
   actor?: string;
   now?: () => Date;
   log?: (message: string, error: unknown) => void;
+  /** Backups to keep beside the database (default 10); 0 turns off the start-up backup. */
+  backupsKept?: number;
 }
 
 export interface Core {
   dispatch: Dispatch;
-  store: OpenedStore;
+  /** The open store. It is replaced when a backup is restored, so read it each time. */
+  readonly store: OpenedStore;
   close(): void;
 }
 
 /** Opens the store (migrating it) and returns the contract's dispatcher over it. */
 export function createCore(options: CoreOptions): Core {
-  const store = openStore({
-    file: options.databaseFile,
-    migrationsFolder: options.migrationsFolder,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  const open = () => {
+    const opened = openStore({
+      file: options.databaseFile,
+      migrationsFolder: options.migrationsFolder,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    try {
+      installBundledTemplates({ db: opened.db, actor: ctx.actor, now: ctx.now, newId: ctx.newId }, path.join(options.resourcesDir, 'checklists'));
+    } catch (error) {
+      opened.close();
+      throw error;
+    }
+    return opened;
+  };
+  const now = options.now ?? (() => new Date());
   const ctx: ServiceContext = {
-    db: store.db,
+    // A getter, because restoring a backup swaps the store under the running app.
+    get db() {
+      return store.db;
+    },
     actor: options.actor ?? `${currentUser()} via ${options.door}`,
-    now: options.now ?? (() => new Date()),
+    now,
     newId: randomUUID,
   };
-  try {
-    installBundledTemplates(ctx, path.join(options.resourcesDir, 'checklists'));
-  } catch (error) {
-    store.close();
-    throw error;
+  let store: OpenedStore = open();
+  const control: StoreControl = {
+    file: store.file,
+    get sqlite() {
+      return store.sqlite;
+    },
+    knownMigrations: countMigrations(options.migrationsFolder),
+    keep: options.backupsKept ?? DEFAULT_BACKUPS_KEPT,
+    reopen(swap) {
+      store.close();
+      swap();
+      store = open();
+    },
+  };
+  if (control.keep > 0) {
+    try {
+      backupAtStartup(control, now());
+    } catch (error) {
+      // A failed backup must not stop the app opening; it is logged for the support desk.
+      (options.log ?? ((m, e) => console.error(m, e)))('The start-up backup failed', error);
+    }
   }
-  const handlers = createHandlers({
-    name: APP_NAME,
-    version: options.appVersion,
-    door: options.door,
-    databaseFile: store.file,
-    schemaVersion: store.schemaVersion,
-  }, { resourcesDir: options.resourcesDir });
-  return { dispatch: createRouter(ctx, handlers, options.log), store, close: store.close };
+  const handlers = createHandlers(
+    {
+      name: APP_NAME,
+      version: options.appVersion,
+      door: options.door,
+      databaseFile: store.file,
+      get schemaVersion() {
+        return store.schemaVersion;
+      },
+    },
+    { resourcesDir: options.resourcesDir },
+    control,
+  );
+  return {
+    dispatch: createRouter(ctx, handlers, options.log),
+    get store() {
+      return store;
+    },
+    close: () => store.close(),
+  };
+}
+
+function countMigrations(migrationsFolder: string): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
 }
 
 function currentUser(): string {

@@ -49,10 +49,12 @@ export function createRouter(
 }
 
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    // An unknown key is a field too: name each one, so the caller sees which to drop.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key], message: `"${key}" is not a field of this operation` }));
+    return [{ path, message: issue.message }];
+  });
 }
 
 export type { Operation };

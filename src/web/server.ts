@@ -67,14 +67,27 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const port = (server.address() as { port: number }).port;
     const refusal = checkCaller(req, port);
-    if (refusal) return sendJson(res, fail('FORBIDDEN', refusal));
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (refusal) {
+      // Discard any body unread, so the refusal is answered at once and the connection stays sane.
+      req.resume();
+      return sendJson(res, fail('FORBIDDEN', refusal));
+    }
+    const url = parseRequestPath(req.url, port);
+    if (!url) return sendJson(res, fail('VALIDATION', 'The address is not valid'));
     if (url.pathname.startsWith('/rpc/')) {
-      if (req.method !== 'POST') return sendJson(res, fail('VALIDATION', 'Use POST for operations'), 405);
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      if (req.method !== 'POST') {
+        req.resume();
+        return sendJson(res, fail('VALIDATION', 'Use POST for operations'), 405);
+      }
+      if (!isJson(req.headers['content-type'])) {
+        req.resume();
         return sendJson(res, fail('VALIDATION', 'Send operations as application/json'), 415);
       }
-      const operation = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      const operation = decodePath(url.pathname.slice('/rpc/'.length));
+      if (operation === null) {
+        req.resume();
+        return sendJson(res, fail('VALIDATION', 'The operation name in the address is not valid'));
+      }
       const limit = MAX_BODY_BYTES_BY_OPERATION[operation] ?? maxBody;
       const body = await readBody(req, limit);
       if (body === 'too-large') {
@@ -89,6 +102,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       return sendJson(res, await options.dispatch(operation, input));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
+      req.resume();
       return sendJson(res, fail('VALIDATION', 'Only GET is served here'), 405);
     }
     serveStatic(res, rendererDir, url.pathname);
@@ -162,8 +176,40 @@ function sendJson(res: http.ServerResponse, result: Result<unknown>, status?: nu
   res.end(JSON.stringify(result));
 }
 
+/**
+ * The request's path as a URL on this server, or null. Only origin-form paths ("/…") are taken:
+ * "//x" must not be read as a link to host x, and a proxy-style absolute URL is not for us.
+ */
+function parseRequestPath(raw: string | undefined, port: number): URL | null {
+  if (!raw || !raw.startsWith('/')) return null;
+  try {
+    return new URL(`http://127.0.0.1:${port}${raw}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The media type, without parameters, must be exactly application/json (not text/plain, not application/jsonp). */
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/** A percent-decoded path, or null if its encoding is broken (answered 400, not a server error). */
+function decodePath(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
 function serveStatic(res: http.ServerResponse, root: string, pathname: string) {
-  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  const relative = decodePath(pathname === '/' ? '/index.html' : pathname);
+  if (relative === null || relative.includes('\0')) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+    res.end('The address is not valid.');
+    return;
+  }
   const file = path.resolve(root, `.${relative}`);
   // A resolved path outside the renderer folder (../ tricks) is never served.
   const inside = file === root || file.startsWith(root + path.sep);

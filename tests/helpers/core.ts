@@ -40,7 +40,12 @@ export function createTestCore(options: { file?: string; now?: () => Date } = {}
     log: () => undefined,
   });
   return {
-    ...core,
+    dispatch: core.dispatch,
+    close: core.close,
+    // Read through, because restoring a backup replaces the store.
+    get store() {
+      return core.store;
+    },
     file,
     raw: (operation, input) => syncResult(operation, core.dispatch(operation, input)),
     rawAsync: async (operation, input) => core.dispatch(operation, input),

@@ -62,6 +62,9 @@ const SAMPLES: [Operation, Sample][] = [
   ['exchange.exportCsv', (ids) => ({ boardId: ids.demoBoard, includeDrafts: true })],
   ['exchange.verify', (ids) => ({ fileName: 'demo-return.json', content: ids.exchangeFile })],
   ['exchange.import', (ids) => ({ fileName: 'demo-return.json', content: ids.exchangeFile })],
+  ['backups.create', () => ({})],
+  ['backups.list', () => ({})],
+  ['backups.restore', (ids) => ({ name: ids.backup })],
 ];
 
 const SAFETY = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'checklists', 'safety.json'), 'utf8')) as unknown;
@@ -95,6 +98,7 @@ describe('the contract', () => {
       expect(parsed.success, `${operation} output: ${parsed.error?.message}`).toBe(true);
       const key = KEY_FOR[operation];
       if (key) ids[key] = (result.data as { id: string }).id;
+      if (operation === 'backups.create') ids.backup = (result.data as { name: string }).name;
       if (operation === 'demo.seed') {
         const boardId = (result.data as { boardId: string }).boardId;
         const site = core.call('sites.list', { boardId })[0]!;

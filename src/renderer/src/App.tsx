@@ -6,6 +6,7 @@ import { AppHeader } from './app/AppHeader';
 import { NotFoundPage } from './app/NotFoundPage';
 import { SkipLink } from './app/SkipLink';
 import { LiveStatus, StatusProvider } from './app/status';
+import { BackupsPage } from './features/backups/BackupsPage';
 import { BoardPage } from './features/boards/BoardPage';
 import { BoardsPage } from './features/boards/BoardsPage';
 import { HelpPage } from './features/help/HelpPage';
@@ -59,6 +60,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <DrillPage query={route.query} />;
     case 'import':
       return <ImportReturnsPage />;
+    case 'backups':
+      return <BackupsPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { assessmentsContract } from './assessments';
 import { compareContract } from './compare';
+import { backupsContract } from './backups';
 import { estateContract } from './estate';
 import { reportsContract } from './reports';
 import { exchangeContract } from './exchange';
@@ -19,6 +20,7 @@ export const contract = {
   ...compareContract,
   ...reportsContract,
   ...exchangeContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;

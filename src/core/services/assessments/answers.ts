@@ -71,7 +71,10 @@ export function recordAnswer(ctx: ServiceContext, input: ParsedInput<'answers.re
       assessorId: input.assessorId,
       answeredAt: now,
     };
-    tx.insert(answers).values(row).onConflictDoUpdate({ target: answers.id, set: row }).run();
+    // The update leaves the key columns alone: setting answers.id (even to itself) makes SQLite
+    // check every table that references answers for the old key, a full scan of actions per answer.
+    const { value, naReason, note, assessorId, answeredAt } = row;
+    tx.insert(answers).values(row).onConflictDoUpdate({ target: answers.id, set: { value, naReason, note, assessorId, answeredAt } }).run();
     tx.update(assessments).set({ updatedAt: now }).where(eq(assessments.id, input.assessmentId)).run();
     recordAudit(tx, ctx, before ? 'update' : 'create', 'answer', id, before ? toAnswer(before) : null, toAnswer(row));
     return toAnswer(row);

@@ -1,23 +1,42 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { buildScoringInput } from '../../../shared/exchange/scoring-input';
-import { scoreWard, type WardScoringInput } from '../../../shared/scoring';
+import { scoreWard, type AnswerValue, type WardScoringInput } from '../../../shared/scoring';
+import type { WardType } from '../../../shared/domain/estate';
 import type { DbOrTx } from '../../context';
-import { getWard } from '../estate/wards';
-import { listActions } from './actions';
-import { listAnswers } from './answers';
+import { actions, answers, wards } from '../../db/schema';
+import { notFound } from '../../errors';
+import type { listActions } from './actions';
 import { listLigaturePoints } from './ligature-points';
 import { pinnedTemplates } from './pinned';
-import { getAssessment } from './read';
+import { getAssessment, type AssessmentView } from './read';
+
+// Scoring reads only the columns the engine uses (the whole nation is scored at once for
+// comparison, so each ward's read must stay small): no notes or timestamps of answers. The
+// engine's input is built by the same function an exchange file's verification uses.
+
+type PointAction = Pick<ReturnType<typeof listActions>[number], 'id' | 'ligaturePointId' | 'type' | 'status' | 'dueDate'>;
 
 /** Everything the engine needs, read from the store: the assessment as recorded. */
-export function scoringInput(tx: DbOrTx, assessmentId: string): WardScoringInput {
-  const assessment = getAssessment(tx, assessmentId);
-  const ward = getWard(tx, assessment.wardId);
+export function scoringInput(tx: DbOrTx, assessmentId: string, known?: AssessmentView): WardScoringInput {
+  const assessment = known ?? getAssessment(tx, assessmentId);
+  const ward = tx.select({ id: wards.id, type: wards.type, bedCount: wards.bedCount }).from(wards).where(eq(wards.id, assessment.wardId)).get();
+  if (!ward) throw notFound('ward', assessment.wardId);
+  const pointActions = tx
+    .select({ id: actions.id, ligaturePointId: actions.ligaturePointId, type: actions.type, status: actions.status, dueDate: actions.dueDate })
+    .from(actions)
+    .where(and(eq(actions.assessmentId, assessmentId), isNotNull(actions.ligaturePointId)))
+    .all() as PointAction[];
+  const recorded = tx
+    .select({ itemId: answers.itemId, areaId: answers.areaId, value: answers.value, naReason: answers.naReason })
+    .from(answers)
+    .where(eq(answers.assessmentId, assessmentId))
+    .all();
   return buildScoringInput({
-    ward: { id: ward.id, type: ward.type, bedCount: ward.bedCount },
+    ward: { id: ward.id, type: ward.type as WardType, bedCount: ward.bedCount },
     areas: assessment.areas,
-    answers: listAnswers(tx, assessmentId),
+    answers: recorded.map((a) => ({ itemId: a.itemId, areaId: a.areaId, value: JSON.parse(a.value) as AnswerValue, naReason: a.naReason })),
     points: listLigaturePoints(tx, assessmentId),
-    actions: listActions(tx, assessmentId),
+    actions: pointActions,
     assessedOn: assessment.assessedOn,
   });
 }
@@ -29,6 +48,6 @@ export function scoreAssessment(tx: DbOrTx, assessmentId: string) {
     assessmentId,
     status: assessment.status,
     templates: assessment.templates,
-    scores: scoreWard(pinnedTemplates(tx, assessment), scoringInput(tx, assessmentId)),
+    scores: scoreWard(pinnedTemplates(tx, assessment), scoringInput(tx, assessmentId, assessment)),
   };
 }

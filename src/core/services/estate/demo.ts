@@ -8,7 +8,7 @@ import { createWard } from './wards';
 // A fictional board for training and trying the app. Names are invented; any likeness to a real
 // ward is chance. It mixes ward types, sizes and layouts so every screen has something to show.
 
-interface DemoWard {
+export interface DemoWard {
   name: string;
   type: WardType;
   beds: number;
@@ -57,7 +57,8 @@ const DEMO_SITES: { name: string; eams: string; wards: DemoWard[] }[] = [
   },
 ];
 
-function areasFor(ward: DemoWard): { type: AreaType; name: string }[] {
+/** The areas a ward of this shape has: bedrooms, en-suites, shared bathrooms and communal rooms. */
+export function areasFor(ward: Pick<DemoWard, 'beds' | 'ensuite' | 'extra'>): { type: AreaType; name: string }[] {
   const list: { type: AreaType; name: string }[] = [];
   for (let i = 1; i <= ward.beds; i++) {
     list.push({ type: 'bedroom', name: `Bedroom ${i}` });

@@ -9,6 +9,7 @@ const NAV_ITEMS: { label: string; href: string; matches: RegExp }[] = [
   { label: 'Compare', href: href.compare(), matches: /^#\/compare/ },
   { label: 'Import', href: href.importReturns(), matches: /^#\/import/ },
   { label: 'Checklists', href: href.checklists(), matches: /^#\/checklists/ },
+  { label: 'Backups', href: href.backups(), matches: /^#\/backups/ },
   { label: 'Help', href: href.help(), matches: /^#\/help/ },
 ];
 

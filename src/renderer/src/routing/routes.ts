@@ -10,6 +10,7 @@ export type Route =
   | { page: 'compare'; query: string }
   | { page: 'compare-drill'; query: string }
   | { page: 'import' }
+  | { page: 'backups' }
   | { page: 'not-found'; hash: string };
 
 export const href = {
@@ -22,6 +23,7 @@ export const href = {
   compare: (query = '') => (query ? `#/compare?${query}` : '#/compare'),
   compareDrill: (query: string) => `#/compare/drill?${query}`,
   importReturns: () => '#/import',
+  backups: () => '#/backups',
 };
 
 /** Each page's address (after the #), one line per page. */
@@ -35,6 +37,7 @@ const PATTERNS: [RegExp, (params: string[]) => Route][] = [
   [/^\/compare\/?(?:\?(.*))?$/, ([query]) => ({ page: 'compare', query: query ?? '' })],
   [/^\/compare\/drill\?(.*)$/, ([query]) => ({ page: 'compare-drill', query: query! })],
   [/^\/import\/?$/, () => ({ page: 'import' })],
+  [/^\/backups\/?$/, () => ({ page: 'backups' })],
 ];
 
 export function parseRoute(hash: string): Route {

@@ -1,0 +1,18 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * What the backup service needs from the running core: the open database (which changes when a
+ * backup is restored), its file, and a way to close it, swap the file and open it again.
+ */
+export interface StoreControl {
+  readonly file: string;
+  readonly sqlite: Database.Database;
+  /** How many migrations this version of the app knows. */
+  readonly knownMigrations: number;
+  /** How many backups to keep (older ones are removed after each new one). */
+  readonly keep: number;
+  /** Closes the store, runs `swap` (which may replace the file), then opens and migrates it again. */
+  reopen(swap: () => void): void;
+}
+
+export const DEFAULT_BACKUPS_KEPT = 10;

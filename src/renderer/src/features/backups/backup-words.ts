@@ -1,0 +1,29 @@
+import type { Output } from '../../../../shared/contract';
+import { count } from '../../components/counts';
+
+export type Backup = Output<'backups.list'>[number];
+
+const REASONS: Record<Backup['reason'], string> = {
+  startup: 'When the app started',
+  manual: 'Made by hand',
+  'sign-off': 'After a sign-off',
+  'before-restore': 'Before a restore',
+};
+
+export function reasonLabel(reason: Backup['reason']): string {
+  return REASONS[reason];
+}
+
+/** "23 Nov 2026, 10:00:05" in the computer's time zone (seconds, as two backups may share a minute). */
+export function when(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+export function size(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** "2 boards, 14 wards, 30 assessments (28 signed off)". */
+export function contentsInWords(contents: NonNullable<Backup['contents']>): string {
+  return `${count(contents.boards, 'board')}, ${count(contents.wards, 'ward')}, ${count(contents.assessments, 'assessment')} (${contents.signedOff} signed off)`;
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APP_ROOT, createTestCore, tempDir } from '../helpers/core';
+import { spawnSync } from 'node:child_process';
+
+// Rotating backups beside the database, and restoring one in place of it.
+
+function backupsOf(file: string) {
+  return fs.readdirSync(path.join(path.dirname(file), 'backups')).filter((f) => f.endsWith('.sqlite')).sort();
+}
+
+describe('backups', () => {
+  it('restores a backup: a change made after it is gone, and the database before the restore is kept', () => {
+    const core = createTestCore();
+    core.call('boards.create', { name: 'NHS Before' });
+    const backup = core.call('backups.create', {});
+    expect(backup).toMatchObject({ reason: 'manual', problem: null, contents: { boards: 1, wards: 0, assessments: 0, signedOff: 0 } });
+    expect(backup.sizeBytes).toBeGreaterThan(0);
+
+    core.call('boards.create', { name: 'NHS After' });
+    expect(core.call('boards.list', {}).map((b) => b.name).sort()).toEqual(['NHS After', 'NHS Before']);
+
+    const restored = core.call('backups.restore', { name: backup.name });
+    expect(restored.restored.name).toBe(backup.name);
+    expect(restored.safetyCopy).toMatchObject({ reason: 'before-restore', contents: { boards: 2 } });
+    // The same core keeps working, now on the restored database.
+    expect(core.call('boards.list', {}).map((b) => b.name)).toEqual(['NHS Before']);
+    expect(core.store.sqlite.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    core.call('boards.create', { name: 'NHS Later' });
+    expect(core.call('audit.list', { entityId: backup.name, limit: 5 })).toMatchObject([{ entity: 'database', action: 'update' }]);
+    expect(fs.existsSync(`${core.file}.restoring`)).toBe(false);
+
+    // And the safety copy brings "NHS After" back.
+    core.call('backups.restore', { name: restored.safetyCopy.name });
+    expect(core.call('boards.list', {}).map((b) => b.name).sort()).toEqual(['NHS After', 'NHS Before']);
+    core.close();
+  });
+
+  it('keeps only the newest ten, newest first', () => {
+    const core = createTestCore();
+    core.call('boards.create', { name: 'NHS Rotation' });
+    const made = Array.from({ length: 13 }, () => core.call('backups.create', {}).name);
+    const listed = core.call('backups.list', {});
+    expect(listed.map((b) => b.name)).toEqual(made.slice(3).reverse());
+    expect(backupsOf(core.file)).toHaveLength(10);
+    core.close();
+  });
+
+  it('refuses a damaged backup, an unknown one and a path, with a message, and changes nothing', () => {
+    const core = createTestCore();
+    core.call('boards.create', { name: 'NHS Careful' });
+    const good = core.call('backups.create', {});
+    const damaged = path.join(path.dirname(core.file), 'backups', good.name.replace('-manual', '-startup').replace(/backup-\d{5}/, 'backup-00099'));
+    const bytes = fs.readFileSync(path.join(path.dirname(core.file), 'backups', good.name));
+    // Overwrite the middle of the file: the header survives, the pages do not.
+    bytes.fill(0x5a, 4096, bytes.length - 100);
+    fs.writeFileSync(damaged, bytes);
+    const name = path.basename(damaged);
+    expect(core.call('backups.list', {})[0]!.name).toBe(name);
+
+    const refused = core.raw('backups.restore', { name });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: [{ path: ['name'] }] } });
+    expect(!refused.ok && refused.error.message).toMatch(/was not restored/);
+    expect(core.raw('backups.restore', { name: 'backup-00500-20260101-000000-manual.sqlite' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(core.raw('backups.restore', { name: '../estates.sqlite' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: ['name'] }] } });
+    // Nothing was replaced and no safety copy was made.
+    expect(core.call('boards.list', {}).map((b) => b.name)).toEqual(['NHS Careful']);
+    expect(backupsOf(core.file)).toHaveLength(2);
+    core.close();
+  });
+
+  it('backs up at start-up at most once a day, and not an empty database', () => {
+    const file = path.join(tempDir(), 'estates.sqlite');
+    let now = new Date('2026-11-23T08:00:00.000Z');
+    const open = () => createTestCore({ file, now: () => now });
+    let core = open();
+    expect(fs.existsSync(path.join(path.dirname(file), 'backups'))).toBe(false);
+    core.call('boards.create', { name: 'NHS Daily' });
+    core.close();
+    core = open();
+    core.close();
+    now = new Date('2026-11-23T17:00:00.000Z');
+    core = open();
+    core.close();
+    expect(backupsOf(file)).toEqual(['backup-00001-20261123-080000-startup.sqlite']);
+    now = new Date('2026-11-24T08:30:00.000Z');
+    core = open();
+    expect(core.call('backups.list', {}).map((b) => b.reason)).toEqual(['startup', 'startup']);
+    core.close();
+  });
+
+  it('is driven from the command line: backup, backups, restore NAME', () => {
+    const db = path.join(tempDir(), 'cli.sqlite');
+    const cli = (...args: string[]) => spawnSync(path.join(APP_ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/index.ts', ...args, '--db', db], { cwd: APP_ROOT, encoding: 'utf8' });
+    expect(cli('call', 'boards.create', '{"name":"NHS Command"}').status).toBe(0);
+    const made = cli('backup');
+    expect(made.status).toBe(0);
+    const name = /Backed up to (\S+)/.exec(made.stdout)![1]!;
+    expect(cli('call', 'boards.create', '{"name":"NHS Extra"}').status).toBe(0);
+    expect(cli('backups').stdout).toContain(`${name}`);
+    const restored = cli('restore', name);
+    expect(restored.status).toBe(0);
+    expect(restored.stdout).toMatch(/Restored backup-.*1 boards, 0 sites, 0 wards/);
+    expect(JSON.parse(cli('call', 'boards.list').stdout)).toHaveLength(1);
+  });
+});
