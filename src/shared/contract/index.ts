@@ -3,6 +3,7 @@ import { assessmentsContract } from './assessments';
 import { estateContract } from './estate';
 import { systemContract } from './system';
 import { templatesContract } from './templates';
+import { walkthroughContract } from './walkthrough';
 
 /**
  * The one list of operations. The IPC, HTTP and CLI doors serve exactly these, each parsed with
@@ -13,6 +14,7 @@ export const contract = {
   ...estateContract,
   ...templatesContract,
   ...assessmentsContract,
+  ...walkthroughContract,
 };
 
 export type Contract = typeof contract;
