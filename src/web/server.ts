@@ -15,6 +15,8 @@ export interface WebServerOptions {
   port: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Larger limits for the few operations that carry files (photos), by operation name. */
+  maxBodyBytesByOperation?: Record<string, number>;
 }
 
 export interface RunningWebServer {
@@ -46,8 +48,12 @@ const MIME: Record<string, string> = {
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/** A 15 MB photo is about 20 MB as base64 in JSON: only photos.add may send that much. */
+export const DEFAULT_MAX_BODY_BYTES_BY_OPERATION: Record<string, number> = { 'photos.add': 25 * 1024 * 1024 };
+
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxBodyFor = options.maxBodyBytesByOperation ?? DEFAULT_MAX_BODY_BYTES_BY_OPERATION;
   const rendererDir = path.resolve(options.rendererDir);
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -67,9 +73,11 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendJson(res, fail('VALIDATION', 'Send operations as application/json'), 415);
       }
-      const body = await readBody(req, maxBody);
+      const operation = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      const limit = Object.hasOwn(maxBodyFor, operation) ? (maxBodyFor[operation] as number) : maxBody;
+      const body = await readBody(req, limit);
       if (body === 'too-large') {
-        return sendJson(res, fail('VALIDATION', `The request is larger than ${maxBody} bytes`), 413);
+        return sendJson(res, fail('VALIDATION', `The request is larger than ${limit} bytes`), 413);
       }
       let input: unknown;
       try {
@@ -77,7 +85,6 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       } catch {
         return sendJson(res, fail('VALIDATION', 'The request body is not valid JSON'));
       }
-      const operation = decodeURIComponent(url.pathname.slice('/rpc/'.length));
       return sendJson(res, await options.dispatch(operation, input));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
