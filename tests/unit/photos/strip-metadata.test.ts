@@ -102,7 +102,7 @@ describe('stripping PNG metadata', () => {
 
   it('refuses a PNG whose chunk fails its checksum, or that is cut short', () => {
     const corrupt = Uint8Array.from(buildPng(2, 2));
-    corrupt[20] ^= 0xff; // inside IHDR's data
+    corrupt[20] = corrupt[20]! ^ 0xff; // inside IHDR's data
     expect(() => stripPhotoMetadata(corrupt)).toThrow(/fails its checksum/);
     const clean = buildPng(2, 2);
     expect(() => stripPhotoMetadata(clean.subarray(0, clean.length - 12))).toThrow(/ends before its IEND/);
