@@ -18,7 +18,7 @@ export function addAreaToAssessment(ctx: ServiceContext, input: ParsedInput<'ass
     const snapshot = { assessmentId, areaId: area.id, name: area.name, type: area.type, supervisionTier: area.supervisionTier };
     tx.insert(assessmentAreas).values(snapshot).run();
     tx.update(assessments).set({ updatedAt: ctx.now().toISOString() }).where(eq(assessments.id, assessmentId)).run();
-    recordAudit(tx, ctx, 'create', 'assessment_area', `${assessmentId}:${area.id}`, null, snapshot);
+    recordAudit(tx, ctx, 'update', 'assessment', assessmentId, null, { areaAdded: snapshot });
     return { area, assessment: getAssessment(tx, assessmentId) };
   });
 }
