@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Input } from '../../src/shared/contract';
 import { DOMAINS } from '../../src/shared/templates';
 import { answerAll, instancesOf, startAssessment } from '../helpers/assessments';
 import { createTestCore, type TestCore } from '../helpers/core';
@@ -102,7 +103,7 @@ describe('signing off', () => {
     const { assessment, assessorId, ward } = wardWithAssessment(core, SMALL_WARD);
     answerAll(core, assessment.id, (item) => (item.id === 'L01' ? 'risk_present' : item.id === 'Q10' ? 'no' : undefined));
     const bedroom = assessment.areas.find((a) => a.type === 'bedroom')!.areaId;
-    const pointInput = { areaId: bedroom, itemId: 'L01', element: 'Wardrobe rail', heightBand: 'above_head', tier: 3, description: 'Fixed rail', controls: [{ kind: 'physical_modification', description: 'Collapsible rail rated 15 kg' }], likelihoodBefore: 4, severityBefore: 5, likelihoodAfter: 1, severityAfter: 5, assessorId } as const;
+    const pointInput: Omit<Input<'ligaturePoints.create'>, 'assessmentId'> = { areaId: bedroom, itemId: 'L01', element: 'Wardrobe rail', heightBand: 'above_head', tier: 3, description: 'Fixed rail', controls: [{ kind: 'physical_modification', description: 'Collapsible rail rated 15 kg' }], likelihoodBefore: 4, severityBefore: 5, likelihoodAfter: 1, severityAfter: 5, assessorId };
     const point = core.call('ligaturePoints.create', { assessmentId: assessment.id, ...pointInput });
     const actionInput = { type: 'replace', description: 'Replace the rail', owner: 'Estates', dueDate: '2027-01-31', priority: 'high', status: 'open' } as const;
     const action = core.call('actions.create', { assessmentId: assessment.id, ligaturePointId: point.id, ...actionInput });

@@ -9,13 +9,16 @@ import { AppError, notFound } from '../../errors';
 
 export type AssessmentView = z.infer<typeof Assessment>;
 
+// Made once: building a collator costs more than the rest of reading an assessment, and this runs
+// on every answer saved.
+const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+
 /** One assessment with its assessors, pinned template versions and the areas as assessed. */
 export function getAssessment(tx: DbOrTx, id: string): AssessmentView {
   const row = tx.select().from(assessments).where(eq(assessments.id, id)).get();
   if (!row) throw notFound('assessment', id);
   const pins = tx.select().from(assessmentTemplates).where(eq(assessmentTemplates.assessmentId, id)).all();
   const pinned = Object.fromEntries(pins.map((p) => [p.domain, p.templateKey])) as Record<Domain, string>;
-  const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
   return {
     id: row.id,
     wardId: row.wardId,

@@ -71,19 +71,32 @@ export function areaName(assessment: AssessmentView, areaId: string | null): str
 export function assessmentProgress(tx: DbOrTx, assessmentId: string) {
   const assessment = getAssessment(tx, assessmentId);
   const { instances, templates } = walkInstances(tx, assessment);
-  const places: (string | null)[] = [...assessment.areas.map((a) => a.areaId), null];
-  const areas = places
-    .map((areaId) => {
-      const here = instances.filter((i) => i.areaId === areaId);
+  // One pass: counts per place (area or ward level) and domain.
+  const places = new Map<string | null, Map<Domain, { applicable: number; answered: number }>>();
+  for (const place of [...assessment.areas.map((a) => a.areaId), null]) {
+    places.set(place, new Map(DOMAINS.map((d) => [d, { applicable: 0, answered: 0 }])));
+  }
+  let answered = 0;
+  const unanswered = [];
+  for (const i of instances) {
+    const counts = places.get(i.areaId)!.get(i.domain)!;
+    counts.applicable += 1;
+    if (i.answered) {
+      counts.answered += 1;
+      answered += 1;
+    } else {
+      unanswered.push({ domain: i.domain, itemId: i.item.id, areaId: i.areaId, sectionId: i.item.sectionId });
+    }
+  }
+  const areas = [...places.entries()]
+    .map(([areaId, byDomain]) => {
+      const domains = DOMAINS.map((domain) => ({ domain, ...byDomain.get(domain)! }));
       return {
         areaId,
         name: areaName(assessment, areaId),
-        applicable: here.length,
-        answered: here.filter((i) => i.answered).length,
-        domains: DOMAINS.map((domain) => {
-          const mine = here.filter((i) => i.domain === domain);
-          return { domain, applicable: mine.length, answered: mine.filter((i) => i.answered).length };
-        }),
+        applicable: domains.reduce((sum, d) => sum + d.applicable, 0),
+        answered: domains.reduce((sum, d) => sum + d.answered, 0),
+        domains,
       };
     })
     // Every area is listed (an area with nothing to ask is still on the ward); the ward-level
@@ -92,11 +105,9 @@ export function assessmentProgress(tx: DbOrTx, assessmentId: string) {
   return {
     assessmentId,
     status: assessment.status,
-    ward: { applicable: instances.length, answered: instances.filter((i) => i.answered).length },
+    ward: { applicable: instances.length, answered },
     domains: domainProgress(instances, templates),
     areas,
-    unanswered: instances
-      .filter((i) => !i.answered)
-      .map((i) => ({ domain: i.domain, itemId: i.item.id, areaId: i.areaId, sectionId: i.item.sectionId })),
+    unanswered,
   };
 }
