@@ -90,6 +90,22 @@ describe('signing off', () => {
     expect(audit.after).toMatchObject({ status: 'signed_off', signedOffByAssessorId: assessorId });
   });
 
+  it('points out "risk present" prompts with no ligature point recorded, without blocking sign-off', () => {
+    core = createTestCore();
+    const { assessment, assessorId } = wardWithAssessment(core, SMALL_WARD);
+    answerAll(core, assessment.id, (item) => (item.id === 'L01' ? 'risk_present' : undefined));
+    const bedroom = assessment.areas.find((a) => a.type === 'bedroom')!;
+    const question = core.call('templates.get', { key: assessment.templates.ligature }).items.find((i) => i.id === 'L01')!.question;
+    const before = core.call('assessments.signOffCheck', { assessmentId: assessment.id });
+    expect(before.riskWithoutPoint).toEqual([{ itemId: 'L01', areaId: bedroom.areaId, areaName: bedroom.name, question }]);
+    expect(before.ready).toBe(true);
+    core.call('ligaturePoints.create', {
+      assessmentId: assessment.id, areaId: bedroom.areaId, itemId: 'L01', element: 'Curtain rail', heightBand: 'above_head', tier: 3, description: 'Fixed rail',
+      controls: [{ kind: 'physical_modification', description: 'Collapsible rail' }], likelihoodBefore: 4, severityBefore: 4, likelihoodAfter: 1, severityAfter: 4, assessorId,
+    });
+    expect(core.call('assessments.signOffCheck', { assessmentId: assessment.id }).riskWithoutPoint).toEqual([]);
+  });
+
   it('is refused to someone who is not one of the assessment’s assessors', () => {
     core = createTestCore();
     const { assessment } = wardWithAssessment(core, SMALL_WARD);

@@ -73,6 +73,12 @@ export const SignOffCheck = z.object({
   missing: z.array(MissingAnswer),
   /** Re-checks from the previous round not yet decided. */
   undecidedRechecks: z.array(z.object({ id: Id, subject: z.enum(['ligature_point', 'action']), description: z.string() })),
+  /**
+   * Ligature prompts answered "risk present" where no ligature point is recorded (for a ward-level
+   * prompt: none on the ward). Does not block sign-off, but the ligature domain stays "not rated";
+   * show it before the assessor signs.
+   */
+  riskWithoutPoint: z.array(MissingAnswer.omit({ domain: true })),
   /** One sentence per reason sign-off would be refused. Empty when ready. */
   reasons: z.array(z.string()),
 });

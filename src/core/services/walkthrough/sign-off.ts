@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
 import type { FieldError } from '../../../shared/result';
 import type { DbOrTx, ServiceContext } from '../../context';
-import { assessments, rechecks } from '../../db/schema';
+import { answers, assessments, ligaturePoints, rechecks } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
 import { assertAssessorOf, assertDraft, getAssessment, type AssessmentView } from '../assessments/read';
@@ -34,11 +34,21 @@ function checkAssessment(tx: DbOrTx, assessment: AssessmentView) {
       ? [`${undecidedRechecks.length} re-check${undecidedRechecks.length === 1 ? '' : 's'} from the previous round ${undecidedRechecks.length === 1 ? 'is' : 'are'} not yet decided`]
       : []),
   ];
+  const points = tx.select({ areaId: ligaturePoints.areaId }).from(ligaturePoints).where(eq(ligaturePoints.assessmentId, assessment.id)).all();
+  const pointAreas = new Set(points.map((p) => p.areaId));
+  const riskWithoutPoint = tx
+    .select({ itemId: answers.itemId, areaId: answers.areaId })
+    .from(answers)
+    .where(and(eq(answers.assessmentId, assessment.id), eq(answers.value, JSON.stringify('risk_present'))))
+    .all()
+    .filter((a) => (a.areaId === null ? points.length === 0 : !pointAreas.has(a.areaId)))
+    .map((a) => ({ itemId: a.itemId, areaId: a.areaId, areaName: areaName(assessment, a.areaId), question: instances.find((i) => i.item.id === a.itemId)?.item.question ?? a.itemId }));
   return {
     assessmentId: assessment.id,
     ready: reasons.length === 0,
     domains,
     missing,
+    riskWithoutPoint,
     undecidedRechecks: undecidedRechecks.map((r) => ({ id: r.id, subject: r.subject, description: r.summary })),
     reasons,
   };
