@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerAll, startAssessment } from '../helpers/assessments';
-import { createTestCore, type TestCore } from '../helpers/core';
+import { RESOURCES, createTestCore, type TestCore } from '../helpers/core';
 import { SMALL_WARD, wardWithAssessment } from '../helpers/walkthrough';
 
 let core: TestCore;
@@ -129,6 +131,33 @@ describe('a new round', () => {
     const refused = core.raw('rechecks.decide', { recheckId: railCheck!.id, outcome: 'removed', assessorId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already has an action or photo/) } });
     expect(core.call('ligaturePoints.list', { assessmentId: round2.id })).toHaveLength(1);
+  });
+
+  it('carries a point into a round on a newer ligature checklist that dropped its prompt, so the copy can still be edited', () => {
+    core = createTestCore();
+    const { assessment, assessorId, ward } = wardWithAssessment(core, SMALL_WARD);
+    answerAll(core, assessment.id);
+    const bedroom = assessment.areas.find((a) => a.type === 'bedroom')!.areaId;
+    const fields = { areaId: bedroom, element: 'Bed frame', heightBand: 'low_lying', tier: 3, description: 'Slatted frame', controls: [{ kind: 'physical_modification', description: 'Solid plinth ordered' }], likelihoodBefore: 4, severityBefore: 4, likelihoodAfter: 4, severityAfter: 4 } as const;
+    const kept = core.call('ligaturePoints.create', { assessmentId: assessment.id, itemId: 'L01', ...fields, controls: [...fields.controls], assessorId });
+    const dropped = core.call('ligaturePoints.create', { assessmentId: assessment.id, itemId: 'L02', ...fields, controls: [...fields.controls], assessorId });
+    core.call('assessments.signOff', { assessmentId: assessment.id, signedOffBy: assessorId });
+
+    const template = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'checklists', 'ligature.json'), 'utf8')) as { version: string; items: { id: string }[] };
+    template.version = '2026.2';
+    template.items = template.items.filter((i) => i.id !== 'L02');
+    core.call('templates.install', { fileName: 'ligature-2026.2.json', content: JSON.stringify(template) });
+    const round2 = startAssessment(core, ward.id, { round: '2027/28', assessedOn: '2027-11-20' });
+    expect(round2.templates.ligature).toBe('ligature@2026.2');
+    const assessor2 = round2.assessors[0]!.id;
+    const copies = core.call('rechecks.list', { assessmentId: round2.id }).map((r) => core.call('rechecks.decide', { recheckId: r.id, outcome: 'changed', assessorId: assessor2 }));
+    const points = core.call('ligaturePoints.list', { assessmentId: round2.id });
+    const keptCopy = points.find((p) => p.lineageId === kept.lineageId)!;
+    const droppedCopy = points.find((p) => p.lineageId === dropped.lineageId)!;
+    expect([keptCopy.itemId, droppedCopy.itemId]).toEqual(['L01', null]);
+    expect(copies.every((c) => c.currentId !== null)).toBe(true);
+    const edited = core.call('ligaturePoints.update', { id: droppedCopy.id, ...fields, controls: [...fields.controls], itemId: null, description: 'Plinth fitted on one side', assessorId: assessor2 });
+    expect(edited.description).toBe('Plinth fitted on one side');
   });
 
   it('starts a first assessment with nothing to re-check', () => {

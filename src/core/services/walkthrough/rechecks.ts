@@ -7,6 +7,7 @@ import { recordAudit } from '../audit';
 import { listActions, toAction } from '../assessments/actions';
 import { answerId } from '../assessments/answers';
 import { getLigaturePoint, listLigaturePoints } from '../assessments/ligature-points';
+import { pinnedTemplate } from '../assessments/pinned';
 import { assertAssessorOf, assertDraft, getAssessment, type AssessmentView } from '../assessments/read';
 
 // A new round re-checks what the previous one left: every ligature point, and every action not
@@ -102,8 +103,11 @@ function copyPoint(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView, 
   if (!assessment.areas.some((a) => a.areaId === previous.areaId)) {
     throw refuse('The area this point was in is not part of this assessment: add the area first');
   }
+  // The prompt it was recorded from may not exist in this round's ligature checklist version.
+  const prompts = pinnedTemplate(tx, assessment.templates.ligature).items;
+  const itemId = previous.itemId && prompts.some((p) => p.id === previous.itemId) ? previous.itemId : null;
   const now = ctx.now().toISOString();
-  const row = { ...previous, id: ctx.newId(), assessmentId: assessment.id, assessorId, createdAt: now, updatedAt: now };
+  const row = { ...previous, id: ctx.newId(), assessmentId: assessment.id, itemId, assessorId, createdAt: now, updatedAt: now };
   tx.insert(ligaturePoints).values(row).run();
   recordAudit(tx, ctx, 'create', 'ligature_point', row.id, null, { ...row, controls: JSON.parse(row.controls) as unknown, copiedFrom: previousId });
   return row.id;
