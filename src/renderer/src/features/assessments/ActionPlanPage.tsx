@@ -77,7 +77,7 @@ export function ActionPlanPage({ assessmentId }: { assessmentId: string }) {
               <tr className={`nhsuk-table__row${a.overdue ? ' app-row-overdue' : ''}`} key={a.id}>
                 <th className="nhsuk-table__header app-break-anywhere" scope="row">
                   {a.overdue && <strong className="nhsuk-tag nhsuk-tag--red app-tag-small">Overdue</strong>} {a.description}
-                  <span className="nhsuk-body-s app-cell-note">{ACTION_TYPE_LABELS[a.type]}</span>
+                  <span className="nhsuk-body-s app-cell-note">Type: {ACTION_TYPE_LABELS[a.type]}</span>
                 </th>
                 <td className="nhsuk-table__cell">
                   <About entry={a} assessmentId={assessment.id} />

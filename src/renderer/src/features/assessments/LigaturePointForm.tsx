@@ -204,28 +204,30 @@ export function LigaturePointForm(props: {
       />
       <TextareaField id={id('description')} label="Description" hint="Where it is and how it could be used" rows={2} error={errorOf('description')} {...form.register('description')} />
 
-      <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4" aria-describedby={errorOf('controls.root') ? `${id('controls')}-error` : undefined}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Existing controls</legend>
-        <div className="nhsuk-hint">Staff vigilance alone is never enough for a high or extreme risk after controls.</div>
-        {errorOf('controls.root') && (
-          <span className="nhsuk-error-message" id={`${id('controls')}-error`}>
-            <span className="nhsuk-u-visually-hidden">Error: </span>
-            {errorOf('controls.root')}
-          </span>
-        )}
-        {controls.fields.map((field, index) => (
-          <div key={field.id} className="app-control-row">
-            <SelectField id={id(`controls.${index}.kind`)} label={`Control ${index + 1}: kind`} choices={CONTROL_KIND_CHOICES} error={errorOf(`controls.${index}.kind`)} {...form.register(`controls.${index}.kind`)} />
-            <TextField id={id(`controls.${index}.description`)} label={`Control ${index + 1}: what it is`} autoComplete="off" error={errorOf(`controls.${index}.description`)} {...form.register(`controls.${index}.description`)} />
-            <button type="button" className="app-link-button nhsuk-u-margin-bottom-4" onClick={() => controls.remove(index)}>
-              Remove control {index + 1}
-            </button>
-          </div>
-        ))}
-        <button type="button" id={id('controls-add')} className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => controls.append({ kind: 'physical_modification', description: '' })}>
-          Add a control
-        </button>
-      </fieldset>
+      <div className={`nhsuk-form-group${errorOf('controls.root') ? ' nhsuk-form-group--error' : ''}`}>
+        <fieldset className="nhsuk-fieldset" aria-describedby={errorOf('controls.root') ? `${id('controls')}-error` : undefined}>
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Existing controls</legend>
+          <div className="nhsuk-hint">Staff vigilance alone is never enough for a high or extreme risk after controls.</div>
+          {errorOf('controls.root') && (
+            <span className="nhsuk-error-message" id={`${id('controls')}-error`}>
+              <span className="nhsuk-u-visually-hidden">Error: </span>
+              {errorOf('controls.root')}
+            </span>
+          )}
+          {controls.fields.map((field, index) => (
+            <div key={field.id} className="app-control-row">
+              <SelectField id={id(`controls.${index}.kind`)} label={`Control ${index + 1}: kind`} choices={CONTROL_KIND_CHOICES} error={errorOf(`controls.${index}.kind`)} {...form.register(`controls.${index}.kind`)} />
+              <TextField id={id(`controls.${index}.description`)} label={`Control ${index + 1}: what it is`} autoComplete="off" error={errorOf(`controls.${index}.description`)} {...form.register(`controls.${index}.description`)} />
+              <button type="button" className="app-link-button nhsuk-u-margin-bottom-4" onClick={() => controls.remove(index)}>
+                Remove control {index + 1}
+              </button>
+            </div>
+          ))}
+          <button type="button" id={id('controls-add')} className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => controls.append({ kind: 'physical_modification', description: '' })}>
+            Add a control
+          </button>
+        </fieldset>
+      </div>
 
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half">

@@ -86,6 +86,7 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
                 <th className="nhsuk-table__header" scope="row">{DOMAIN_LABELS[d]}</th>
                 <td className="nhsuk-table__cell">
                   <strong className={RATING_TAG[f.rating]} data-rating={f.rating}>{RATING_LABELS[f.rating]}</strong>
+                  {!f.complete && <span className="nhsuk-body-s app-cell-note">Provisional: not enough answers yet</span>}
                 </td>
                 <td className="nhsuk-table__cell" data-percentage={f.percentage ?? ''}>
                   {f.percentage !== null ? `${f.percentage}%` : `${f.points ?? 0} point${f.points === 1 ? '' : 's'}`}

@@ -11,10 +11,10 @@ type Scores = Output<'assessments.score'>['scores'];
 export function domainFigures(scores: Scores, domain: (typeof DOMAINS)[number]) {
   if (domain === 'ligature') {
     const l = scores.ligature;
-    return { rating: l.rating, percentage: null, completeness: l.prompts.completeness, points: l.summary.pointCount };
+    return { rating: l.rating, percentage: null, completeness: l.prompts.completeness, complete: l.prompts.complete, points: l.summary.pointCount };
   }
   const d = scores[domain];
-  return { rating: d.rating, percentage: d.percentage, completeness: d.completeness, points: null };
+  return { rating: d.rating, percentage: d.percentage, completeness: d.completeness, complete: d.complete, points: null };
 }
 
 /**
@@ -61,7 +61,7 @@ export function ScoresPanel({ assessmentId, version }: { assessmentId: string; v
                   {f.percentage !== null && <span data-percentage={f.percentage}>{f.percentage}%</span>}
                   {f.points !== null && <span>{f.points} ligature point{f.points === 1 ? '' : 's'}</span>}
                   <span className="app-cell-note" data-completeness={f.completeness ?? ''}>
-                    {f.completeness === null ? 'Nothing to answer' : `${f.completeness}% answered`}
+                    {f.completeness === null ? 'Nothing to answer' : `${f.completeness}% answered${f.complete ? '' : ' – incomplete, provisional'}`}
                   </span>
                 </dd>
               </div>

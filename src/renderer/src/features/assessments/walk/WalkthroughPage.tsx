@@ -42,6 +42,7 @@ interface Loaded {
   points: StoredPoint[];
   actions: StoredAction[];
   photos: Photo[];
+  undecidedRechecks: number;
 }
 
 export async function loadAssessmentTemplates(assessment: Assessment): Promise<Record<Domain, Template>> {
@@ -53,15 +54,17 @@ export async function loadAssessmentTemplates(assessment: Assessment): Promise<R
 export function WalkthroughPage({ assessmentId, area, item }: { assessmentId: string; area?: string; item?: string }) {
   const { state } = useLoad(async (): Promise<Loaded> => {
     const assessment = await call('assessments.get', { id: assessmentId });
-    const [ward, templates, answers, points, actions, photos] = await Promise.all([
+    const [ward, templates, answers, points, actions, photos, rechecks] = await Promise.all([
       call('wards.get', { id: assessment.wardId }),
       loadAssessmentTemplates(assessment),
       call('answers.list', { assessmentId }),
       call('ligaturePoints.list', { assessmentId }),
       call('actions.list', { assessmentId }),
       call('photos.list', { assessmentId }),
+      assessment.previousAssessmentId ? call('rechecks.list', { assessmentId }) : Promise.resolve([]),
     ]);
-    return { assessment, ward, templates, answers, points, actions, photos };
+    const undecidedRechecks = rechecks.filter((r) => r.outcome === null).length;
+    return { assessment, ward, templates, answers, points, actions, photos, undecidedRechecks };
   }, [assessmentId]);
   if (state.status === 'loading') return <LoadingState what="the assessment" />;
   if (state.status === 'failed') return <LoadFailed what="Assessment" error={state.error} />;
@@ -114,7 +117,8 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
 
   useEffect(() => {
     if (!focusRequest) return;
-    const instance = walk.byKey.get(focusRequest);
+    // "area:<key>" asks for the first question of an area (e.g. one just added).
+    const instance = focusRequest.startsWith('area:') ? walk.byArea.get(focusRequest.slice(5))?.[0] : walk.byKey.get(focusRequest);
     if (!instance || instance.areaKey !== currentArea) return;
     const el = document.getElementById(cardId(instance));
     if (el) {
@@ -257,6 +261,17 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
           </p>
         </div>
       )}
+      {!readOnly && loaded.undecidedRechecks > 0 && (
+        <div className="nhsuk-inset-text">
+          <p>
+            This round follows a signed-off one.{' '}
+            <a href={href.assessmentRechecks(id)}>
+              {loaded.undecidedRechecks} re-check{loaded.undecidedRechecks === 1 ? '' : 's'} from the last round to decide
+            </a>
+            : its ligature points and open actions, each removed, still present or changed.
+          </p>
+        </div>
+      )}
       {!readOnly && (
         <div className="app-walk-header">
           <div className="nhsuk-form-group nhsuk-u-margin-bottom-2">
@@ -365,6 +380,7 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
                       setAssessment(added.assessment);
                       setMessage(`Area added: ${added.area.name}`);
                       navigate(href.walk(id, added.area.id));
+                      setFocusRequest(`area:${added.area.id}`);
                     }}
                   />
                 </div>
