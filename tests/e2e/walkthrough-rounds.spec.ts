@@ -79,6 +79,12 @@ test('a large ward shows one area at a time; a "no" gets an action; an area is a
   await expect(card).toContainText('Fit a door-top alarm — Charge nurse, due 2027-02-28, High priority, Open');
   const stored = await api('answers.list', { assessmentId: assessment.id });
   expect(stored).toEqual([expect.objectContaining({ itemId: 'S05', value: 'no', assessorId: assessment.assessors[1]!.id })]);
+  // A note is saved with the answer when the assessor leaves the box.
+  await card.getByText('Note', { exact: true }).click();
+  await card.getByLabel(/Note on S05 in Bedroom 3/).fill('Door-top alarm missing');
+  await card.getByLabel(/Note on S05 in Bedroom 3/).blur();
+  await expect(card.locator('.app-save-saved')).toBeVisible();
+  await expect.poll(async () => (await api('answers.list', { assessmentId: assessment.id }))[0]?.note).toBe('Door-top alarm missing');
   await saveScreen('walk-20-large-ward-action');
   await expectNoAxeViolations();
 

@@ -318,35 +318,7 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
 
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-third app-walk-side">
-          <section className="app-panel" aria-labelledby="domain-progress-heading">
-            <h2 className="nhsuk-heading-s" id="domain-progress-heading">
-              Progress
-            </h2>
-            <ul className="nhsuk-list nhsuk-body-s" data-testid="domain-progress">
-              {DOMAINS.map((d) => (
-                <li key={d} className="nhsuk-u-margin-bottom-1">
-                  {DOMAIN_LABELS[d]}: {progress.byDomain[d].answered} of {progress.byDomain[d].applicable}
-                </li>
-              ))}
-              <li>
-                <strong>
-                  All: {progress.total.answered} of {progress.total.applicable}
-                </strong>
-              </li>
-            </ul>
-            {!readOnly && progress.total.answered < progress.total.applicable && (
-              <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" onClick={jumpToNextUnanswered}>
-                Next unanswered <kbd className="app-kbd">J</kbd>
-              </button>
-            )}
-            {!readOnly && progress.total.answered === progress.total.applicable && (
-              <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
-                <a href={href.assessmentSignOff(id)} id="walk-sign-off-link">
-                  All answered: go to sign-off
-                </a>
-              </p>
-            )}
-          </section>
+          <ScoresPanel assessmentId={id} version={version} />
           <nav className="app-panel" aria-labelledby="areas-nav-heading">
             <h2 className="nhsuk-heading-s" id="areas-nav-heading">
               Areas
@@ -360,7 +332,7 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
                     <a href={href.walk(id, a.key)} aria-current={a.key === areaInfo.key ? 'location' : undefined}>
                       {a.name}
                     </a>{' '}
-                    <span className="nhsuk-body-s">
+                    <span className="app-area-count">
                       {c.answered} of {c.applicable}
                       {done && <strong className="nhsuk-tag nhsuk-tag--green app-tag-small">Done</strong>}
                     </span>
@@ -387,17 +359,43 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
               </details>
             )}
           </nav>
-          <ScoresPanel assessmentId={id} version={version} />
         </div>
 
         <div className="nhsuk-grid-column-two-thirds">
-          <h2 className="nhsuk-heading-m nhsuk-u-margin-bottom-1" id="area-heading">
-            {areaInfo.name}
-          </h2>
-          <p className="nhsuk-body-s" data-testid="area-progress">
-            {areaInfo.tier ? `Tier ${areaInfo.tier} · ` : 'Asked once for the whole ward · '}
-            {areaCount?.answered ?? 0} of {areaCount?.applicable ?? 0} answered
-          </p>
+          {/* Stays at the top of the window while the assessor scrolls the area's questions. */}
+          <div className="app-walk-bar">
+            <h2 className="nhsuk-heading-m nhsuk-u-margin-bottom-1" id="area-heading">
+              {areaInfo.name}{' '}
+              <span className="app-area-count" data-testid="area-progress">
+                {areaInfo.tier ? `tier ${areaInfo.tier} · ` : 'asked once for the whole ward · '}
+                {areaCount?.answered ?? 0} of {areaCount?.applicable ?? 0} answered
+              </span>
+            </h2>
+            <div className="app-walk-bar__row">
+              <ul className="app-domain-progress" data-testid="domain-progress" aria-label="Progress through the ward">
+                {DOMAINS.map((d) => (
+                  <li key={d}>
+                    {DOMAIN_LABELS[d]}: {progress.byDomain[d].answered} of {progress.byDomain[d].applicable}
+                  </li>
+                ))}
+                <li>
+                  <strong>
+                    All: {progress.total.answered} of {progress.total.applicable}
+                  </strong>
+                </li>
+              </ul>
+              {!readOnly && progress.total.answered < progress.total.applicable && (
+                <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" onClick={jumpToNextUnanswered}>
+                  Next unanswered <kbd className="app-kbd">J</kbd>
+                </button>
+              )}
+              {!readOnly && progress.total.answered === progress.total.applicable && (
+                <a href={href.assessmentSignOff(id)} id="walk-sign-off-link" className="nhsuk-body-s">
+                  All answered: go to sign-off
+                </a>
+              )}
+            </div>
+          </div>
           {instances.length === 0 && <p className="nhsuk-body">No question of the pinned checklists is asked in this area.</p>}
           {DOMAINS.map((domain) => {
             const mine = instances.filter((i) => i.domain === domain);
