@@ -88,6 +88,21 @@ test('a large ward shows one area at a time; a "no" gets an action; an area is a
   await saveScreen('walk-20-large-ward-action');
   await expectNoAxeViolations();
 
+  // The action plan lists it with what it is about; its status can be changed there.
+  await page.getByRole('navigation', { name: 'This assessment' }).getByRole('link', { name: 'Action plan' }).click();
+  const row = page.getByRole('row', { name: /Fit a door-top alarm/ });
+  await expect(row).toContainText('S05 in Bedroom 3');
+  await expect(row).not.toContainText('Overdue');
+  await row.getByRole('button', { name: /Change/ }).click();
+  const edit = page.getByRole('form', { name: 'Change the action' });
+  await edit.getByLabel('Status').selectOption('on_track');
+  await expectNoAxeViolations();
+  await edit.getByRole('button', { name: 'Save action' }).click();
+  await expect(row).toContainText('On track');
+  await row.getByRole('link', { name: 'S05 in Bedroom 3' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Bedroom 3' })).toBeVisible();
+  await expect.poll(() => focusedCard(page)).toContain('item-S05_');
+
   // Add an area the register missed; the walkthrough goes to it.
   await page.getByText('Add an area on the spot').click();
   const addArea = page.getByRole('form', { name: 'Add an area on the spot' });

@@ -91,16 +91,18 @@ export function LigatureRegisterPage({ assessmentId }: { assessmentId: string })
                               {ACTION_STATUS_LABELS[a.status]}
                             </p>
                           ))}
-                        {p.itemId && (
-                          <a className="nhsuk-body-s" href={href.walk(assessment.id, area.areaId, instanceKeyOf(p.itemId, area.areaId))}>
-                            Go to {p.itemId} in {area.name}
-                          </a>
-                        )}
-                        {!readOnly && (
-                          <button type="button" className="app-link-button nhsuk-u-margin-left-3" onClick={() => setEditing(p)}>
-                            Change<span className="nhsuk-u-visually-hidden"> {p.element} in {area.name}</span>
-                          </button>
-                        )}
+                        <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
+                          {!readOnly && (
+                            <button type="button" className="app-link-button" onClick={() => setEditing(p)}>
+                              Change<span className="nhsuk-u-visually-hidden"> {p.element} in {area.name}</span>
+                            </button>
+                          )}
+                          {p.itemId && (
+                            <a className="app-link-spaced" href={href.walk(assessment.id, area.areaId, instanceKeyOf(p.itemId, area.areaId))}>
+                              Go to {p.itemId} in {area.name}
+                            </a>
+                          )}
+                        </p>
                       </>
                     )}
                   </li>

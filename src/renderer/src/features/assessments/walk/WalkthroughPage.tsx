@@ -135,6 +135,13 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
   const live = useRef({ answers, states, currentArea });
   live.current = { answers, states, currentArea };
 
+  // Keep the current area in view in the (scrolling) list of areas.
+  useEffect(() => {
+    const link = document.querySelector<HTMLElement>('.app-area-list a[aria-current]');
+    const list = link?.closest('.app-area-list');
+    if (link && list) list.scrollTop = Math.max(0, link.offsetTop - list.clientHeight / 2);
+  }, [currentArea]);
+
   const goTo = useCallback(
     (instance: Instance) => {
       if (instance.areaKey !== live.current.currentArea) navigate(href.walk(id, instance.areaKey, instance.key));
