@@ -178,11 +178,13 @@ test('an assessor walks a small ward by keyboard, survives a SIGKILL of the serv
   const failing = page.locator(`#${failingCard}`);
   await expect(failing.locator('.app-save-failed')).toContainText('Not saved.');
   await expect(failing.locator('.app-save-saved')).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: '1 answer is not saved' })).toBeVisible();
   await saveScreen('walk-06-save-failed');
   await page.unroute('**/rpc/answers.record');
   await failing.getByRole('button', { name: 'Try again' }).focus();
   await page.keyboard.press('Enter');
   await expect(failing.locator('.app-save-saved')).toBeVisible();
+  await expect(page.getByText('1 answer is not saved')).toHaveCount(0);
   await failing.focus();
   await page.keyboard.press('j');
   for (let i = 0; i < 4; i += 1) await answerFocused(page);
@@ -200,6 +202,8 @@ test('an assessor walks a small ward by keyboard, survives a SIGKILL of the serv
   // The next answer is on its way when the server dies: it may or may not be stored, but it was
   // never shown as saved, so nothing shown as saved may be missing afterwards.
   await page.keyboard.press('1');
+  await expect.poll(() => focusedCard(page)).not.toBe(placeBefore);
+  const placeAtKill = await focusedCard(page);
   await server.restart({ kill: true });
   expect(integrityCheck(server.dbFile)).toBe('ok');
 
@@ -209,10 +213,8 @@ test('an assessor walks a small ward by keyboard, survives a SIGKILL of the serv
   expect(stored.length).toBeGreaterThanOrEqual(answeredBefore);
   expect(stored.length).toBeLessThanOrEqual(answeredBefore + 1);
   for (const { id, text } of shownSaved) await expect(page.locator(`#${id} .app-save-saved`)).toHaveText(text);
-  // Resumed where the assessor was (or on the question the in-flight key moved to).
-  const placeAfter = await focusedCard(page);
-  expect(placeAfter).not.toBeNull();
-  expect([placeBefore, await page.evaluate(() => document.activeElement?.id ?? '')]).toContain(placeAfter);
+  // Resumed exactly where the assessor was: on the question the last key moved to.
+  await expect.poll(() => focusedCard(page)).toBe(placeAtKill);
   await saveScreen('walk-07-after-restart');
 
   // ---- sign-off is refused while answers are missing ----------------------------------------

@@ -245,6 +245,11 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
     return map;
   }, [photos]);
 
+  /** Answers whose latest save failed, wherever they are: never silently left behind in another area. */
+  const unsaved = useMemo(
+    () => [...states].filter(([, state]) => state.status === 'failed').flatMap(([key]) => walk.byKey.get(key) ?? []),
+    [states, walk],
+  );
   const areaInfo = walk.areas.find((a) => a.key === currentArea) ?? walk.areas[0]!;
   const instances = walk.byArea.get(areaInfo.key) ?? [];
   const areaCount = progress.byArea.get(areaInfo.key);
@@ -369,6 +374,31 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
         </div>
 
         <div className="nhsuk-grid-column-two-thirds">
+          {unsaved.length > 0 && (
+            <div className="nhsuk-error-summary" role="alert" aria-labelledby="unsaved-heading">
+              <h2 className="nhsuk-error-summary__title" id="unsaved-heading">
+                {unsaved.length === 1 ? '1 answer is not saved' : `${unsaved.length} answers are not saved`}
+              </h2>
+              <div className="nhsuk-error-summary__body">
+                <p>Go to each one and choose “Try again”. Until then it is not in the store.</p>
+                <ul className="nhsuk-list nhsuk-error-summary__list">
+                  {unsaved.map((instance) => (
+                    <li key={instance.key}>
+                      <a
+                        href={href.walk(id, instance.areaKey, instance.key)}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          goTo(instance);
+                        }}
+                      >
+                        {instance.item.id} in {walk.areas.find((a) => a.key === instance.areaKey)?.name ?? 'the ward'}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+          )}
           {/* Stays at the top of the window while the assessor scrolls the area's questions. */}
           <div className="app-walk-bar">
             <h2 className="nhsuk-heading-m nhsuk-u-margin-bottom-1" id="area-heading">
