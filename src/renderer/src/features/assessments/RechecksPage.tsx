@@ -10,6 +10,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { href } from '../../routing/routes';
 import { AssessmentNav } from './AssessmentNav';
 import { ACTION_STATUS_LABELS, HEIGHT_BAND_LABELS } from './labels';
+import { readStored } from './walk/model';
 
 type Recheck = Output<'rechecks.list'>[number];
 const OUTCOMES = [
@@ -29,7 +30,7 @@ export function RechecksPage({ assessmentId }: { assessmentId: string }) {
   if (state.status === 'failed') return <LoadFailed what="Re-checks" error={state.error} />;
   const { assessment, ward, rechecks } = state.data;
   const undecided = rechecks.filter((r) => r.outcome === null).length;
-  const assessorId = window.localStorage.getItem(`mhea:assessor:${assessment.id}`) ?? assessment.assessors[0]?.id ?? '';
+  const assessorId = readStored(`mhea:assessor:${assessment.id}`) ?? assessment.assessors[0]?.id ?? '';
   const validAssessor = assessment.assessors.some((a) => a.id === assessorId) ? assessorId : (assessment.assessors[0]?.id ?? '');
 
   return (

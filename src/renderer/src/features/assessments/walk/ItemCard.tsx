@@ -105,17 +105,19 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
     if (choose(choice.value) && choice.value !== 'risk_present') props.onAnsweredByKey(instance);
   };
 
-  const saveNumber = () => {
-    if (!number) return;
+  /** Sends the typed number; false when it is missing or out of range (the box then says why). */
+  const saveNumber = (): boolean => {
+    if (!number) return false;
     const text = numberText.trim().replace(',', '.');
-    if (text === '') return;
+    if (text === '') return false;
     const value = Number(text);
     if (!Number.isFinite(value) || value < number.min || value > number.max || (number.integer && !Number.isInteger(value))) {
       setNumberError(`Enter a ${number.integer ? 'whole ' : ''}number from ${number.min} to ${number.max} (${number.unit})`);
-      return;
+      return false;
     }
     setNumberError(null);
     if (shown !== value || save?.status === 'failed') void send(value);
+    return true;
   };
 
   const saveNote = () => {
@@ -187,12 +189,11 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
             aria-describedby={`${id}-number-hint${numberError ? ` ${id}-number-error` : ''}`}
             value={numberText}
             onChange={(e) => setNumberText(e.target.value)}
-            onBlur={saveNumber}
+            onBlur={() => void saveNumber()}
             onKeyDown={(e) => {
               if (e.key !== 'Enter') return;
               e.preventDefault();
-              saveNumber();
-              if (numberText.trim() !== '') props.onAnsweredByKey(instance);
+              if (saveNumber()) props.onAnsweredByKey(instance);
             }}
           />
         </div>

@@ -19,8 +19,10 @@ import {
   instanceKeyOf,
   nextUnanswered,
   progressOf,
+  readStored,
   rememberPlace,
   rememberedPlace,
+  writeStored,
   type Assessment,
   type Instance,
   type StoredAction,
@@ -85,7 +87,7 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
   const [photos, setPhotos] = useState(loaded.photos);
   const [version, setVersion] = useState(0);
   const [assessorId, setAssessorId] = useState(() => {
-    const remembered = window.localStorage.getItem(`mhea:assessor:${id}`);
+    const remembered = readStored(`mhea:assessor:${id}`);
     return assessment.assessors.find((a) => a.id === remembered)?.id ?? assessment.assessors[0]?.id ?? '';
   });
   const [message, setMessage] = useState('');
@@ -296,7 +298,7 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
               value={assessorId}
               onChange={(e) => {
                 setAssessorId(e.target.value);
-                window.localStorage.setItem(`mhea:assessor:${id}`, e.target.value);
+                writeStored(`mhea:assessor:${id}`, e.target.value);
               }}
             >
               {assessment.assessors.map((a) => (

@@ -154,6 +154,23 @@ export function needsNaReason(item: TemplateItem): boolean {
   return 'weight' in item && item.weight === 3;
 }
 
+/** A remembered choice on this computer (the current assessor, the place); null if storage is unavailable. */
+export function readStored(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function writeStored(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Storage full or disabled: the choice lasts for this visit only.
+  }
+}
+
 /** Where the assessor was, per assessment, so "Resume" goes back there. */
 export function rememberedPlace(assessmentId: string): { area: string; item?: string } | null {
   try {
