@@ -103,6 +103,35 @@ test('a large ward shows one area at a time; a "no" gets an action; an area is a
   await expect(page.getByRole('heading', { level: 2, name: 'Bedroom 3' })).toBeVisible();
   await expect.poll(() => focusedCard(page)).toContain('item-S05_');
 
+  // A ward-level ligature prompt answered "risk present": the point is recorded in a chosen area.
+  await page.getByRole('link', { name: 'Whole ward', exact: true }).click();
+  const wardPrompt = page.locator('.app-item').filter({ hasText: 'L14' });
+  await wardPrompt.focus();
+  await page.keyboard.press('r');
+  await expect(wardPrompt.locator('.app-save-saved')).toContainText('Risk present');
+  await wardPrompt.getByRole('button', { name: /Record a ligature point/ }).click();
+  const wardPoint = wardPrompt.getByRole('form', { name: /Record a ligature point/ });
+  await wardPoint.getByRole('button', { name: 'Record ligature point' }).click();
+  await expect(wardPoint.locator('.nhsuk-error-summary')).toContainText('Choose the area where the point is');
+  await wardPoint.getByLabel('Area where the point is').selectOption({ label: 'Lounge 2 (tier 2)' });
+  await expect(wardPoint.getByRole('radio', { name: /^Tier 2/ })).toBeChecked();
+  await wardPoint.getByLabel('Fitting or element').fill('Handrail');
+  await wardPoint.getByRole('radio', { name: 'Knee to head height' }).check();
+  await wardPoint.getByLabel('Description').fill('Open-backed handrail by the lounge door');
+  await wardPoint.getByLabel('Likelihood before controls').selectOption('3');
+  await wardPoint.getByLabel('Severity before controls').selectOption('4');
+  await wardPoint.getByRole('button', { name: 'Add a control' }).click();
+  await wardPoint.getByLabel('Control 1: kind').selectOption('access_restriction');
+  await wardPoint.getByLabel('Control 1: what it is').fill('Lounge locked unless staff are present');
+  await wardPoint.getByLabel('Likelihood after controls').selectOption('1');
+  await wardPoint.getByLabel('Severity after controls').selectOption('4');
+  await wardPoint.getByLabel('Record the action for this point now').uncheck();
+  await expectNoAxeViolations();
+  await wardPoint.getByRole('button', { name: 'Record ligature point' }).click();
+  await expect(wardPrompt.locator('.app-point')).toContainText('Handrail · Lounge 2');
+  const points = await api('ligaturePoints.list', { assessmentId: assessment.id });
+  expect(points.map((p) => [p.itemId, p.element, p.tier])).toEqual([['L14', 'Handrail', 2]]);
+
   // Add an area the register missed; the walkthrough goes to it.
   await page.getByText('Add an area on the spot').click();
   const addArea = page.getByRole('form', { name: 'Add an area on the spot' });

@@ -30,6 +30,7 @@ type StoredPoint = Output<'ligaturePoints.create'>;
 type StoredAction = Output<'actions.create'>;
 
 interface PointValues {
+  areaId: string;
   element: string;
   heightBand: string;
   tier: string;
@@ -53,9 +54,12 @@ const POINT_FIELDS = ['element', 'heightBand', 'tier', 'description', 'likelihoo
 export function LigaturePointForm(props: {
   idPrefix: string;
   assessmentId: string;
-  areaId: string;
+  /** The area the point is in; null for a ward-level prompt, where the assessor picks one of `areas`. */
+  areaId: string | null;
   areaName: string;
-  areaTier: SupervisionTier;
+  areaTier: SupervisionTier | null;
+  /** The assessment's areas, offered when areaId is null. */
+  areas?: readonly { areaId: string; name: string; supervisionTier: SupervisionTier }[];
   itemId: string | null;
   /** Element names the prompt suggests. */
   lookFor: readonly string[];
@@ -64,9 +68,12 @@ export function LigaturePointForm(props: {
   onSaved: (point: StoredPoint, action: StoredAction | null, actionError: string | null) => void;
   onCancel: () => void;
 }) {
-  const { idPrefix, assessmentId, areaId, areaName, areaTier, itemId, lookFor, assessorId, point, onSaved, onCancel } = props;
+  const { idPrefix, assessmentId, areaName, itemId, lookFor, assessorId, point, onSaved, onCancel } = props;
+  const areas = props.areas ?? [];
+  const chooseArea = props.areaId === null && !point;
   const id = (field: string) => `${idPrefix}-${field.replace(/\./g, '-')}`;
   const targets: Record<string, string> = {
+    areaId: id('areaId'),
     element: id('element'),
     heightBand: radioId(id('heightBand'), 'low_lying'),
     tier: radioId(id('tier'), '1'),
@@ -86,9 +93,10 @@ export function LigaturePointForm(props: {
 
   const form = useForm<PointValues, unknown, PointValues>({
     defaultValues: {
+      areaId: point?.areaId ?? props.areaId ?? '',
       element: point?.element ?? '',
       heightBand: point?.heightBand ?? '',
-      tier: String(point?.tier ?? areaTier),
+      tier: point ? String(point.tier) : props.areaTier ? String(props.areaTier) : '',
       description: point?.description ?? '',
       controls: point?.controls ?? [],
       likelihoodBefore: point?.likelihoodBefore ?? Number.NaN,
@@ -101,14 +109,15 @@ export function LigaturePointForm(props: {
     resolver: parsingResolver((values: PointValues) => {
       const fields = pointFields(values);
       const parsed = point
-        ? LigaturePointUpdate.safeParse({ id: point.id, ...fields, areaId, itemId, assessorId })
-        : LigaturePointCreate.safeParse({ assessmentId, ...fields, areaId, itemId, assessorId });
+        ? LigaturePointUpdate.safeParse({ id: point.id, ...fields, areaId: values.areaId, itemId, assessorId })
+        : LigaturePointCreate.safeParse({ assessmentId, ...fields, areaId: values.areaId, itemId, assessorId });
       const rename = { controls: 'controls.root' };
       let errors = parsed.success ? {} : issuesToErrors(parsed.error.issues, [], rename);
       if (!point && values.addAction) {
         const action = ACTION_FIELD_PARSER.safeParse({ ...values.action, dueDate: blankToNull(values.action.dueDate) });
         if (!action.success) errors = { ...errors, ...issuesToErrors(action.error.issues, ['action']) };
       }
+      if (errors.areaId) errors = { ...errors, areaId: { type: 'custom', message: 'Choose the area where the point is' } };
       return Object.keys(errors).length === 0 ? { ok: true, value: values } : { ok: false, errors };
     }),
     shouldFocusError: false,
@@ -118,12 +127,14 @@ export function LigaturePointForm(props: {
   useEffect(() => form.setFocus('element'), [form]);
   const controls = useFieldArray({ control: form.control, name: 'controls' });
   const watched = useWatch({ control: form.control });
-  const tier = (Number(watched.tier) || areaTier) as SupervisionTier;
+  const chosenArea = areas.find((a) => a.areaId === watched.areaId);
+  const areaTier = props.areaTier ?? chosenArea?.supervisionTier ?? null;
+  const tier = (Number(watched.tier) || areaTier || 1) as SupervisionTier;
   const floor = TIER_LIKELIHOOD_FLOOR[tier];
   const addAction = watched.addAction ?? false;
 
   const submit = form.handleSubmit(async (values) => {
-    const fields = { ...pointFields(values), areaId, itemId, assessorId };
+    const fields = { ...pointFields(values), areaId: values.areaId, itemId, assessorId };
     let saved: StoredPoint;
     try {
       saved = point
@@ -180,6 +191,21 @@ export function LigaturePointForm(props: {
   return (
     <form onSubmit={submitOnce(isSubmitting, submit)} noValidate aria-label={point ? `Change ligature point: ${point.element}` : `Record a ligature point in ${areaName}`} className="app-inline-form">
       <FormErrorSummary errors={errors} submitCount={submitCount} targets={targets as never} />
+      {chooseArea && (
+        <SelectField
+          id={id('areaId')}
+          label="Area where the point is"
+          placeholder="Choose an area"
+          choices={areas.map((a) => ({ value: a.areaId, label: `${a.name} (tier ${a.supervisionTier})` }))}
+          error={errorOf('areaId')}
+          {...form.register('areaId', {
+            onChange: (event: { target: { value: string } }) => {
+              const area = areas.find((a) => a.areaId === event.target.value);
+              if (area) form.setValue('tier', String(area.supervisionTier));
+            },
+          })}
+        />
+      )}
       <TextField id={id('element')} label="Fitting or element" hint="What could be used as an anchor point, e.g. Door hinges" autoComplete="off" list={id('element-suggestions')} error={errorOf('element')} {...form.register('element')} />
       <datalist id={id('element-suggestions')}>
         {lookFor.map((e) => (
@@ -197,7 +223,7 @@ export function LigaturePointForm(props: {
       <RadiosField
         idPrefix={id('tier')}
         legend="Supervision tier where the point is"
-        hint={`${areaName} is tier ${areaTier} in the register.`}
+        hint={areaTier ? `${chosenArea?.name ?? areaName} is tier ${areaTier} in the register.` : 'Choose the area first: its tier is the starting point.'}
         choices={TIER_CHOICES}
         error={errorOf('tier')}
         inputProps={form.register('tier')}

@@ -138,6 +138,27 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
               )}
             </section>
           )}
+          {check.riskWithoutPoint.length > 0 && (
+            <div className="nhsuk-warning-callout">
+              <h2 className="nhsuk-warning-callout__label">
+                <span role="text">
+                  <span className="nhsuk-u-visually-hidden">Important: </span>
+                  Risk present, but no ligature point recorded
+                </span>
+              </h2>
+              <p>Sign-off is allowed, but the ligature domain stays “not rated” until each risk has its point in the register.</p>
+              <ul className="nhsuk-list">
+                {check.riskWithoutPoint.map((m) => (
+                  <li key={`${m.itemId}-${m.areaId ?? 'ward'}`}>
+                    <a href={href.walk(assessment.id, m.areaId ?? 'ward', instanceKeyOf(m.itemId, m.areaId))}>
+                      {m.itemId} in {m.areaName}
+                    </a>{' '}
+                    <span className="nhsuk-body-s">{m.question}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div className="nhsuk-form-group">
             <label className="nhsuk-label" htmlFor="sign-off-by">
               Signed off by

@@ -24,6 +24,8 @@ export interface ItemCardProps {
   photos: readonly Photo[];
   pointPhotos: ReadonlyMap<string, readonly Photo[]>;
   assessors: readonly Assessor[];
+  /** The assessment's areas: a ward-level ligature prompt's points are in one of them. */
+  areas: Output<'assessments.get'>['areas'];
   assessorId: string;
   readOnly: boolean;
   onSave: (instance: Instance, draft: AnswerDraft) => Promise<void>;
@@ -304,7 +306,7 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
         </details>
       )}
 
-      {'lookFor' in item && instance.areaId && areaTier && (answer?.value === 'risk_present' || points.length > 0) && (
+      {'lookFor' in item && (answer?.value === 'risk_present' || points.length > 0) && (
         <div className="app-subsection">
           <h4 className="nhsuk-heading-xs nhsuk-u-margin-bottom-2">Ligature points for {item.id} in {areaName}</h4>
           {pointActionError && <p className="nhsuk-error-message">{pointActionError}</p>}
@@ -314,7 +316,8 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
               const pointActions = actions.filter((a) => a.ligaturePointId === point.id);
               return (
                 <li key={point.id} className="app-point">
-                  <strong>{point.element}</strong> · {HEIGHT_BAND_LABELS[point.heightBand]} · tier {point.tier} · residual {point.likelihoodAfter} × {point.severityAfter} = {point.likelihoodAfter * point.severityAfter}
+                  <strong>{point.element}</strong>
+                  {instance.areaId === null && ` · ${props.areas.find((a) => a.areaId === point.areaId)?.name ?? 'area not in this assessment'}`} · {HEIGHT_BAND_LABELS[point.heightBand]} · tier {point.tier} · residual {point.likelihoodAfter} × {point.severityAfter} = {point.likelihoodAfter * point.severityAfter}
                   <br />
                   <span className="nhsuk-body-s">{point.description}</span>
                   {pointActions.map((a) => (
@@ -353,6 +356,7 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
               areaId={instance.areaId}
               areaName={areaName}
               areaTier={areaTier}
+              areas={props.areas}
               itemId={item.id}
               lookFor={item.lookFor}
               assessorId={assessorId}

@@ -233,11 +233,13 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
     const map = new Map<string, StoredPoint[]>();
     for (const p of points) {
       if (!p.itemId) continue;
-      const key = instanceKeyOf(p.itemId, p.areaId);
+      // A ward-level prompt's points are in areas, but belong to the ward's question.
+      const wardKey = instanceKeyOf(p.itemId, null);
+      const key = walk.byKey.has(wardKey) ? wardKey : instanceKeyOf(p.itemId, p.areaId);
       map.set(key, [...(map.get(key) ?? []), p]);
     }
     return map;
-  }, [points]);
+  }, [points, walk]);
   const photosByOwner = useMemo(() => {
     const map = new Map<string, Photo[]>();
     for (const p of photos) {
@@ -460,6 +462,7 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
                       photos={(answer && photosByOwner.get(answer.id)) ?? EMPTY}
                       pointPhotos={pointPhotos}
                       assessors={assessment.assessors}
+                      areas={assessment.areas}
                       assessorId={assessorId}
                       readOnly={readOnly}
                       onSave={onSave}
