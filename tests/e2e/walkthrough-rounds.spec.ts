@@ -111,6 +111,13 @@ test('a large ward shows one area at a time; a "no" gets an action; an area is a
   await expect(wardPrompt.locator('.app-save-saved')).toContainText('Risk present');
   await wardPrompt.getByRole('button', { name: /Record a ligature point/ }).click();
   const wardPoint = wardPrompt.getByRole('form', { name: /Record a ligature point/ });
+  // Until the point is recorded, sign-off warns of a risk with no point.
+  await page.getByRole('navigation', { name: 'This assessment' }).getByRole('link', { name: 'Sign off' }).click();
+  await expect(page.getByText('Risk present, but no ligature point recorded')).toBeVisible();
+  await expectNoAxeViolations();
+  await page.locator('.nhsuk-warning-callout').getByRole('link', { name: 'L14 in' }).click();
+  await expect.poll(() => focusedCard(page)).toBe('item-L14_ward');
+  await wardPrompt.getByRole('button', { name: /Record a ligature point/ }).click();
   await wardPoint.getByRole('button', { name: 'Record ligature point' }).click();
   await expect(wardPoint.locator('.nhsuk-error-summary')).toContainText('Choose the area where the point is');
   await wardPoint.getByLabel('Area where the point is').selectOption({ label: 'Lounge 2 (tier 2)' });

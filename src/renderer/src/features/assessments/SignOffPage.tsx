@@ -141,10 +141,8 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
           {check.riskWithoutPoint.length > 0 && (
             <div className="nhsuk-warning-callout">
               <h2 className="nhsuk-warning-callout__label">
-                <span role="text">
-                  <span className="nhsuk-u-visually-hidden">Important: </span>
-                  Risk present, but no ligature point recorded
-                </span>
+                <span className="nhsuk-u-visually-hidden">Important: </span>
+                Risk present, but no ligature point recorded
               </h2>
               <p>Sign-off is allowed, but the ligature domain stays “not rated” until each risk has its point in the register.</p>
               <ul className="nhsuk-list">
