@@ -1,7 +1,7 @@
 import { itemInstances, type AreaForApplicability } from '../../src/shared/templates';
 import type { Api } from './fixtures';
 import { expect, test } from './fixtures';
-import { focusedCard, makeSmallWard, tabTo } from './walkthrough-helpers';
+import { focusedCard, makePng, makeSmallWard, tabTo } from './walkthrough-helpers';
 
 /** A compliant value for an item: yes, grade A, the number that bands to yes, or "no risk". */
 function goodValue(item: { response?: { type: string; banding?: { yes: number } } }) {
@@ -85,6 +85,13 @@ test('a large ward shows one area at a time; a "no" gets an action; an area is a
   await card.getByLabel(/Note on S05 in Bedroom 3/).blur();
   await expect(card.locator('.app-save-saved')).toBeVisible();
   await expect.poll(async () => (await api('answers.list', { assessmentId: assessment.id }))[0]?.note).toBe('Door-top alarm missing');
+  // A photo of the answer.
+  await card.getByText('Photos (0)').click();
+  await card.getByLabel(/Add a photo of S05 in Bedroom 3/).setInputFiles({ name: 'door.png', mimeType: 'image/png', buffer: makePng(64, 40) });
+  await expect(card.getByRole('img', { name: 'Photo 1 of S05 in Bedroom 3' })).toBeVisible();
+  const photos = await api('photos.list', { assessmentId: assessment.id, answerId: stored[0]!.id });
+  expect(photos).toHaveLength(1);
+  expect(photos[0]).toMatchObject({ mimeType: 'image/png', width: 64, height: 40 });
   await saveScreen('walk-20-large-ward-action');
   await expectNoAxeViolations();
 
