@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { Operation, Output, ParsedInput } from '../shared/contract';
 import type { ServiceContext } from './context';
-import { createAction, listActions, updateAction } from './services/assessments/actions';
+import { createAction, updateAction } from './services/assessments/actions';
 import { listAnswers, recordAnswer } from './services/assessments/answers';
 import { createLigaturePoint, listLigaturePoints, updateLigaturePoint } from './services/assessments/ligature-points';
 import { getAssessment, listAssessmentsForWard } from './services/assessments/read';
 import { scoreAssessment } from './services/assessments/score';
 import { startAssessment } from './services/assessments/start';
-import { createBackup, listBackups, restoreBackup } from './services/backups/backups';
+import { backupAfter, createBackup, listBackups, restoreBackup } from './services/backups/backups';
 import type { StoreControl } from './services/backups/control';
 import { listAudit } from './services/audit';
 import { compareData } from './services/compare/data';
@@ -15,6 +15,12 @@ import { compareDrill } from './services/compare/drill';
 import { exportReturn, exportReturnCsv } from './services/exchange/export';
 import { importReturn } from './services/exchange/import';
 import { verifyFile } from './services/exchange/verify';
+import { actionPlan } from './services/walkthrough/action-plan';
+import { addAreaToAssessment } from './services/walkthrough/add-area';
+import { addPhoto, getPhoto, listPhotos, removePhoto } from './services/walkthrough/photos';
+import { assessmentProgress } from './services/walkthrough/progress';
+import { decideRecheck, ligaturePointHistory, recheckSummaries } from './services/walkthrough/rechecks';
+import { signOffAssessment, signOffCheck } from './services/walkthrough/sign-off';
 import { createArea, listAreas, removeArea, updateArea } from './services/estate/areas';
 import { createBoard, getBoard, listBoards, removeBoard, renameBoard } from './services/estate/boards';
 import { seedDemoEstate } from './services/estate/demo';
@@ -91,7 +97,7 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
     'ligaturePoints.list': (ctx, input) => listLigaturePoints(ctx.db, input.assessmentId),
     'ligaturePoints.create': (ctx, input) => createLigaturePoint(ctx, input),
     'ligaturePoints.update': (ctx, input) => updateLigaturePoint(ctx, input),
-    'actions.list': (ctx, input) => listActions(ctx.db, input.assessmentId),
+    'actions.list': (ctx, input) => actionPlan(ctx.db, ctx, input.assessmentId),
     'actions.create': (ctx, input) => createAction(ctx, input),
     'actions.update': (ctx, input) => updateAction(ctx, input),
     'assessments.score': (ctx, input) => scoreAssessment(ctx.db, input.id),
@@ -109,5 +115,17 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
     'backups.list': () => listBackups(store),
     'backups.create': (ctx) => createBackup(store, ctx.now(), 'manual'),
     'backups.restore': (ctx, input) => restoreBackup(ctx, store, input.name),
+
+    'assessments.progress': (ctx, input) => assessmentProgress(ctx.db, input.assessmentId),
+    'assessments.addArea': (ctx, input) => addAreaToAssessment(ctx, input),
+    'assessments.signOffCheck': (ctx, input) => signOffCheck(ctx.db, input.assessmentId),
+    'assessments.signOff': (ctx, input) => backupAfter(store, ctx.now(), 'sign-off', () => signOffAssessment(ctx, input)),
+    'photos.add': (ctx, input) => addPhoto(ctx, input),
+    'photos.list': (ctx, input) => listPhotos(ctx.db, input),
+    'photos.get': (ctx, input) => getPhoto(ctx.db, input.id),
+    'photos.remove': (ctx, input) => removePhoto(ctx, input),
+    'rechecks.list': (ctx, input) => recheckSummaries(ctx.db, input.assessmentId),
+    'rechecks.decide': (ctx, input) => decideRecheck(ctx, input),
+    'ligaturePoints.history': (ctx, input) => ligaturePointHistory(ctx.db, input.lineageId),
   };
 }

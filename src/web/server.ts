@@ -15,6 +15,8 @@ export interface WebServerOptions {
   port: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Larger limits for the few operations that carry files (photos), by operation name. */
+  maxBodyBytesByOperation?: Record<string, number>;
 }
 
 export interface RunningWebServer {
@@ -47,14 +49,17 @@ const MIME: Record<string, string> = {
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Operations that carry whole files and may send more than the default, one line each. */
-export const MAX_BODY_BYTES_BY_OPERATION: Partial<Record<string, number>> = {
+export const MAX_BODY_BYTES_BY_OPERATION: Record<string, number> = {
   // 50 MB of JSON text, plus room for the escaping of it inside the request's own JSON.
   'exchange.import': 64 * 1024 * 1024,
   'exchange.verify': 64 * 1024 * 1024,
+  // A 15 MB photo is about 20 MB as base64 in JSON.
+  'photos.add': 25 * 1024 * 1024,
 };
 
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxBodyFor = options.maxBodyBytesByOperation ?? MAX_BODY_BYTES_BY_OPERATION;
   const rendererDir = path.resolve(options.rendererDir);
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -88,7 +93,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
         req.resume();
         return sendJson(res, fail('VALIDATION', 'The operation name in the address is not valid'));
       }
-      const limit = MAX_BODY_BYTES_BY_OPERATION[operation] ?? maxBody;
+      const limit = Object.hasOwn(maxBodyFor, operation) ? (maxBodyFor[operation] as number) : maxBody;
       const body = await readBody(req, limit);
       if (body === 'too-large') {
         return sendJson(res, fail('VALIDATION', `The request is larger than ${limit} bytes`), 413);

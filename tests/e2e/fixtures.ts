@@ -11,8 +11,11 @@ export interface Server {
   url: string;
   /** The SQLite file this test's server uses (fresh for every test). */
   dbFile: string;
-  /** Stops the server and starts it again on the same database and port, as after a crash. */
-  restart(): Promise<void>;
+  /**
+   * Stops the server and starts it again on the same database and port. `kill: true` ends it
+   * with SIGKILL (no clean shutdown), as a crash or power cut would.
+   */
+  restart(options?: { kill?: boolean }): Promise<void>;
 }
 
 export type Api = <O extends Operation>(operation: O, input: Input<O>) => Promise<Output<O>>;
@@ -40,8 +43,8 @@ export const test = base.extend<Fixtures>({
     const server: Server = {
       url: door.url,
       dbFile,
-      async restart() {
-        await door.stop();
+      async restart(options) {
+        await (options?.kill ? door.kill() : door.stop());
         door = await startWebDoor(dbFile, Number(new URL(server.url).port));
       },
     };

@@ -11,6 +11,8 @@ const READY = /running at (http:\/\/\S+\/)/;
 export interface WebDoor {
   url: string;
   stop(): Promise<void>;
+  /** Kills the server at once with SIGKILL, as a crash or power cut would: no clean shutdown. */
+  kill(): Promise<void>;
 }
 
 export function assertRendererBuilt(): void {
@@ -31,7 +33,7 @@ export async function startWebDoor(dbFile: string, port = 0): Promise<WebDoor> {
     env: { ...process.env, NODE_ENV: 'test' },
   });
   const url = await waitForUrl(child);
-  return { url, stop: () => stop(child) };
+  return { url, stop: () => stop(child), kill: () => stop(child, 'SIGKILL') };
 }
 
 function waitForUrl(child: ChildProcess): Promise<string> {
@@ -58,7 +60,7 @@ function waitForUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   const pid = child.pid;
   return new Promise((resolve) => {
@@ -74,6 +76,6 @@ function stop(child: ChildProcess): Promise<void> {
       clearTimeout(force);
       resolve();
     });
-    killGroup('SIGTERM');
+    killGroup(signal);
   });
 }

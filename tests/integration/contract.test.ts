@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, OPERATIONS, type Operation } from '../../src/shared/contract';
 import { serialiseReturn } from '../../src/shared/exchange/serialise';
-import { RESOURCES, createTestCore } from '../helpers/core';
+import { answerAll, startAssessment } from '../helpers/assessments';
+import { RESOURCES, createTestCore, type TestCore } from '../helpers/core';
 
 // Every operation carries only JSON-safe data, so IPC, HTTP and the CLI deliver the same thing.
 // The samples run in order against a real database; a new operation must add its sample here.
@@ -65,7 +66,34 @@ const SAMPLES: [Operation, Sample][] = [
   ['backups.create', () => ({})],
   ['backups.list', () => ({})],
   ['backups.restore', (ids) => ({ name: ids.backup })],
+  ['assessments.progress', (ids) => ({ assessmentId: ids.assessment })],
+  ['assessments.addArea', (ids) => ({ assessmentId: ids.assessment, type: 'quiet_room', name: 'Sensory room', supervisionTier: 3, tierOverrideReason: 'Used alone at night' })],
+  ['photos.add', (ids) => ({ assessmentId: ids.assessment, ligaturePointId: ids.point, fileName: 'closer.png', mimeType: 'image/png', dataBase64: ONE_PIXEL_PNG, caption: 'Closer arm', assessorId: ids.assessor })],
+  ['photos.list', (ids) => ({ assessmentId: ids.assessment, ligaturePointId: ids.point })],
+  ['photos.get', (ids) => ({ id: ids.photo })],
+  ['photos.remove', (ids) => ({ id: ids.photo })],
+  ['assessments.signOffCheck', (ids) => ({ assessmentId: ids.assessment })],
+  ['assessments.signOff', (ids) => ({ assessmentId: ids.assessment, signedOffBy: ids.assessor })],
+  ['rechecks.list', (ids) => ({ assessmentId: ids.round2 })],
+  ['rechecks.decide', (ids) => ({ recheckId: ids.recheck, outcome: 'still_present', note: 'Closer still fitted', assessorId: ids.assessor2 })],
+  ['ligaturePoints.history', (ids) => ({ lineageId: ids.point })],
 ];
+
+/** A 1×1 PNG. */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/** Setup an operation's sample needs beyond the operations before it. */
+const BEFORE: Partial<Record<Operation, (core: TestCore, ids: Record<string, string>) => void>> = {
+  'assessments.signOff': (core, ids) => {
+    answerAll(core, ids.assessment!);
+  },
+  'rechecks.list': (core, ids) => {
+    const next = startAssessment(core, ids.demoWard!, { round: '2027/28', assessedOn: '2027-11-20' });
+    ids.round2 = next.id;
+    ids.assessor2 = next.assessors[0]!.id;
+    ids.recheck = core.call('rechecks.list', { assessmentId: next.id }).find((r) => r.subject === 'ligature_point')!.id;
+  },
+};
 
 const SAFETY = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'checklists', 'safety.json'), 'utf8')) as unknown;
 
@@ -77,6 +105,7 @@ const KEY_FOR: Partial<Record<Operation, string>> = {
   'assessments.start': 'assessment',
   'ligaturePoints.create': 'point',
   'actions.create': 'action',
+  'photos.add': 'photo',
 };
 
 describe('the contract', () => {
@@ -88,6 +117,7 @@ describe('the contract', () => {
     const core = createTestCore();
     const ids: Record<string, string> = {};
     for (const [operation, sample] of SAMPLES) {
+      BEFORE[operation]?.(core, ids);
       const input = sample(ids);
       const result = await core.dispatch(operation, JSON.parse(JSON.stringify(input)));
       expect(result.ok, `${operation}: ${JSON.stringify(result)}`).toBe(true);

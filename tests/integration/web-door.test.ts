@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../src/web/server';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/security';
-import { createTestCore, tempDir, type TestCore } from '../helpers/core';
+import { startAssessment } from '../helpers/assessments';
+import { createTestCore, makeWard, tempDir, type TestCore } from '../helpers/core';
+import { buildPng, textChunk } from '../helpers/images';
 
 let core: TestCore;
 let server: RunningWebServer;
@@ -90,5 +92,43 @@ describe('the web door', () => {
     const encoded = await request({ path: '/..%2fsecret.txt' });
     expect(encoded.body).not.toContain('outside');
     expect(encoded.body).toContain('<title>app</title>');
+  });
+
+  it('accepts bodies up to 25 MiB for photos.add only, and keeps the 1 MiB limit for every other operation', async () => {
+    const door = await startWebServer({ dispatch: core.dispatch, rendererDir, port: 0 });
+    try {
+      const post = (operation: string, body: string) =>
+        new Promise<number>((resolve, reject) => {
+          // Wait for the whole exchange: a refusal may arrive while the body is still being sent.
+          let status = 0;
+          const req = http.request({ host: '127.0.0.1', port: door.port, method: 'POST', path: `/rpc/${operation}`, headers: { 'Content-Type': 'application/json' } }, (res) => {
+            status = res.statusCode ?? 0;
+            res.resume();
+          });
+          req.on('close', () => resolve(status));
+          req.on('error', (error) => (status ? resolve(status) : reject(error)));
+          req.end(body);
+        });
+      const twoMiB = 'x'.repeat(2 * 1024 * 1024);
+      expect(await post('boards.create', JSON.stringify({ name: twoMiB }))).toBe(413);
+      expect(await post('answers.record', JSON.stringify({ note: twoMiB }))).toBe(413);
+
+      const { ward } = makeWard(core, { name: 'Photo Ward' });
+      const assessment = startAssessment(core, ward.id);
+      const area = core.call('assessments.addArea', { assessmentId: assessment.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
+      const answer = core.call('answers.record', { assessmentId: assessment.id, itemId: 'L01', areaId: area.area.id, value: 'risk_present', assessorId: assessment.assessors[0]!.id });
+      // A real 3 MB PNG (most of it a text chunk the store strips), sent as base64 JSON.
+      const photo = buildPng(4, 4, { beforeData: [textChunk('Comment', 'y'.repeat(3 * 1024 * 1024))] });
+      const input = { assessmentId: assessment.id, answerId: answer.id, fileName: 'window.png', mimeType: 'image/png', dataBase64: Buffer.from(photo).toString('base64'), assessorId: assessment.assessors[0]!.id };
+      expect(await post('photos.add', JSON.stringify(input))).toBe(200);
+      const stored = core.call('photos.list', { assessmentId: assessment.id });
+      expect(stored).toHaveLength(1);
+      expect(stored[0]!.byteSize).toBeLessThan(1000);
+
+      const tooBig = JSON.stringify({ ...input, dataBase64: 'A'.repeat(25 * 1024 * 1024) });
+      expect(await post('photos.add', tooBig)).toBe(413);
+    } finally {
+      await door.close();
+    }
   });
 });

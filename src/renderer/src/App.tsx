@@ -7,6 +7,12 @@ import { NotFoundPage } from './app/NotFoundPage';
 import { SkipLink } from './app/SkipLink';
 import { LiveStatus, StatusProvider } from './app/status';
 import { BackupsPage } from './features/backups/BackupsPage';
+import { ActionPlanPage } from './features/assessments/ActionPlanPage';
+import { LigatureRegisterPage } from './features/assessments/LigatureRegisterPage';
+import { RechecksPage } from './features/assessments/RechecksPage';
+import { SignOffPage } from './features/assessments/SignOffPage';
+import { StartAssessmentPage } from './features/assessments/StartAssessmentPage';
+import { WalkthroughPage } from './features/assessments/walk/WalkthroughPage';
 import { BoardPage } from './features/boards/BoardPage';
 import { BoardsPage } from './features/boards/BoardsPage';
 import { HelpPage } from './features/help/HelpPage';
@@ -62,6 +68,18 @@ function CurrentPage({ route }: { route: Route }) {
       return <ImportReturnsPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'assessment-start':
+      return <StartAssessmentPage wardId={route.wardId} />;
+    case 'walk':
+      return <WalkthroughPage assessmentId={route.id} area={route.area} item={route.item} />;
+    case 'assessment-actions':
+      return <ActionPlanPage assessmentId={route.id} />;
+    case 'assessment-ligature':
+      return <LigatureRegisterPage assessmentId={route.id} />;
+    case 'assessment-sign-off':
+      return <SignOffPage assessmentId={route.id} />;
+    case 'assessment-rechecks':
+      return <RechecksPage assessmentId={route.id} />;
     case 'not-found':
       return <NotFoundPage />;
   }

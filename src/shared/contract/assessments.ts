@@ -12,6 +12,7 @@ import {
   StoredLigaturePoint,
 } from '../domain/assessment-schemas';
 import { Id } from '../domain/estate-schemas';
+import { ActionPlanEntry } from '../domain/walkthrough-schemas';
 import type { WardScores } from '../scoring';
 import type { ContractSlice } from './types';
 
@@ -27,7 +28,11 @@ const ByAssessment = z.object({ assessmentId: Id });
 
 /** A walkthrough: start, answer, record ligature points and actions, score. */
 export const assessmentsContract = {
-  /** Pins the four current template versions and copies the ward's areas as they are now. */
+  /**
+   * Pins the four current template versions and copies the ward's areas as they are now. When the
+   * ward's latest assessment is signed off this is the next round: it is linked as
+   * previousAssessmentId and its ligature points and open actions become re-checks (rechecks.list).
+   */
   'assessments.start': { input: AssessmentStart, output: Assessment },
   'assessments.get': { input: z.object({ id: Id }), output: Assessment },
   'assessments.listForWard': { input: z.object({ wardId: Id }), output: z.array(Assessment) },
@@ -37,7 +42,13 @@ export const assessmentsContract = {
   'ligaturePoints.list': { input: ByAssessment, output: z.array(StoredLigaturePoint) },
   'ligaturePoints.create': { input: LigaturePointCreate, output: StoredLigaturePoint },
   'ligaturePoints.update': { input: LigaturePointUpdate, output: StoredLigaturePoint },
-  'actions.list': { input: ByAssessment, output: z.array(StoredAction) },
+  /**
+   * The ward's action plan: each action with `overdue` (not complete, and marked overdue or due
+   * before today), its point's residual risk, what it is about (question and area, or the point)
+   * and `riskRank`; sorted most urgent first: complete ones last, then riskRank (extreme residual or urgent priority 4,
+   * high 3, moderate/medium 2, low 1), then overdue first, residual score, due date, description.
+   */
+  'actions.list': { input: ByAssessment, output: z.array(ActionPlanEntry) },
   'actions.create': { input: ActionCreate, output: StoredAction },
   'actions.update': { input: ActionUpdate, output: StoredAction },
   /** The full scored result against the pinned templates: per domain, section and area. */

@@ -7,6 +7,7 @@ import { reportsContract } from './reports';
 import { exchangeContract } from './exchange';
 import { systemContract } from './system';
 import { templatesContract } from './templates';
+import { walkthroughContract } from './walkthrough';
 
 /**
  * The one list of operations. The IPC, HTTP and CLI doors serve exactly these, each parsed with
@@ -21,6 +22,7 @@ export const contract = {
   ...reportsContract,
   ...exchangeContract,
   ...backupsContract,
+  ...walkthroughContract,
 };
 
 export type Contract = typeof contract;

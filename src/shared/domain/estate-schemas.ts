@@ -117,7 +117,7 @@ export const Ward = z.object({
 
 // ---- areas --------------------------------------------------------------------------------
 
-const areaFields = {
+export const areaFields = {
   type: AreaTypeSchema,
   name: name('area name'),
   supervisionTier: SupervisionTierSchema,
@@ -127,7 +127,7 @@ const areaFields = {
 };
 
 /** A tier other than the area type's default must say why (CQC tiers: the assessor owns the call). */
-function requireReasonForTierOverride(
+export function requireReasonForTierOverride(
   value: { type: AreaType; supervisionTier: number; tierOverrideReason: string | null },
   ctx: z.RefinementCtx,
 ) {

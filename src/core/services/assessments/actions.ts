@@ -10,7 +10,7 @@ import { assertDraft } from './read';
 
 type Row = typeof actions.$inferSelect;
 
-function toAction(row: Row) {
+export function toAction(row: Row) {
   return {
     ...row,
     type: row.type as (typeof ACTION_TYPES)[number],

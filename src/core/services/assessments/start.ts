@@ -7,12 +7,14 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
 import { getWard } from '../estate/wards';
 import { currentTemplateKey } from '../templates';
+import { createRechecks } from '../walkthrough/rechecks';
 import { getAssessment } from './read';
 
 /**
  * Starts a walkthrough of a ward: pins the current version of each of the four templates and
  * copies the ward's areas as they are now. One draft per ward at a time, so two people never
- * split one walkthrough across two records.
+ * split one walkthrough across two records. After a signed-off assessment this is the next round:
+ * it links the previous one and puts its ligature points and open actions up for re-check.
  */
 export function startAssessment(ctx: ServiceContext, input: ParsedInput<'assessments.start'>) {
   return ctx.db.transaction((tx) => {
@@ -60,7 +62,8 @@ export function startAssessment(ctx: ServiceContext, input: ParsedInput<'assessm
       tx.insert(assessmentAreas).values({ assessmentId: id, areaId: area.id, name: area.name, type: area.type, supervisionTier: area.supervisionTier }).run();
     }
     const created = getAssessment(tx, id);
-    recordAudit(tx, ctx, 'create', 'assessment', id, null, { ...row, templates: created.templates, assessors: created.assessors, areas: wardAreas.length });
+    const carried = previous ? createRechecks(tx, ctx, id, previous.id) : 0;
+    recordAudit(tx, ctx, 'create', 'assessment', id, null, { ...row, templates: created.templates, assessors: created.assessors, areas: wardAreas.length, rechecks: carried });
     return created;
   });
 }

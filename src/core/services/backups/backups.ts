@@ -55,7 +55,12 @@ export function backupAtStartup(control: StoreControl, now: Date): Info | null {
 /** Runs a write, then backs up after it has committed (the sign-off calls this). */
 export function backupAfter<T>(control: StoreControl, now: Date, reason: BackupReason, write: () => T): T {
   const result = write();
-  createBackup(control, now, reason);
+  try {
+    createBackup(control, now, reason);
+  } catch (error) {
+    // The write itself is committed: a failed backup must not make it look as if it failed.
+    console.error(`The ${reason} backup could not be made; the change itself was saved.`, error);
+  }
   return result;
 }
 

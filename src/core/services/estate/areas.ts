@@ -48,15 +48,18 @@ function areaFields(input: ParsedInput<'areas.create'> | ParsedInput<'areas.upda
 }
 
 export function createArea(ctx: ServiceContext, input: ParsedInput<'areas.create'>) {
-  return ctx.db.transaction((tx) => {
-    const ward = getWard(tx, input.wardId);
-    assertNameFree(tx, 'areas', { column: 'ward_id', id: input.wardId }, input.name, null, `An area on ${ward.name}`);
-    const now = isoNow(ctx);
-    const row = { id: ctx.newId(), wardId: input.wardId, ...areaFields(input), createdAt: now, updatedAt: now };
-    tx.insert(areas).values(row).run();
-    recordAudit(tx, ctx, 'create', 'area', row.id, null, row);
-    return getArea(tx, row.id);
-  });
+  return ctx.db.transaction((tx) => insertArea(tx, ctx, input));
+}
+
+/** The rules and the write of areas.create, inside the caller's transaction (also used mid-walkthrough). */
+export function insertArea(tx: DbOrTx, ctx: ServiceContext, input: ParsedInput<'areas.create'>) {
+  const ward = getWard(tx, input.wardId);
+  assertNameFree(tx, 'areas', { column: 'ward_id', id: input.wardId }, input.name, null, `An area on ${ward.name}`);
+  const now = isoNow(ctx);
+  const row = { id: ctx.newId(), wardId: input.wardId, ...areaFields(input), createdAt: now, updatedAt: now };
+  tx.insert(areas).values(row).run();
+  recordAudit(tx, ctx, 'create', 'area', row.id, null, row);
+  return getArea(tx, row.id);
 }
 
 export function updateArea(ctx: ServiceContext, input: ParsedInput<'areas.update'>) {

@@ -5,7 +5,7 @@ export const SERVICE_NAME = 'Mental Health Estates Assessment';
 
 /** The header's navigation: one line per top-level screen. */
 const NAV_ITEMS: { label: string; href: string; matches: RegExp }[] = [
-  { label: 'Estate register', href: href.boards(), matches: /^#\/(boards\/|sites\/|wards\/|$)/ },
+  { label: 'Estate register', href: href.boards(), matches: /^#\/(boards\/|sites\/|wards\/|assessments\/|$)/ },
   { label: 'Compare', href: href.compare(), matches: /^#\/compare/ },
   { label: 'Import', href: href.importReturns(), matches: /^#\/import/ },
   { label: 'Checklists', href: href.checklists(), matches: /^#\/checklists/ },

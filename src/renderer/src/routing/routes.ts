@@ -11,6 +11,12 @@ export type Route =
   | { page: 'compare-drill'; query: string }
   | { page: 'import' }
   | { page: 'backups' }
+  | { page: 'assessment-start'; wardId: string }
+  | { page: 'walk'; id: string; area?: string; item?: string }
+  | { page: 'assessment-actions'; id: string }
+  | { page: 'assessment-ligature'; id: string }
+  | { page: 'assessment-sign-off'; id: string }
+  | { page: 'assessment-rechecks'; id: string }
   | { page: 'not-found'; hash: string };
 
 export const href = {
@@ -24,6 +30,14 @@ export const href = {
   compareDrill: (query: string) => `#/compare/drill?${query}`,
   importReturns: () => '#/import',
   backups: () => '#/backups',
+  assessmentStart: (wardId: string) => `#/wards/${encodeURIComponent(wardId)}/assessments/new`,
+  /** The walkthrough; `area` is an area id or "ward" (ward-level items), `item` an item id. */
+  walk: (id: string, area?: string, item?: string) =>
+    `#/assessments/${encodeURIComponent(id)}` + (area ? `/areas/${encodeURIComponent(area)}` : '') + (area && item ? `/items/${encodeURIComponent(item)}` : ''),
+  assessmentActions: (id: string) => `#/assessments/${encodeURIComponent(id)}/actions`,
+  assessmentLigature: (id: string) => `#/assessments/${encodeURIComponent(id)}/ligature`,
+  assessmentSignOff: (id: string) => `#/assessments/${encodeURIComponent(id)}/sign-off`,
+  assessmentRechecks: (id: string) => `#/assessments/${encodeURIComponent(id)}/rechecks`,
 };
 
 /** Each page's address (after the #), one line per page. */
@@ -38,19 +52,27 @@ const PATTERNS: [RegExp, (params: string[]) => Route][] = [
   [/^\/compare\/drill\?(.*)$/, ([query]) => ({ page: 'compare-drill', query: query! })],
   [/^\/import\/?$/, () => ({ page: 'import' })],
   [/^\/backups\/?$/, () => ({ page: 'backups' })],
+  [/^\/wards\/([^/]+)\/assessments\/new\/?$/, ([wardId]) => ({ page: 'assessment-start', wardId: wardId! })],
+  [/^\/assessments\/([^/]+)(?:\/areas\/([^/]+)(?:\/items\/([^/]+))?)?\/?$/, ([id, area, item]) => ({ page: 'walk', id: id!, ...(area ? { area } : {}), ...(item ? { item } : {}) })],
+  [/^\/assessments\/([^/]+)\/actions\/?$/, ([id]) => ({ page: 'assessment-actions', id: id! })],
+  [/^\/assessments\/([^/]+)\/ligature\/?$/, ([id]) => ({ page: 'assessment-ligature', id: id! })],
+  [/^\/assessments\/([^/]+)\/sign-off\/?$/, ([id]) => ({ page: 'assessment-sign-off', id: id! })],
+  [/^\/assessments\/([^/]+)\/rechecks\/?$/, ([id]) => ({ page: 'assessment-rechecks', id: id! })],
 ];
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   for (const [pattern, make] of PATTERNS) {
     const match = pattern.exec(path);
-    if (match) return make(match.slice(1).map((part) => decodeURIComponent(part)));
+    if (match) return make(match.slice(1).map((part) => (part === undefined ? '' : decodeURIComponent(part))));
   }
   return { page: 'not-found', hash };
 }
 
 /** A stable key per page, so moving between pages remounts them (and focuses the new heading). */
 export function routeKey(route: Route): string {
+  // Moving between areas and items of a walkthrough keeps the screen (and what it loaded).
+  if (route.page === 'walk') return JSON.stringify({ page: route.page, id: route.id });
   return JSON.stringify(route);
 }
 

@@ -52,7 +52,7 @@ export function BackupsPage() {
       <PageHeading>Backups</PageHeading>
       <p className="nhsuk-lede-text">
         Copies of this computer’s assessment database, kept in a “backups” folder beside it. One is made when the app
-        starts (at most once a day) and before any restore, and you can make one at any time. The newest 10 are kept.
+        starts (at most once a day), after each assessment is signed off and before any restore, and you can make one at any time. The newest 10 are kept.
       </p>
       <ErrorSummary title="The backup could not be made" items={failure ? [{ message: failure.message }] : []} focusKey={failure?.attempt ?? 0} />
       <button ref={makeButton} type="button" className="nhsuk-button" aria-disabled={busy || undefined} onClick={() => void makeBackup()}>

@@ -9,6 +9,7 @@ import { RecordActions } from '../../components/RecordActions';
 import { NotRecorded, SummaryList } from '../../components/SummaryList';
 import { href } from '../../routing/routes';
 import { AreasSection } from '../areas/AreasSection';
+import { AssessmentsSection } from '../assessments/AssessmentsSection';
 import { WardForm } from './WardForm';
 import { WardRemoval } from './WardRemoval';
 import { FormColumn } from '../../components/FormColumn';
@@ -17,17 +18,18 @@ import { WardReportSection } from '../reports/ReportSections';
 /** One ward: its details and the areas (rooms and spaces) an assessment walks through. */
 export function WardPage({ wardId }: { wardId: string }) {
   const { state, reload } = useLoad(async () => {
-    const [ward, areas, path] = await Promise.all([
+    const [ward, areas, path, assessments] = await Promise.all([
       call('wards.get', { id: wardId }),
       call('areas.list', { wardId }),
       call('estate.path', { wardId }),
+      call('assessments.listForWard', { wardId }),
     ]);
-    return { ward, areas, path };
+    return { ward, areas, path, assessments };
   }, [wardId]);
 
   if (state.status === 'loading') return <LoadingState what="the ward" />;
   if (state.status === 'failed') return <LoadFailed what="Ward" error={state.error} />;
-  const { ward, areas, path } = state.data;
+  const { ward, areas, path, assessments } = state.data;
   const site = path.site ?? { id: ward.siteId, name: 'Site' };
 
   return (
@@ -69,6 +71,7 @@ export function WardPage({ wardId }: { wardId: string }) {
         renderRemove={(close) => <WardRemoval ward={ward} onCancel={close} />}
       />
       <WardReportSection wardId={ward.id} />
+      <AssessmentsSection wardId={ward.id} assessments={assessments} />
       <AreasSection wardId={ward.id} areas={areas} onChanged={reload} />
     </PageLayout>
   );

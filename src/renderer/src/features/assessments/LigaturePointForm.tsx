@@ -1,0 +1,336 @@
+import { useEffect } from 'react';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import type { Output } from '../../../../shared/contract';
+import { LigaturePointCreate, LigaturePointUpdate } from '../../../../shared/domain/assessment-schemas';
+import type { SupervisionTier } from '../../../../shared/domain/estate';
+import { TIER_LIKELIHOOD_FLOOR, bandForScore } from '../../../../shared/scoring';
+import { call } from '../../api/call';
+import { messageOf } from '../../api/api-error';
+import { showServerErrors } from '../../api/server-errors';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { RadiosField, radioId } from '../../components/RadiosField';
+import { SelectField } from '../../components/SelectField';
+import { submitOnce } from '../../components/submit';
+import { TextareaField } from '../../components/TextareaField';
+import { TextField } from '../../components/TextField';
+import { TIER_CHOICES } from '../areas/area-choices';
+import { ACTION_FIELD_PARSER, actionDefaults, type ActionValues } from './ActionForm';
+import {
+  ACTION_STATUS_CHOICES,
+  ACTION_TYPE_CHOICES,
+  CONTROL_KIND_CHOICES,
+  HEIGHT_BAND_CHOICES,
+  LIKELIHOOD_CHOICES,
+  PRIORITY_CHOICES,
+  SEVERITY_CHOICES,
+} from './labels';
+import { blankToNull, issuesToErrors, parsingResolver } from './schema-resolver';
+
+type StoredPoint = Output<'ligaturePoints.create'>;
+type StoredAction = Output<'actions.create'>;
+
+interface PointValues {
+  areaId: string;
+  element: string;
+  heightBand: string;
+  tier: string;
+  description: string;
+  controls: { kind: string; description: string }[];
+  likelihoodBefore: number;
+  severityBefore: number;
+  likelihoodAfter: number;
+  severityAfter: number;
+  addAction: boolean;
+  action: ActionValues;
+}
+
+const POINT_FIELDS = ['element', 'heightBand', 'tier', 'description', 'likelihoodBefore', 'severityBefore', 'likelihoodAfter', 'severityAfter'] as const;
+
+/**
+ * One ligature point of the register, with the same schema (and so the same rules) as the
+ * services: the tier's likelihood floor, and never staff vigilance alone for a high or extreme
+ * residual risk. A new point can carry its action (type, owner, due date, status) in one go.
+ */
+export function LigaturePointForm(props: {
+  idPrefix: string;
+  assessmentId: string;
+  /** The area the point is in; null for a ward-level prompt, where the assessor picks one of `areas`. */
+  areaId: string | null;
+  areaName: string;
+  areaTier: SupervisionTier | null;
+  /** The assessment's areas, offered when areaId is null. */
+  areas?: readonly { areaId: string; name: string; supervisionTier: SupervisionTier }[];
+  itemId: string | null;
+  /** Element names the prompt suggests. */
+  lookFor: readonly string[];
+  assessorId: string;
+  point?: StoredPoint;
+  onSaved: (point: StoredPoint, action: StoredAction | null, actionError: string | null) => void;
+  onCancel: () => void;
+}) {
+  const { idPrefix, assessmentId, areaName, itemId, lookFor, assessorId, point, onSaved, onCancel } = props;
+  const areas = props.areas ?? [];
+  const chooseArea = props.areaId === null && !point;
+  const id = (field: string) => `${idPrefix}-${field.replace(/\./g, '-')}`;
+  const targets: Record<string, string> = {
+    areaId: id('areaId'),
+    element: id('element'),
+    heightBand: radioId(id('heightBand'), 'low_lying'),
+    tier: radioId(id('tier'), '1'),
+    description: id('description'),
+    'controls.root': id('controls-add'),
+    likelihoodBefore: id('likelihoodBefore'),
+    severityBefore: id('severityBefore'),
+    likelihoodAfter: id('likelihoodAfter'),
+    severityAfter: id('severityAfter'),
+    'action.description': id('action.description'),
+    'action.type': id('action.type'),
+    'action.owner': id('action.owner'),
+    'action.dueDate': id('action.dueDate'),
+    'action.priority': id('action.priority'),
+    'action.status': id('action.status'),
+  };
+
+  const form = useForm<PointValues, unknown, PointValues>({
+    defaultValues: {
+      areaId: point?.areaId ?? props.areaId ?? '',
+      element: point?.element ?? '',
+      heightBand: point?.heightBand ?? '',
+      tier: point ? String(point.tier) : props.areaTier ? String(props.areaTier) : '',
+      description: point?.description ?? '',
+      controls: point?.controls ?? [],
+      likelihoodBefore: point?.likelihoodBefore ?? Number.NaN,
+      severityBefore: point?.severityBefore ?? Number.NaN,
+      likelihoodAfter: point?.likelihoodAfter ?? Number.NaN,
+      severityAfter: point?.severityAfter ?? Number.NaN,
+      addAction: !point,
+      action: actionDefaults(undefined, 'remove'),
+    },
+    resolver: parsingResolver((values: PointValues) => {
+      const fields = pointFields(values);
+      const parsed = point
+        ? LigaturePointUpdate.safeParse({ id: point.id, ...fields, areaId: values.areaId, itemId, assessorId })
+        : LigaturePointCreate.safeParse({ assessmentId, ...fields, areaId: values.areaId, itemId, assessorId });
+      const rename = { controls: 'controls.root' };
+      let errors = parsed.success ? {} : issuesToErrors(parsed.error.issues, [], rename);
+      if (!point && values.addAction) {
+        const action = ACTION_FIELD_PARSER.safeParse({ ...values.action, dueDate: blankToNull(values.action.dueDate) });
+        if (!action.success) errors = { ...errors, ...issuesToErrors(action.error.issues, ['action']) };
+      }
+      if (errors.areaId) errors = { ...errors, areaId: { type: 'custom', message: 'Choose the area where the point is' } };
+      return Object.keys(errors).length === 0 ? { ok: true, value: values } : { ok: false, errors };
+    }),
+    shouldFocusError: false,
+  });
+  const { errors, submitCount, isSubmitting } = form.formState;
+  // Opened from a button: the cursor goes straight to the first field.
+  useEffect(() => form.setFocus('element'), [form]);
+  const controls = useFieldArray({ control: form.control, name: 'controls' });
+  const watched = useWatch({ control: form.control });
+  const chosenArea = areas.find((a) => a.areaId === watched.areaId);
+  const areaTier = props.areaTier ?? chosenArea?.supervisionTier ?? null;
+  const tier = (Number(watched.tier) || areaTier || 1) as SupervisionTier;
+  const floor = TIER_LIKELIHOOD_FLOOR[tier];
+  const addAction = watched.addAction ?? false;
+
+  const submit = form.handleSubmit(async (values) => {
+    const fields = { ...pointFields(values), areaId: values.areaId, itemId, assessorId };
+    let saved: StoredPoint;
+    try {
+      saved = point
+        ? await call('ligaturePoints.update', { id: point.id, ...fields } as Parameters<typeof call<'ligaturePoints.update'>>[1])
+        : await call('ligaturePoints.create', { assessmentId, ...fields } as Parameters<typeof call<'ligaturePoints.create'>>[1]);
+    } catch (error) {
+      showServerErrors(error, form.setError, POINT_FIELDS);
+      return;
+    }
+    if (point || !values.addAction) {
+      onSaved(saved, null, null);
+      return;
+    }
+    try {
+      const a = values.action;
+      const action = await call('actions.create', {
+        assessmentId,
+        answerId: null,
+        ligaturePointId: saved.id,
+        type: a.type as StoredAction['type'],
+        description: a.description,
+        owner: a.owner,
+        dueDate: blankToNull(a.dueDate),
+        priority: a.priority as StoredAction['priority'],
+        status: a.status as StoredAction['status'],
+      });
+      onSaved(saved, action, null);
+    } catch (error) {
+      onSaved(saved, null, `The ligature point was saved, but its action was not: ${messageOf(error)}`);
+    }
+  });
+
+  const errorOf = (path: string): string | undefined => {
+    const parts = path.split('.');
+    let node: unknown = errors;
+    for (const part of parts) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+    const message = node && typeof node === 'object' ? (node as { message?: unknown }).message : undefined;
+    return typeof message === 'string' ? message : undefined;
+  };
+
+  const score = (l: unknown, s: unknown) => {
+    const lv = Number(l);
+    const sv = Number(s);
+    if (!lv || !sv) return null;
+    const used = Math.max(lv, floor);
+    return `${used} × ${sv} = ${used * sv} (${bandForScore(used * sv)})`;
+  };
+  const residual = (() => {
+    const lv = Number(watched.likelihoodAfter);
+    const sv = Number(watched.severityAfter);
+    return lv && sv ? `${lv} × ${sv} = ${lv * sv} (${bandForScore(lv * sv)})` : null;
+  })();
+
+  return (
+    <form onSubmit={submitOnce(isSubmitting, submit)} noValidate aria-label={point ? `Change ligature point: ${point.element}` : `Record a ligature point in ${areaName}`} className="app-inline-form">
+      <FormErrorSummary errors={errors} submitCount={submitCount} targets={targets as never} />
+      {chooseArea && (
+        <SelectField
+          id={id('areaId')}
+          label="Area where the point is"
+          placeholder="Choose an area"
+          choices={areas.map((a) => ({ value: a.areaId, label: `${a.name} (tier ${a.supervisionTier})` }))}
+          error={errorOf('areaId')}
+          {...form.register('areaId', {
+            onChange: (event: { target: { value: string } }) => {
+              const area = areas.find((a) => a.areaId === event.target.value);
+              if (area) form.setValue('tier', String(area.supervisionTier));
+            },
+          })}
+        />
+      )}
+      <TextField id={id('element')} label="Fitting or element" hint="What could be used as an anchor point, e.g. Door hinges" autoComplete="off" list={id('element-suggestions')} error={errorOf('element')} {...form.register('element')} />
+      <datalist id={id('element-suggestions')}>
+        {lookFor.map((e) => (
+          <option key={e} value={e} />
+        ))}
+      </datalist>
+      <RadiosField
+        idPrefix={id('heightBand')}
+        legend="Height band"
+        hint="Height never lowers the risk: a low-lying anchor point is not a low risk."
+        choices={HEIGHT_BAND_CHOICES}
+        error={errorOf('heightBand')}
+        inputProps={form.register('heightBand')}
+      />
+      <RadiosField
+        idPrefix={id('tier')}
+        legend="Supervision tier where the point is"
+        hint={areaTier ? `${chosenArea?.name ?? areaName} is tier ${areaTier} in the register.` : 'Choose the area first: its tier is the starting point.'}
+        choices={TIER_CHOICES}
+        error={errorOf('tier')}
+        inputProps={form.register('tier')}
+      />
+      <TextareaField id={id('description')} label="Description" hint="Where it is and how it could be used" rows={2} error={errorOf('description')} {...form.register('description')} />
+
+      <div className={`nhsuk-form-group${errorOf('controls.root') ? ' nhsuk-form-group--error' : ''}`}>
+        <fieldset className="nhsuk-fieldset" aria-describedby={errorOf('controls.root') ? `${id('controls')}-error` : undefined}>
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Existing controls</legend>
+          <div className="nhsuk-hint">Staff vigilance alone is never enough for a high or extreme risk after controls.</div>
+          {errorOf('controls.root') && (
+            <span className="nhsuk-error-message" id={`${id('controls')}-error`}>
+              <span className="nhsuk-u-visually-hidden">Error: </span>
+              {errorOf('controls.root')}
+            </span>
+          )}
+          {controls.fields.map((field, index) => (
+            <div key={field.id} className="app-control-row">
+              <SelectField id={id(`controls.${index}.kind`)} label={`Control ${index + 1}: kind`} choices={CONTROL_KIND_CHOICES} error={errorOf(`controls.${index}.kind`)} {...form.register(`controls.${index}.kind`)} />
+              <TextField id={id(`controls.${index}.description`)} label={`Control ${index + 1}: what it is`} autoComplete="off" error={errorOf(`controls.${index}.description`)} {...form.register(`controls.${index}.description`)} />
+              <button type="button" className="app-link-button nhsuk-u-margin-bottom-4" onClick={() => controls.remove(index)}>
+                Remove control {index + 1}
+              </button>
+            </div>
+          ))}
+          <button type="button" id={id('controls-add')} className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => controls.append({ kind: 'physical_modification', description: '' })}>
+            Add a control
+          </button>
+        </fieldset>
+      </div>
+
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-one-half">
+          <h3 className="nhsuk-heading-s">Before controls</h3>
+          <SelectField
+            id={id('likelihoodBefore')}
+            label="Likelihood before controls"
+            hint={`Tier ${tier}: at least ${floor}.`}
+            placeholder="Choose"
+            choices={LIKELIHOOD_CHOICES}
+            error={errorOf('likelihoodBefore')}
+            {...form.register('likelihoodBefore', { valueAsNumber: true })}
+          />
+          <SelectField id={id('severityBefore')} label="Severity before controls" placeholder="Choose" choices={SEVERITY_CHOICES} error={errorOf('severityBefore')} {...form.register('severityBefore', { valueAsNumber: true })} />
+          <p className="nhsuk-body-s">Inherent risk: {score(watched.likelihoodBefore, watched.severityBefore) ?? 'not yet scored'}</p>
+        </div>
+        <div className="nhsuk-grid-column-one-half">
+          <h3 className="nhsuk-heading-s">After controls</h3>
+          <SelectField
+            id={id('likelihoodAfter')}
+            label="Likelihood after controls"
+            hint={floor > 1 ? `Below ${floor} only with a documented control other than staff vigilance.` : 'Any likelihood may be used in a tier 1 area.'}
+            placeholder="Choose"
+            choices={LIKELIHOOD_CHOICES}
+            error={errorOf('likelihoodAfter')}
+            {...form.register('likelihoodAfter', { valueAsNumber: true })}
+          />
+          <SelectField id={id('severityAfter')} label="Severity after controls" placeholder="Choose" choices={SEVERITY_CHOICES} error={errorOf('severityAfter')} {...form.register('severityAfter', { valueAsNumber: true })} />
+          <p className="nhsuk-body-s">Residual risk: {residual ?? 'not yet scored'}</p>
+        </div>
+      </div>
+
+      {!point && (
+        <div className="nhsuk-form-group">
+          <div className="nhsuk-checkboxes">
+            <div className="nhsuk-checkboxes__item">
+              <input className="nhsuk-checkboxes__input" id={id('addAction')} type="checkbox" {...form.register('addAction')} />
+              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id('addAction')}>
+                Record the action for this point now
+              </label>
+            </div>
+          </div>
+        </div>
+      )}
+      {!point && addAction && (
+        <fieldset className="nhsuk-fieldset app-conditional">
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Action</legend>
+          <TextareaField id={id('action.description')} label="What needs doing" rows={2} error={errorOf('action.description')} {...form.register('action.description')} />
+          <SelectField id={id('action.type')} label="Type of action" choices={ACTION_TYPE_CHOICES} error={errorOf('action.type')} {...form.register('action.type')} />
+          <TextField id={id('action.owner')} label="Owner" autoComplete="off" width={20} error={errorOf('action.owner')} {...form.register('action.owner')} />
+          <TextField id={id('action.dueDate')} label="Target date" hint="For example, 2027-01-31. A high or extreme residual risk needs a dated action." autoComplete="off" width={10} error={errorOf('action.dueDate')} {...form.register('action.dueDate')} />
+          <SelectField id={id('action.priority')} label="Priority" choices={PRIORITY_CHOICES} error={errorOf('action.priority')} {...form.register('action.priority')} />
+          <SelectField id={id('action.status')} label="Status" choices={ACTION_STATUS_CHOICES} error={errorOf('action.status')} {...form.register('action.status')} />
+        </fieldset>
+      )}
+      <div className="nhsuk-button-group">
+        <button type="submit" className="nhsuk-button">
+          {point ? 'Save ligature point' : 'Record ligature point'}
+        </button>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function pointFields(values: PointValues) {
+  return {
+    element: values.element,
+    heightBand: values.heightBand,
+    tier: Number(values.tier),
+    description: values.description,
+    controls: values.controls,
+    likelihoodBefore: values.likelihoodBefore,
+    severityBefore: values.severityBefore,
+    likelihoodAfter: values.likelihoodAfter,
+    severityAfter: values.severityAfter,
+  };
+}

@@ -1,0 +1,69 @@
+import zlib from 'node:zlib';
+import Database from 'better-sqlite3';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+import type { Api } from './fixtures';
+
+/** Presses Tab (or Shift+Tab) until `target` has focus, failing after `limit` presses. */
+export async function tabTo(page: Page, target: Locator, { back = false, limit = 60 } = {}): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(target, `not reached with ${limit} presses of ${back ? 'Shift+Tab' : 'Tab'}`).toBeFocused();
+}
+
+/** The id of the question card that has focus (or holds the focused control), or null. */
+export function focusedCard(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.closest('.app-item')?.id ?? null);
+}
+
+/** A small ward through the API: a bedroom (tier 3) and a lounge (tier 2). */
+export async function makeSmallWard(api: Api, areas: { name: string; type: 'bedroom' | 'lounge' | 'en_suite'; tier: 1 | 2 | 3 }[] = []) {
+  const board = await api('boards.create', { name: 'NHS Walk Test', code: 'S08000098' });
+  const site = await api('sites.create', { boardId: board.id, name: 'Riverside Hospital' });
+  const ward = await api('wards.create', { siteId: site.id, name: 'Rowan Ward', type: 'adult_acute', bedCount: 4, sexDesignation: 'mixed' });
+  const list = areas.length > 0 ? areas : [
+    { name: 'Bedroom 1', type: 'bedroom' as const, tier: 3 as const },
+    { name: 'Lounge', type: 'lounge' as const, tier: 2 as const },
+  ];
+  for (const a of list) await api('areas.create', { wardId: ward.id, name: a.name, type: a.type, supervisionTier: a.tier });
+  return { board, site, ward };
+}
+
+/** A real PNG (w×h, grey gradient) carrying a tEXt chunk, so there is metadata to strip. */
+export function makePng(width = 48, height = 32): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // greyscale
+  const rows = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) rows[y * (width + 1) + 1 + x] = (x * 5 + y * 3) % 256;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('tEXt', Buffer.from('Author\u0000Test camera', 'latin1')),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** SQLite's own check of the database file, opened read-only beside the running server. */
+export function integrityCheck(dbFile: string): string {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).join('; ');
+  } finally {
+    db.close();
+  }
+}
