@@ -1,24 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import type { Input, Output } from '../../src/shared/contract';
-import { itemInstances, type AreaForApplicability } from '../../src/shared/templates';
-import { goodValue } from '../helpers/assessments';
+import { answerAllViaApi, type AnswerOverrides } from './assess-via-api';
 import { expect, test, type Api } from './fixtures';
 
-type Value = Input<'answers.record'>['value'];
-type Item = Output<'templates.get'>['items'][number];
-
 /** Starts an assessment of a ward and answers every item through the API, compliantly unless named. */
-async function assessWard(api: Api, wardId: string, overrides: Record<string, { value: Value; note?: string }> = {}) {
+async function assessWard(api: Api, wardId: string, overrides: AnswerOverrides = {}) {
   const assessment = await api('assessments.start', { wardId, round: '2026/27', assessedOn: '2026-11-20', announced: true, assessors: [{ name: 'Morag Baird', role: 'estates' }] });
-  const assessorId = assessment.assessors[0]!.id;
-  const areas: AreaForApplicability[] = assessment.areas.map((a) => ({ id: a.areaId, type: a.type as AreaForApplicability['type'], supervisionTier: a.supervisionTier }));
-  for (const key of Object.values(assessment.templates)) {
-    const template = await api('templates.get', { key });
-    for (const { item, areaId } of itemInstances(template.items as Item[], areas)) {
-      const chosen = overrides[item.id];
-      await api('answers.record', { assessmentId: assessment.id, itemId: item.id, areaId, value: chosen?.value ?? goodValue(item), ...(chosen?.note ? { note: chosen.note } : {}), assessorId });
-    }
-  }
+  const assessorId = await answerAllViaApi(api, assessment.id, overrides);
   return { assessment, assessorId };
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { answerAllViaApi } from './assess-via-api';
 import { expect, test } from './fixtures';
 import { startWebDoor } from './web-door';
 
@@ -9,17 +9,14 @@ import { startWebDoor } from './web-door';
 // machine (another server and database) through the Import screen, alongside an altered copy
 // that must be refused, and finds the board in its register.
 
-test('a return exported from the board page imports on another machine; an altered copy is refused', async ({ page, api, server, saveScreen, expectNoAxeViolations }) => {
+test('a return exported from the board page imports on another machine; an altered copy is refused', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
   const board = await api('boards.create', { name: 'NHS Export Demo', code: 'S08000098' });
   const site = await api('sites.create', { boardId: board.id, name: 'Export General' });
   const ward = await api('wards.create', { siteId: site.id, name: 'Heather Ward', type: 'adult_acute', bedCount: 12, sexDesignation: 'mixed' });
   await api('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
   const assessment = await api('assessments.start', { wardId: ward.id, assessedOn: '2026-11-20', round: '2026/27', announced: true, assessors: [{ name: 'Ailsa Grant', role: 'estates' }] });
-  await api('answers.record', { assessmentId: assessment.id, itemId: 'Q01', areaId: null, value: 'B', note: 'Roof patched 2025', assessorId: assessment.assessors[0]!.id });
-  // STAND-IN for the sign-off operation (built on another branch): mark it signed off in the store.
-  const store = new Database(server.dbFile);
-  store.prepare("UPDATE assessments SET status = 'signed_off', signed_off_at = '2026-11-21T09:00:00.000Z', signed_off_by = 'Ailsa Grant' WHERE id = ?").run(assessment.id);
-  store.close();
+  const assessorId = await answerAllViaApi(api, assessment.id, { Q01: { value: 'B', note: 'Roof patched 2025' } });
+  await api('assessments.signOff', { assessmentId: assessment.id, signedOffBy: assessorId });
 
   await page.goto(`#/boards/${board.id}`);
   const exportSection = page.getByRole('region', { name: 'Export return' });

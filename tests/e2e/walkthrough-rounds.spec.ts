@@ -1,29 +1,6 @@
-import { itemInstances, type AreaForApplicability } from '../../src/shared/templates';
-import type { Api } from './fixtures';
+import { answerAllViaApi } from './assess-via-api';
 import { expect, test } from './fixtures';
 import { focusedCard, makePng, makeSmallWard, tabTo } from './walkthrough-helpers';
-
-/** A compliant value for an item: yes, grade A, the number that bands to yes, or "no risk". */
-function goodValue(item: { response?: { type: string; banding?: { yes: number } } }) {
-  if (!item.response) return 'no_risk' as const;
-  if (item.response.type === 'grade') return 'A' as const;
-  if (item.response.type === 'number') return item.response.banding!.yes;
-  return 'yes' as const;
-}
-
-/** Answers every question of an assessment through the API (compliant answers). */
-async function answerAll(api: Api, assessmentId: string) {
-  const assessment = await api('assessments.get', { id: assessmentId });
-  const areas = assessment.areas.map((a) => ({ id: a.areaId, type: a.type, supervisionTier: a.supervisionTier }) as AreaForApplicability);
-  const assessorId = assessment.assessors[0]!.id;
-  for (const key of Object.values(assessment.templates)) {
-    const template = await api('templates.get', { key });
-    const items: readonly (typeof template.items)[number][] = template.items;
-    for (const { item, areaId } of itemInstances(items, areas)) {
-      await api('answers.record', { assessmentId, itemId: item.id, areaId, value: goodValue(item as never), assessorId });
-    }
-  }
-}
 
 test('a large ward shows one area at a time; a "no" gets an action; an area is added on the spot; resume returns to the same question', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
   test.setTimeout(120_000);
@@ -175,7 +152,7 @@ test('a new round copies the areas and puts last round’s ligature points and o
   test.setTimeout(120_000);
   const { ward } = await makeSmallWard(api);
   const first = await api('assessments.start', { wardId: ward.id, assessedOn: '2025-11-18', round: '2025/26', announced: true, assessors: [{ name: 'Morag Baird', role: 'estates' }] });
-  await answerAll(api, first.id);
+  await answerAllViaApi(api, first.id);
   const bedroom = first.areas.find((a) => a.name === 'Bedroom 1')!;
   const point = await api('ligaturePoints.create', {
     assessmentId: first.id,

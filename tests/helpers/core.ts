@@ -16,6 +16,8 @@ export function tempDir(prefix = 'mhea-test-'): string {
 
 export interface TestCore extends Core {
   file: string;
+  /** Moves the fixed clock (ignored when a `now` was passed in); returns the time it was. */
+  setNow(at: string | Date): string;
   /** Calls an operation and returns its data, failing the test with the error if it failed. */
   call<O extends Operation>(operation: O, input: Input<O>): Output<O>;
   /** Calls an async operation (e.g. a report) and returns its data, failing the test if it failed. */
@@ -26,9 +28,10 @@ export interface TestCore extends Core {
   rawAsync(operation: string, input: unknown): Promise<Result<unknown>>;
 }
 
-/** A real core on a real SQLite file in a temp folder, with a fixed clock. */
+/** A real core on a real SQLite file in a temp folder, with a fixed clock (movable by `setNow`). */
 export function createTestCore(options: { file?: string; now?: () => Date } = {}): TestCore {
   const file = options.file ?? path.join(tempDir(), 'estates.sqlite');
+  let fixed = new Date('2026-11-23T10:00:00.000Z');
   const core = createCore({
     databaseFile: file,
     migrationsFolder: MIGRATIONS,
@@ -36,7 +39,7 @@ export function createTestCore(options: { file?: string; now?: () => Date } = {}
     door: 'cli',
     appVersion: '0.0.0-test',
     actor: 'test assessor',
-    now: options.now ?? (() => new Date('2026-11-23T10:00:00.000Z')),
+    now: options.now ?? (() => new Date(fixed)),
     log: () => undefined,
   });
   return {
@@ -47,6 +50,11 @@ export function createTestCore(options: { file?: string; now?: () => Date } = {}
       return core.store;
     },
     file,
+    setNow(at) {
+      const before = fixed.toISOString();
+      fixed = new Date(at);
+      return before;
+    },
     raw: (operation, input) => syncResult(operation, core.dispatch(operation, input)),
     rawAsync: async (operation, input) => core.dispatch(operation, input),
     call(operation, input) {

@@ -1,19 +1,6 @@
-import { cacheScores } from '../../src/core/services/scores/scored-wards';
 import type { Output } from '../../src/shared/contract';
-import { answerAll, startAssessment } from './assessments';
+import { answerAll, signOff, startAssessment } from './assessments';
 import type { TestCore } from './core';
-
-/**
- * Marks an assessment signed off directly in the store and caches its scores, as the sign-off
- * operation will. STAND-IN: the sign-off operation is built on another branch; switch these
- * tests to it on merge.
- */
-export function signOffInStore(core: TestCore, assessmentId: string, at = '2026-11-21T16:30:00.000Z'): void {
-  core.store.sqlite
-    .prepare("UPDATE assessments SET status = 'signed_off', signed_off_at = ?, signed_off_by = 'Morag Baird', updated_at = ? WHERE id = ?")
-    .run(at, at, assessmentId);
-  core.store.db.transaction((tx) => cacheScores(tx, { now: () => new Date(at) }, assessmentId));
-}
 
 export interface SampleBoard {
   board: Output<'boards.create'>;
@@ -47,8 +34,20 @@ export function sampleBoard(core: TestCore, name = 'NHS Exchange Test'): SampleB
 }
 
 /** Assesses a ward (one item short of compliance, a ligature point and its action) and signs it off. */
-export function assessWard(core: TestCore, wardId: string, variant = 0, round = '2026/27', assessedOn = '2026-11-20'): string {
+export function assessWard(
+  core: TestCore,
+  wardId: string,
+  variant = 0,
+  round = '2026/27',
+  assessedOn = '2026-11-20',
+  signedOffAt = '2026-11-21T16:30:00.000Z',
+): string {
   const assessment = startAssessment(core, wardId, { round, assessedOn });
+  // A later round first re-checks last round's ligature points and open actions: here, all gone
+  // (this ward's point is recorded afresh below).
+  for (const recheck of core.call('rechecks.list', { assessmentId: assessment.id })) {
+    core.call('rechecks.decide', { recheckId: recheck.id, outcome: 'removed', assessorId: assessment.assessors[0]!.id });
+  }
   let shortfalls = 0;
   answerAll(core, assessment.id, (item) => {
     if ('response' in item && item.response.type === 'yes_partial_no' && shortfalls < 1 + variant) {
@@ -84,7 +83,7 @@ export function assessWard(core: TestCore, wardId: string, variant = 0, round = 
     priority: 'high',
     status: 'open',
   });
-  signOffInStore(core, assessment.id);
+  signOff(core, assessment.id, signedOffAt);
   return assessment.id;
 }
 

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import type { Input } from '../../src/shared/contract';
-import { answerAll, startAssessment } from './assessments';
+import { answerAll, signOff, startAssessment } from './assessments';
 import type { TestCore } from './core';
 
 // A small estate with assessed wards for report tests, and a reader that parses a PDF back.
@@ -58,11 +58,6 @@ export function solidPng(width: number, height: number, rgb: [number, number, nu
   ]);
 }
 
-export function signOffInStore(core: TestCore, assessmentId: string, at = '2026-11-21T09:00:00Z') {
-  // The sign-off operation is built on another branch; until it lands, tests sign off in the store.
-  core.store.sqlite.prepare("UPDATE assessments SET status = 'signed_off', signed_off_at = ?, signed_off_by = 'Morag Baird' WHERE id = ?").run(at, assessmentId);
-}
-
 function addWard(core: TestCore, siteId: string, name: string, type: Input<'wards.create'>['type'] = 'adult_acute') {
   const ward = core.call('wards.create', { siteId, name, type, bedCount: 10, sexDesignation: 'mixed' });
   core.call('areas.create', { wardId: ward.id, type: 'entrance', name: 'Entrance', supervisionTier: 1 });
@@ -91,7 +86,7 @@ export function reportEstate(core: TestCore) {
 
   const birchOld = startAssessment(core, birch.id, { round: '2025/26', assessedOn: '2025-11-10' });
   answerAll(core, birchOld.id);
-  signOffInStore(core, birchOld.id, '2025-11-12T09:00:00Z');
+  signOff(core, birchOld.id, '2025-11-12T09:00:00Z');
 
   const birchNew = startAssessment(core, birch.id, { round: '2026/27', assessedOn: '2026-11-02' });
   answerAll(core, birchNew.id, (item) => (item.id === 'S11' ? 'no' : undefined));
@@ -133,7 +128,7 @@ export function reportEstate(core: TestCore) {
     priority: 'high',
     status: 'on_track',
   });
-  signOffInStore(core, birchNew.id);
+  signOff(core, birchNew.id, '2026-11-21T09:00:00Z');
 
   const lodzNow = startAssessment(core, lodz.id, { round: '2026/27', assessedOn: '2026-11-18' });
   answerAll(core, lodzNow.id, (item) => (item.id === 'T15' ? 'partial' : item.id === 'Q04' ? 'C' : undefined));
@@ -181,7 +176,7 @@ export function reportEstate(core: TestCore) {
 
   const rowanNow = startAssessment(core, rowan.id, { round: '2026/27', assessedOn: '2026-11-05' });
   answerAll(core, rowanNow.id);
-  signOffInStore(core, rowanNow.id);
+  signOff(core, rowanNow.id, '2026-11-21T09:00:00Z');
 
   return { board, arden, glen, birch, lodz, rowan, quiet, birchOld, birchNew, lodzNow, rowanNow };
 }

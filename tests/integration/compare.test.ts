@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../src/shared/contract';
-import { instancesOf, goodValue } from '../helpers/assessments';
+import { goodValue, instancesOf, signOff } from '../helpers/assessments';
 import { createTestCore, type TestCore } from '../helpers/core';
 
 // Two boards, one site each, five wards with hand-chosen answers. Every expected figure below is
@@ -92,10 +92,9 @@ function buildEstate(c: TestCore) {
   const daisy = makeWard(c, shore.id, 'Daisy Ward', 'adult_acute', 12, 2);
   const elm = makeWard(c, shore.id, 'Elm Ward', 'older_adult', 6, 1);
 
-  // Ash's earlier round, signed off (the sign-off operation is built elsewhere, so it is marked in
-  // the store): all compliant except Q09 partial (w2, −2) → 104/106 = 98.1 %.
+  // Ash's earlier round, signed off: all compliant except Q09 partial (w2, −2) → 104/106 = 98.1 %.
   const ashEarlier = assess(c, ash.id, { Q09: 'partial' }, { round: '2025/26', assessedOn: '2025-10-02' });
-  c.store.sqlite.prepare("UPDATE assessments SET status = 'signed_off', signed_off_at = '2025-10-03T09:00:00Z' WHERE id = ?").run(ashEarlier.assessment.id);
+  signOff(c, ashEarlier.assessment.id, '2025-10-03T09:00:00Z');
 
   const ashNow = assess(c, ash.id);
   point(c, ashNow, 'Bedroom 1', 'Wardrobe rail', 3, [4, 4, 4, 3], 'physical_modification');

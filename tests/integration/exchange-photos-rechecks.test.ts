@@ -2,13 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { exchangeDigest } from '../../src/core/services/exchange/digest';
 import { serialiseReturn } from '../../src/shared/exchange';
-import { startAssessment } from '../helpers/assessments';
+import { answerAll, signOff, startAssessment } from '../helpers/assessments';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { assessWard, dumpStore, signOffInStore } from '../helpers/exchange';
+import { assessWard, dumpStore} from '../helpers/exchange';
 
 // Photos travel only when asked for, checked by size and SHA-256; re-checks of the previous
-// round's ligature points travel with the round that made them. Neither has its own operation
-// yet (other branches), so the rows are written straight into the store here.
+// round's ligature points travel with the round that made them. The photo row is written straight
+// into the store (its assessment is signed off by assessWard before a photo could be added).
 
 const PHOTO = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
@@ -26,16 +26,15 @@ function boardWithPhotoAndRecheck(core: TestCore) {
 
   const second = startAssessment(core, ward.id, { round: '2027/28', assessedOn: '2027-11-03' });
   expect(second.previousAssessmentId).toBe(first);
-  const again = core.call('ligaturePoints.create', {
-    assessmentId: second.id, areaId: point.areaId, itemId: 'L01', element: 'Door closer', heightBand: 'above_head', tier: 3,
-    description: 'Still there', controls: [{ kind: 'electronic_detection', description: 'Door-top alarm' }],
-    likelihoodBefore: 4, severityBefore: 5, likelihoodAfter: 2, severityAfter: 5, assessorId: second.assessors[0]!.id,
-  });
-  core.store.sqlite.prepare('UPDATE ligature_points SET lineage_id = ? WHERE id = ?').run(point.lineageId, again.id);
-  core.store.sqlite
-    .prepare("INSERT INTO rechecks (id, assessment_id, subject, previous_id, lineage_id, outcome, current_id, note, assessor_id, decided_at) VALUES (?, ?, 'ligature_point', ?, ?, 'still_present', ?, 'Replacement on order', ?, '2027-11-03T10:00:00.000Z')")
-    .run(randomUUID(), second.id, point.id, point.lineageId, again.id, second.assessors[0]!.id);
-  signOffInStore(core, second.id, '2027-11-04T09:00:00.000Z');
+  // The new round puts last round's point (and its open action) in front of the assessor again.
+  const assessorId = second.assessors[0]!.id;
+  const rechecks = core.call('rechecks.list', { assessmentId: second.id });
+  expect(rechecks.map((r) => r.subject)).toEqual(['ligature_point', 'action']);
+  for (const recheck of rechecks) {
+    core.call('rechecks.decide', { recheckId: recheck.id, outcome: 'still_present', note: 'Replacement on order', assessorId });
+  }
+  answerAll(core, second.id);
+  signOff(core, second.id, '2027-11-04T09:00:00.000Z');
   return { board, first, second: second.id, photoId };
 }
 
@@ -50,7 +49,15 @@ describe('photos and re-checks in a return', () => {
     const withPhotos = source.call('exchange.export', { boardId: board.id, includePhotos: true });
     const photos = withPhotos.assessments.flatMap((a) => a.photos ?? []);
     expect(photos).toEqual([expect.objectContaining({ id: photoId, base64: PHOTO.toString('base64'), byteSize: PHOTO.length, mimeType: 'image/png' })]);
-    expect(withPhotos.assessments.find((a) => a.id === second)!.rechecks).toEqual([expect.objectContaining({ outcome: 'still_present', note: 'Replacement on order' })]);
+    // Exported in id order, so the point's and the action's re-checks come in either order.
+    const carried = withPhotos.assessments.find((a) => a.id === second)!.rechecks;
+    expect(carried).toHaveLength(2);
+    expect(carried).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ subject: 'ligature_point', outcome: 'still_present', note: 'Replacement on order' }),
+        expect.objectContaining({ subject: 'action', outcome: 'still_present', note: 'Replacement on order' }),
+      ]),
+    );
 
     const collator = createTestCore();
     const report = collator.call('exchange.import', { fileName: 'evidence.json', content: serialiseReturn(withPhotos) });

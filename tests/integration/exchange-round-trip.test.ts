@@ -4,8 +4,8 @@ import { exchangeDigest } from '../../src/core/services/exchange/digest';
 import { serialiseReturn } from '../../src/shared/exchange';
 import { ExchangeDocument } from '../../src/shared/exchange/schema';
 import { createTestCore } from '../helpers/core';
-import { answerAll, startAssessment } from '../helpers/assessments';
-import { assessWard, dumpStore, sampleBoard, signOffInStore } from '../helpers/exchange';
+import { answerAll, signOff, startAssessment } from '../helpers/assessments';
+import { assessWard, dumpStore, sampleBoard} from '../helpers/exchange';
 
 describe('a board’s return', () => {
   it('holds signed-off assessments only by default, with their templates and scores, and is byte-stable', () => {
@@ -76,8 +76,7 @@ describe('a board’s return', () => {
     const source = createTestCore();
     const { board, wards } = sampleBoard(source);
     const older = serialiseReturn(source.call('exchange.export', { boardId: board.id }));
-    const later = assessWard(source, wards[0]!.id, 2, '2027/28', '2027-11-02');
-    signOffInStore(source, later, '2027-11-05T12:00:00.000Z');
+    assessWard(source, wards[0]!.id, 2, '2027/28', '2027-11-02', '2027-11-05T12:00:00.000Z');
     source.call('wards.update', { id: wards[0]!.id, name: 'Ward 1 Birch (refurbished)', type: 'adult_acute', bedCount: 18, sexDesignation: 'mixed' });
     const newer = serialiseReturn(source.call('exchange.export', { boardId: board.id }));
 
@@ -109,7 +108,7 @@ describe('a board’s return', () => {
     for (const status of ['overdue', 'on_track'] as const) {
       source.call('actions.create', { assessmentId: assessment.id, ligaturePointId: point.id, type: 'replace', description: `Replace rail (${status})`, owner: 'Estates', dueDate: '2026-11-01', priority: 'urgent', status });
     }
-    signOffInStore(source, assessment.id);
+    signOff(source, assessment.id);
     const own = source.call('assessments.score', { id: assessment.id }).scores;
     const declared = source.call('exchange.export', { boardId: board.id }).assessments[0]!.scores.result;
     expect(declared.ligature).toEqual(JSON.parse(JSON.stringify(own.ligature)));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheScores, scoredWards } from '../../src/core/services/scores/scored-wards';
 import { SCORING_ENGINE_VERSION } from '../../src/shared/scoring';
-import { answerAll, startAssessment } from '../helpers/assessments';
+import { answerAll, signOff, startAssessment } from '../helpers/assessments';
 import { createTestCore, makeWard, type TestCore } from '../helpers/core';
 
 let core: TestCore | undefined;
@@ -16,10 +16,6 @@ function wardWithAreas(c: TestCore, name: string, type: 'adult_acute' | 'older_a
   return ward;
 }
 
-function signOffInStore(c: TestCore, assessmentId: string) {
-  c.store.sqlite.prepare("UPDATE assessments SET status = 'signed_off', signed_off_at = '2026-11-21T09:00:00Z' WHERE id = ?").run(assessmentId);
-}
-
 describe('scored wards (the read model behind reports and comparison)', () => {
   it('gives each ward its current assessment for the round, scored by the engine, in name order', () => {
     core = createTestCore();
@@ -29,7 +25,7 @@ describe('scored wards (the read model behind reports and comparison)', () => {
 
     const birchOld = startAssessment(core, birch.id, { round: '2025/26', assessedOn: '2025-10-01' });
     answerAll(core, birchOld.id, (item) => ('response' in item && item.response.type === 'yes_partial_no' ? 'no' : undefined));
-    signOffInStore(core, birchOld.id);
+    signOff(core, birchOld.id);
     const birchNew = startAssessment(core, birch.id);
     answerAll(core, birchNew.id);
     const aspenNew = startAssessment(core, aspen.id);
@@ -60,8 +56,8 @@ describe('scored wards (the read model behind reports and comparison)', () => {
     const ward = wardWithAreas(core, 'Cedar Ward');
     const signed = startAssessment(core, ward.id, { assessedOn: '2026-11-01' });
     answerAll(core, signed.id);
-    signOffInStore(core, signed.id);
-    const scores = cacheScores(core.store.db, { now: () => new Date('2026-11-21T09:00:00Z') }, signed.id);
+    const { scores } = signOff(core, signed.id); // caches the scores in the same transaction
+    expect(cacheScores(core.store.db, { now: () => new Date('2026-11-21T09:00:00Z') }, signed.id)).toEqual(scores);
     startAssessment(core, ward.id, { assessedOn: '2026-11-22' }); // a later draft of the same round
 
     const [current] = scoredWards(core.store.db);
