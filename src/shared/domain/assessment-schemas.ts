@@ -10,6 +10,7 @@ import {
   validateLigaturePoint,
 } from '../scoring';
 import { SupervisionTierSchema, Id } from './estate-schemas';
+import { WARD_TYPES } from './estate';
 
 // Schemas for a walkthrough: starting an assessment, answering, the ligature register, actions.
 // The services parse with these and the forms use the same ones.
@@ -69,6 +70,9 @@ export const Assessment = z.object({
   signedOffAt: z.string().nullable(),
   signedOffBy: z.string().nullable(),
   previousAssessmentId: z.string().nullable(),
+  /** The ward's type and bed count frozen at sign-off (null while a draft: the register applies). */
+  wardType: z.enum(WARD_TYPES).nullable(),
+  bedCount: z.number().int().min(1).nullable(),
   assessors: z.array(Assessor),
   templates: z.object({ quality: z.string(), safety: z.string(), ligature: z.string(), therapeutic: z.string() }),
   areas: z.array(AssessmentArea),

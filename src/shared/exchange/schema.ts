@@ -213,6 +213,9 @@ export const ExchangeScores = z.strictObject({
 export const ExchangeAssessment = z.strictObject({
   id: Uuid,
   wardId: Uuid,
+  /** The ward's type and bed count the assessment was scored on (frozen at sign-off). */
+  wardType: z.enum(WARD_TYPES),
+  bedCount: z.number().int().min(1).max(200),
   round: z.string().regex(/^\d{4}\/\d{2}$/, 'Must be a round such as 2026/27'),
   assessedOn: IsoDate,
   announced: z.boolean(),

@@ -24,6 +24,13 @@ export const assessments = sqliteTable(
     signedOffBy: text('signed_off_by'),
     /** The same ward's earlier assessment this round follows on from (for re-checks). */
     previousAssessmentId: text('previous_assessment_id'),
+    /**
+     * The ward's type and bed count as they were when the assessment was signed off (null while a
+     * draft, which scores against the register as it is). A signed-off score must never move when
+     * the register is edited later.
+     */
+    wardType: text('ward_type'),
+    bedCount: integer('bed_count'),
   },
   (t) => [index('assessments_ward_idx').on(t.wardId)],
 );

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Assessment } from '../../../shared/domain/assessment-schemas';
-import type { SupervisionTier } from '../../../shared/domain/estate';
+import type { SupervisionTier, WardType } from '../../../shared/domain/estate';
 import type { Domain } from '../../../shared/templates';
 import type { DbOrTx } from '../../context';
 import { assessmentAreas, assessmentTemplates, assessments, assessors } from '../../db/schema';
@@ -29,6 +29,8 @@ export function getAssessment(tx: DbOrTx, id: string): AssessmentView {
     signedOffAt: row.signedOffAt,
     signedOffBy: row.signedOffBy,
     previousAssessmentId: row.previousAssessmentId,
+    wardType: row.wardType as WardType | null,
+    bedCount: row.bedCount,
     assessors: tx
       .select({ id: assessors.id, name: assessors.name, role: assessors.role })
       .from(assessors)

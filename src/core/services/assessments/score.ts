@@ -32,7 +32,8 @@ export function scoringInput(tx: DbOrTx, assessmentId: string, known?: Assessmen
     .where(eq(answers.assessmentId, assessmentId))
     .all();
   return buildScoringInput({
-    ward: { id: ward.id, type: ward.type as WardType, bedCount: ward.bedCount },
+    // A signed-off assessment scores against the ward as it was when signed off; a draft against the register.
+    ward: { id: ward.id, type: (assessment.wardType ?? ward.type) as WardType, bedCount: assessment.bedCount ?? ward.bedCount },
     areas: assessment.areas,
     answers: recorded.map((a) => ({ itemId: a.itemId, areaId: a.areaId, value: JSON.parse(a.value) as AnswerValue, naReason: a.naReason })),
     points: listLigaturePoints(tx, assessmentId),

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
+import type { WardType } from '../../../shared/domain/estate';
 import {
   EXCHANGE_FORMAT,
   EXCHANGE_FORMAT_VERSION,
@@ -18,6 +19,7 @@ import { listActions } from '../assessments/actions';
 import { listAnswers } from '../assessments/answers';
 import { listLigaturePoints } from '../assessments/ligature-points';
 import { getAssessment } from '../assessments/read';
+import { getWard } from '../estate/wards';
 import { exchangeDigest } from './digest';
 import { scoreFromFile } from './verify';
 
@@ -70,13 +72,11 @@ export function exportReturn(tx: DbOrTx, appVersion: string, input: ParsedInput<
     }
     return entry.content;
   };
-  const wardsById = new Map(wardRows.map((w) => [w.id, w]));
 
   const exported = assessmentIds.map((id) => {
     const record = assessmentRecord(tx, id, input.includePhotos);
     const used = new Map(Object.values(record.templates).map((key) => [key, pinnedTemplate(key)]));
-    const ward = wardsById.get(record.wardId)!;
-    const result = scoreFromFile(record, ward, used);
+    const result = scoreFromFile(record, used);
     return { ...record, scores: { engine: SCORING_ENGINE_VERSION, result } } as unknown as ExchangeAssessment;
   });
 
@@ -116,6 +116,7 @@ export function assessmentRecord(tx: DbOrTx, id: string, includePhotos: boolean)
   const record: Omit<ExchangeAssessment, 'scores'> = {
     id: view.id,
     wardId: view.wardId,
+    ...wardAsScored(tx, view),
     round: view.round,
     assessedOn: view.assessedOn,
     announced: view.announced,
@@ -167,4 +168,11 @@ export function assessmentRecord(tx: DbOrTx, id: string, includePhotos: boolean)
       .sort(byId);
   }
   return record;
+}
+
+/** The ward type and bed count an assessment is scored on: frozen at sign-off, else the register's. */
+function wardAsScored(tx: DbOrTx, view: { wardId: string; wardType: WardType | null; bedCount: number | null }) {
+  if (view.wardType !== null && view.bedCount !== null) return { wardType: view.wardType, bedCount: view.bedCount };
+  const ward = getWard(tx, view.wardId);
+  return { wardType: ward.type, bedCount: ward.bedCount };
 }

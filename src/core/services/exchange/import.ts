@@ -166,6 +166,8 @@ function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeA
     .values({
       id: record.id,
       wardId: record.wardId,
+      wardType: record.wardType,
+      bedCount: record.bedCount,
       round: record.round,
       assessedOn: record.assessedOn,
       announced: record.announced,

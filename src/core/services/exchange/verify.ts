@@ -89,7 +89,7 @@ export function verifyReturn(fileName: string, content: string): VerifiedReturn 
     if (assessment.scores.engine !== SCORING_ENGINE_VERSION) {
       return refuse(`assessment ${assessment.id} was scored by engine ${assessment.scores.engine}; this app runs ${SCORING_ENGINE_VERSION}`);
     }
-    const computed = scoreFromFile(assessment, wards.get(assessment.wardId)!, templates);
+    const computed = scoreFromFile(assessment, templates);
     const difference = firstDifference(assessment.scores.result, computed, 'scores');
     if (difference) {
       const ward = wards.get(assessment.wardId)!;
@@ -112,11 +112,9 @@ export function verifyFile(fileName: string, content: string) {
 }
 
 /** The engine's result for an assessment as the file records it. */
-export function scoreFromFile(
-  assessment: Omit<ExchangeAssessment, 'scores'>,
-  ward: { id: string; type: ExchangeDocument['wards'][number]['type']; bedCount: number },
-  templates: ReadonlyMap<string, Template>,
-) {
+export function scoreFromFile(assessment: Omit<ExchangeAssessment, 'scores'>, templates: ReadonlyMap<string, Template>) {
+  // The ward as the assessment recorded it, not as the register says now.
+  const ward = { id: assessment.wardId, type: assessment.wardType, bedCount: assessment.bedCount };
   const pinned = Object.fromEntries(DOMAINS.map((d) => [d, templates.get(assessment.templates[d])!])) as unknown as PinnedTemplates;
   return scoreWard(
     pinned,

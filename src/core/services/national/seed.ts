@@ -14,7 +14,7 @@ import { areasFor } from '../estate/demo';
 import { createArea } from '../estate/areas';
 import { createBoard } from '../estate/boards';
 import { createSite } from '../estate/sites';
-import { createWard } from '../estate/wards';
+import { createWard, getWard } from '../estate/wards';
 import { cacheScores } from '../scores/scored-wards';
 import { seedAnswers, type SeededAnswer } from './answers';
 import { NATIONAL_BOARDS, planBoard } from './plan';
@@ -150,8 +150,10 @@ function seedAssessment(
   setClock(signedOffAt);
   const signedOffBy = team[0]!.name;
   const at = signedOffAt.toISOString();
-  tx.update(assessments).set({ status: 'signed_off', signedOffAt: at, signedOffBy, updatedAt: at }).where(eq(assessments.id, started.id)).run();
-  recordAudit(tx, ctx, 'update', 'assessment', started.id, { status: 'draft' }, { status: 'signed_off', signedOffAt: at, signedOffBy });
+  const ward = getWard(tx, started.wardId);
+  const snapshot = { wardType: ward.type, bedCount: ward.bedCount };
+  tx.update(assessments).set({ status: 'signed_off', signedOffAt: at, signedOffBy, updatedAt: at, ...snapshot }).where(eq(assessments.id, started.id)).run();
+  recordAudit(tx, ctx, 'update', 'assessment', started.id, { status: 'draft' }, { status: 'signed_off', signedOffAt: at, signedOffBy, ...snapshot });
   cacheScores(tx, ctx, started.id);
 }
 

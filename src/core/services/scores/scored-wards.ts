@@ -23,6 +23,7 @@ export interface ScopeFilter {
 export interface ScoredWard {
   board: { id: string; name: string; code: string | null };
   site: { id: string; name: string };
+  /** Type and bed count as signed off (the register's for a draft): what the scores were computed on. */
   ward: { id: string; name: string; type: WardType; bedCount: number; sexDesignation: string };
   assessment: { id: string; round: string; assessedOn: string; status: 'draft' | 'signed_off'; signedOffAt: string | null };
   scores: WardScores;
@@ -74,7 +75,8 @@ export function scoredWards(tx: DbOrTx, filter: ScopeFilter = {}): ScoredWard[] 
       WHERE ${sql.join(conditions, sql` AND `)}
     )
     SELECT b.id AS boardId, b.name AS boardName, b.code AS boardCode, s.id AS siteId, s.name AS siteName,
-           w.id AS wardId, w.name AS wardName, w.type AS wardType, w.bed_count AS bedCount,
+           w.id AS wardId, w.name AS wardName,
+           coalesce(r.ward_type, w.type) AS wardType, coalesce(r.bed_count, w.bed_count) AS bedCount,
            w.sex_designation AS sexDesignation, r.id AS assessmentId, r.round AS round,
            r.assessed_on AS assessedOn, r.status AS status, r.signed_off_at AS signedOffAt,
            c.scores AS cached, c.engine AS engine

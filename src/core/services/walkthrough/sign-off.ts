@@ -1,3 +1,4 @@
+import { getWard } from '../estate/wards';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
 import type { FieldError } from '../../../shared/result';
@@ -78,8 +79,10 @@ export function signOffAssessment(ctx: ServiceContext, input: ParsedInput<'asses
     }
     const signer = assessment.assessors.find((a) => a.id === input.signedOffBy)!;
     const now = ctx.now().toISOString();
+    // The ward as it is now becomes part of the record, so later register edits never move the score.
+    const ward = getWard(tx, assessment.wardId);
     tx.update(assessments)
-      .set({ status: 'signed_off', signedOffAt: now, signedOffBy: signer.name, updatedAt: now })
+      .set({ status: 'signed_off', signedOffAt: now, signedOffBy: signer.name, updatedAt: now, wardType: ward.type, bedCount: ward.bedCount })
       .where(eq(assessments.id, input.assessmentId))
       .run();
     const scores = cacheScores(tx, ctx, input.assessmentId);
@@ -88,6 +91,8 @@ export function signOffAssessment(ctx: ServiceContext, input: ParsedInput<'asses
       signedOffAt: now,
       signedOffBy: signer.name,
       signedOffByAssessorId: signer.id,
+      wardType: ward.type,
+      bedCount: ward.bedCount,
       domains: check.domains,
     });
     return { assessment: getAssessment(tx, input.assessmentId), scores };

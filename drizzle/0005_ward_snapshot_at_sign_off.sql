@@ -1,0 +1,2 @@
+ALTER TABLE `assessments` ADD `ward_type` text;--> statement-breakpoint
+ALTER TABLE `assessments` ADD `bed_count` integer;
