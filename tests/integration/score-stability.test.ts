@@ -44,6 +44,11 @@ describe('a signed-off score after the register changes', () => {
     const [current] = scoredWards(core.store.db, { boardId: board.id });
     expect(current!.ward).toMatchObject({ type: 'adult_acute', bedCount: 10 });
     expect(current!.rollup).toMatchObject({ wardType: 'adult_acute', bedCount: 10 });
+    // Filters, comparison and drill-down go by the ward as scored, too.
+    expect(scoredWards(core.store.db, { wardTypes: ['adult_acute'] }).map((w) => w.ward.id)).toEqual([ward.id]);
+    expect(scoredWards(core.store.db, { wardTypes: ['older_adult'] })).toEqual([]);
+    expect(core.call('compare.drill', { assessmentId: assessment.id, domain: 'ligature' }).ward).toMatchObject({ type: 'adult_acute', bedCount: 10 });
+    expect(core.call('compare.data', { level: 'board', id: board.id }).filters.availableWardTypes).toEqual(['adult_acute']);
 
     // The next round is a draft: it scores against the register as it is now (20 beds → 0.5).
     const next = startAssessment(core, ward.id, { round: '2027/28', assessedOn: '2027-11-01' });

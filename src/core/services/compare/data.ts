@@ -125,6 +125,6 @@ function available(tx: DbOrTx, scope: CompareData['scope'], signedOffOnly: boole
   if (signedOffOnly) where.push(sql`a.status = 'signed_off'`);
   const from = sql`FROM assessments a JOIN wards w ON w.id = a.ward_id JOIN sites s ON s.id = w.site_id WHERE ${sql.join(where, sql` AND `)}`;
   const rounds = tx.all<{ round: string }>(sql`SELECT DISTINCT a.round AS round ${from} ORDER BY a.round DESC`).map((r) => r.round);
-  const types = new Set(tx.all<{ type: string }>(sql`SELECT DISTINCT w.type AS type ${from}`).map((r) => r.type));
+  const types = new Set(tx.all<{ type: string }>(sql`SELECT DISTINCT coalesce(a.ward_type, w.type) AS type ${from}`).map((r) => r.type));
   return { availableRounds: rounds, availableWardTypes: WARD_TYPES.filter((t): t is WardType => types.has(t)) };
 }

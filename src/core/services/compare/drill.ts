@@ -28,7 +28,7 @@ const FINDING_ORDER = { no: 0, partial: 1, unanswered: 2 } as const;
 export function compareDrill(tx: DbOrTx, input: ParsedInput<'compare.drill'>): CompareDrill {
   const assessment = getAssessment(tx, input.assessmentId ?? currentAssessmentId(tx, input.wardId ?? '', input.round));
   const place = tx.get<{ wardName: string; wardType: string; bedCount: number; siteId: string; siteName: string; boardId: string; boardName: string }>(sql`
-    SELECT w.name AS wardName, w.type AS wardType, w.bed_count AS bedCount, s.id AS siteId, s.name AS siteName, b.id AS boardId, b.name AS boardName
+    SELECT w.name AS wardName, coalesce(${assessment.wardType}, w.type) AS wardType, coalesce(${assessment.bedCount}, w.bed_count) AS bedCount, s.id AS siteId, s.name AS siteName, b.id AS boardId, b.name AS boardName
     FROM wards w JOIN sites s ON s.id = w.site_id JOIN boards b ON b.id = s.board_id WHERE w.id = ${assessment.wardId}`);
   if (!place) throw new AppError('NOT_FOUND', `The ward of assessment ${assessment.id} is no longer in the register.`);
   const scores = scoreAssessment(tx, assessment.id).scores;

@@ -43,7 +43,8 @@ export function readWardReport(tx: DbOrTx, assessmentId: string, stamp: ReportSt
     ...stamp,
     board: { name: board.name, code: board.code },
     site: { name: site.name },
-    ward: { name: ward.name, type: ward.type, bedCount: ward.bedCount, sexDesignation: ward.sexDesignation },
+    // As scored: the type and beds frozen at sign-off (the register's for a draft).
+    ward: { name: ward.name, type: assessment.wardType ?? ward.type, bedCount: assessment.bedCount ?? ward.bedCount, sexDesignation: ward.sexDesignation },
     assessment: {
       id: assessment.id,
       round: assessment.round,

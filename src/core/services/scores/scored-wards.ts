@@ -60,9 +60,12 @@ export function scoredWards(tx: DbOrTx, filter: ScopeFilter = {}): ScoredWard[] 
   if (filter.boardId) conditions.push(sql`b.id = ${filter.boardId}`);
   if (filter.siteId) conditions.push(sql`s.id = ${filter.siteId}`);
   if (filter.wardId) conditions.push(sql`w.id = ${filter.wardId}`);
-  if (filter.wardTypes && filter.wardTypes.length > 0) {
-    conditions.push(sql`w.type IN (${sql.join(filter.wardTypes.map((t) => sql`${t}`), sql`, `)})`);
-  }
+  // The ward type that counts is the one the current assessment was scored on (frozen at sign-off),
+  // so it is filtered after each ward's current assessment is chosen.
+  const typeFilter =
+    filter.wardTypes && filter.wardTypes.length > 0
+      ? sql` AND coalesce(r.ward_type, w.type) IN (${sql.join(filter.wardTypes.map((t) => sql`${t}`), sql`, `)})`
+      : sql``;
   if (filter.round) conditions.push(sql`a.round = ${filter.round}`);
   if (filter.signedOffOnly) conditions.push(sql`a.status = 'signed_off'`);
   const rows = tx.all<Row>(sql`
@@ -82,7 +85,7 @@ export function scoredWards(tx: DbOrTx, filter: ScopeFilter = {}): ScoredWard[] 
            c.scores AS cached, c.engine AS engine
     FROM ranked r JOIN wards w ON w.id = r.ward_id JOIN sites s ON s.id = w.site_id JOIN boards b ON b.id = s.board_id
     LEFT JOIN assessment_scores c ON c.assessment_id = r.id
-    WHERE r.position = 1
+    WHERE r.position = 1${typeFilter}
     ORDER BY lower(b.name), lower(s.name), lower(w.name)`);
 
   return rows.map((row) => {
