@@ -70,7 +70,30 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
   const savedNote = save?.draft.note ?? answer?.note ?? '';
   const assessor = answer ? assessors.find((a) => a.id === answer.assessorId) : undefined;
 
-  useEffect(() => () => window.clearTimeout(noteTimer.current), []);
+  // The note as typed, and what a save needs, read from refs: a save fired by the pause timer, by
+  // leaving the page or by this card unmounting must send the latest keystroke, not the text of
+  // the render that set the timer.
+  const noteRef = useRef(note);
+  const latest = useRef({ shown, naWaiting, savedNote, send: (_value: AnswerValue, _extra: Partial<AnswerDraft>) => undefined as unknown });
+  const flushNote = useRef(() => {
+    window.clearTimeout(noteTimer.current);
+    noteTimer.current = undefined;
+    const { shown: value, naWaiting: waiting, savedNote: saved, send: sendNow } = latest.current;
+    if (value === undefined || waiting) return;
+    const typed = noteRef.current.trim() === '' ? null : noteRef.current;
+    if ((typed ?? '') === (saved ?? '')) return;
+    void sendNow(value, { note: typed });
+  });
+  useEffect(() => {
+    const flush = () => {
+      if (noteTimer.current !== undefined) flushNote.current();
+    };
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
   useEffect(() => {
     if (refocus > 0) document.getElementById(id)?.focus();
   }, [refocus, id]);
@@ -122,12 +145,8 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
     return true;
   };
 
-  const saveNote = () => {
-    window.clearTimeout(noteTimer.current);
-    if (shown === undefined || naWaiting) return;
-    if ((note.trim() === '' ? '' : note) === (savedNote ?? '')) return;
-    void send(shown);
-  };
+  latest.current = { shown, naWaiting, savedNote, send };
+  const saveNote = () => flushNote.current();
 
   const short = fallsShort(answer?.value, item);
   const answerActions = answer ? actions.filter((a) => a.answerId === answer.id) : [];
@@ -278,6 +297,7 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
             value={note}
             onChange={(e) => {
               setNote(e.target.value);
+              noteRef.current = e.target.value;
               window.clearTimeout(noteTimer.current);
               noteTimer.current = window.setTimeout(saveNote, 1500);
             }}
