@@ -67,6 +67,7 @@ export function createCore(options: CoreOptions): Core {
       return store.sqlite;
     },
     knownMigrations: countMigrations(options.migrationsFolder),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     keep: options.backupsKept ?? DEFAULT_BACKUPS_KEPT,
     reopen(swap) {
       store.close();

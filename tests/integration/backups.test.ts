@@ -47,6 +47,23 @@ describe('backups', () => {
     core.close();
   });
 
+  it('rotates the app’s own backups without pushing out one a person made', () => {
+    const core = createTestCore();
+    core.call('boards.create', { name: 'NHS Rotation' });
+    const mine = core.call('backups.create', {});
+    // Twelve automatic ones after it (as after twelve sign-offs), copies of a real backup.
+    const folder = path.join(path.dirname(core.file), 'backups');
+    const bytes = fs.readFileSync(path.join(folder, mine.name));
+    for (let n = 2; n <= 13; n += 1) fs.writeFileSync(path.join(folder, `backup-${String(n).padStart(5, '0')}-20261123-1000${String(n).padStart(2, '0')}-sign-off.sqlite`), bytes);
+    const latest = core.call('backups.create', {}); // runs the rotation
+    const kept = core.call('backups.list', {}).map((b) => b.name);
+    expect(kept.filter((name) => name.endsWith('-sign-off.sqlite'))).toHaveLength(10);
+    expect(kept).toContain(mine.name);
+    expect(kept).toContain(latest.name);
+    expect(kept).not.toContain('backup-00002-20261123-100002-sign-off.sqlite');
+    core.close();
+  });
+
   it('refuses a damaged backup, an unknown one and a path, with a message, and changes nothing', () => {
     const core = createTestCore();
     core.call('boards.create', { name: 'NHS Careful' });

@@ -21,7 +21,7 @@ type Info = z.infer<typeof BackupInfo>;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function listBackups(control: StoreControl): Info[] {
-  return listBackupFiles(control.file).map((b) => describeBackup(b));
+  return listBackupFiles(control.file).map((b) => describeBackup(b, { nativeBinding: control.nativeBinding }));
 }
 
 /** Writes a new backup, then removes the oldest beyond the number kept. */
@@ -36,8 +36,14 @@ export function createBackup(control: StoreControl, now: Date, reason: BackupRea
   fs.rmSync(partial, { force: true });
   control.sqlite.prepare('VACUUM INTO ?').run(partial);
   fs.renameSync(partial, target);
-  for (const old of listBackupFiles(control.file).slice(control.keep)) fs.rmSync(old.file, { force: true });
-  return describeBackup(parseBackupName(folder, name)!);
+  // Rotation keeps the newest `keep` of each kind: the app's own (at start-up, after sign-off)
+  // never push out one a person asked for or the safety copy taken before a restore.
+  const all = listBackupFiles(control.file);
+  const automatic = (b: (typeof all)[number]) => b.reason === 'startup' || b.reason === 'sign-off';
+  for (const old of [...all.filter(automatic).slice(control.keep), ...all.filter((b) => !automatic(b)).slice(control.keep)]) {
+    fs.rmSync(old.file, { force: true });
+  }
+  return describeBackup(parseBackupName(folder, name)!, { nativeBinding: control.nativeBinding });
 }
 
 /**
@@ -76,7 +82,7 @@ function refuse(message: string): AppError {
 export function restoreBackup(ctx: ServiceContext, control: StoreControl, name: string): z.infer<typeof BackupRestored> {
   const backup = listBackupFiles(control.file).find((b) => b.name === name);
   if (!backup) throw new AppError('NOT_FOUND', `There is no backup called ${name}: choose one from the list.`, [{ path: ['name'], message: 'No such backup' }]);
-  const checked = describeBackup(backup, { checkIntegrity: true });
+  const checked = describeBackup(backup, { checkIntegrity: true, nativeBinding: control.nativeBinding });
   if (!checked.contents) throw refuse(`The backup ${name} was not restored. ${checked.problem ?? ''}`.trim());
   if (checked.contents.schemaVersion > control.knownMigrations) {
     throw refuse(`The backup ${name} was made by a newer version of the app (${checked.contents.schemaVersion} schema changes; this version knows ${control.knownMigrations}). Install the newer version to restore it.`);

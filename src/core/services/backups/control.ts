@@ -9,6 +9,11 @@ export interface StoreControl {
   readonly sqlite: Database.Database;
   /** How many migrations this version of the app knows. */
   readonly knownMigrations: number;
+  /**
+   * The better-sqlite3 native module the store was opened with (the Electron build inside the
+   * desktop app), so backups are read with the same one; undefined means the default (Node) build.
+   */
+  readonly nativeBinding?: string;
   /** How many backups to keep (older ones are removed after each new one). */
   readonly keep: number;
   /** Closes the store, runs `swap` (which may replace the file), then opens and migrates it again. */

@@ -23,11 +23,11 @@ export function readContents(sqlite: Database.Database): Contents {
 }
 
 /** Opens a backup read-only and says what it holds; a file that cannot be read says why. */
-export function describeBackup(backup: BackupFile, options: { checkIntegrity?: boolean } = {}): z.infer<typeof BackupInfo> {
+export function describeBackup(backup: BackupFile, options: { checkIntegrity?: boolean; nativeBinding?: string } = {}): z.infer<typeof BackupInfo> {
   const base = { name: backup.name, createdAt: backup.createdAt, reason: backup.reason, sizeBytes: fs.statSync(backup.file).size };
   let sqlite: Database.Database | undefined;
   try {
-    sqlite = new Database(backup.file, { readonly: true, fileMustExist: true });
+    sqlite = new Database(backup.file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     if (options.checkIntegrity) {
       const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
       if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') {
