@@ -74,6 +74,34 @@ describe('the store', () => {
     copy.close();
   });
 
+  it('puts the database back as it was when an upgrade commits but leaves broken references', () => {
+    const file = path.join(tempDir(), 'broken.sqlite');
+    core = createTestCore({ file });
+    const board = core.call('boards.create', { name: 'NHS Kept' });
+    core.call('sites.create', { boardId: board.id, name: 'Kept Site' });
+    const version = core.store.schemaVersion;
+    core.close();
+    core = undefined;
+
+    // A faulty next release: its migration removes boards that sites still point at.
+    const faulty = path.join(tempDir('mhea-migrations-'), 'drizzle');
+    fs.cpSync(MIGRATIONS, faulty, { recursive: true });
+    const journalFile = path.join(faulty, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number }[] };
+    const last = journal.entries.at(-1)!;
+    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_faulty' } as (typeof journal.entries)[number]);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    fs.writeFileSync(path.join(faulty, '9999_faulty.sql'), 'DELETE FROM `boards`;');
+
+    expect(() => openStore({ file, migrationsFolder: faulty })).toThrow(/left 1 broken reference; the database was put back as it was before the upgrade/);
+
+    // This version opens it again, untouched: same schema, same rows, nothing dangling.
+    core = createTestCore({ file });
+    expect(core.store.schemaVersion).toBe(version);
+    expect(core.call('boards.list', {}).map((b) => b.name)).toEqual(['NHS Kept']);
+    expect(core.store.sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('refuses to open a database written by a newer version of the app', () => {
     const file = path.join(tempDir(), 'newer.sqlite');
     core = createTestCore({ file });

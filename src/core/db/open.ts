@@ -30,7 +30,8 @@ export interface OpenOptions {
  * Opens (creating if needed) the one SQLite file, sets the pragmas we rely on and brings the schema
  * up to date before anything else reads. If migrating fails the handle is closed and the error is
  * thrown: the database is left as it was (the migrator runs in one transaction) and a copy taken
- * before migrating sits beside it.
+ * before migrating sits beside it. If the migrations committed but left broken references, the
+ * file is put back from that copy, so the next start does not carry on from a damaged upgrade.
  */
 export function openStore(options: OpenOptions): OpenedStore {
   const file = path.resolve(options.file);
@@ -57,8 +58,25 @@ export function openStore(options: OpenOptions): OpenedStore {
     };
   } catch (error) {
     sqlite.close();
+    if (error instanceof BrokenMigration) putBack(file, error.copy);
     throw error;
   }
+}
+
+/** A migration committed but left rows pointing at nothing: the upgrade must be undone. */
+class BrokenMigration extends Error {
+  constructor(
+    message: string,
+    readonly copy: string | null,
+  ) {
+    super(message);
+  }
+}
+
+function putBack(file: string, copy: string | null): void {
+  if (!copy || !fs.existsSync(copy)) return;
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  fs.copyFileSync(copy, file);
 }
 
 function migrateSafely(sqlite: Database.Database, db: Db, file: string, migrationsFolder: string): void {
@@ -70,7 +88,7 @@ function migrateSafely(sqlite: Database.Database, db: Db, file: string, migratio
     );
   }
   if (applied === journal.length) return;
-  if (applied > 0) backupBeforeMigrating(sqlite, file, applied);
+  const copy = applied > 0 ? backupBeforeMigrating(sqlite, file, applied) : null;
   // drizzle's migrator wraps all pending migrations in one transaction, inside which
   // `PRAGMA foreign_keys` is a no-op; a table rebuild must not cascade-delete child rows,
   // so foreign keys go off outside the transaction and are checked afterwards.
@@ -79,17 +97,22 @@ function migrateSafely(sqlite: Database.Database, db: Db, file: string, migratio
     migrate(db, { migrationsFolder });
     const violations = sqlite.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) {
-      throw new Error(`Migration left ${violations.length} broken references; the pre-migration copy is kept.`);
+      throw new BrokenMigration(
+        `Upgrading ${file} left ${violations.length} broken reference${violations.length === 1 ? '' : 's'}; ` +
+          (copy ? 'the database was put back as it was before the upgrade. ' : '') +
+          'Please report this: the app cannot open it with this version.',
+        copy,
+      );
     }
   } finally {
     sqlite.pragma('foreign_keys = ON');
   }
 }
 
-function backupBeforeMigrating(sqlite: Database.Database, file: string, applied: number): void {
+function backupBeforeMigrating(sqlite: Database.Database, file: string, applied: number): string {
   const copy = `${file}.before-migration-${applied}.bak`;
-  if (fs.existsSync(copy)) return;
-  sqlite.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+  if (!fs.existsSync(copy)) sqlite.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+  return copy;
 }
 
 function readJournal(migrationsFolder: string): unknown[] {
