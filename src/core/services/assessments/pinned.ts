@@ -1,19 +1,26 @@
 import type { AnswerValue, PinnedTemplates, ScoringArea } from '../../../shared/scoring';
 import { complianceValueProblem, promptValueProblem } from '../../../shared/scoring';
 import type { Template, TemplateItem } from '../../../shared/templates';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../context';
+import { templates } from '../../db/schema';
+import { notFound } from '../../errors';
 import { getTemplate } from '../templates';
 import type { AssessmentView } from './read';
 
-// Installed template versions never change, so a parsed copy can be kept for the life of the
-// process: recording an answer must not re-read and re-parse four checklists every time.
+// An installed template version never changes, so a parsed copy can be kept for the life of the
+// process: recording an answer must not re-parse four checklists every time. The copy is keyed by
+// the version's content hash, not just its key, so a process that opens another database (a
+// restored backup, a second database in tests) can never score with another file's content.
 const parsedTemplates = new Map<string, Template>();
 
 export function pinnedTemplate(tx: DbOrTx, key: string): Template {
-  let template = parsedTemplates.get(key);
+  const row = tx.select({ hash: templates.contentHash }).from(templates).where(eq(templates.key, key)).get();
+  if (!row) throw notFound('template version', key);
+  let template = parsedTemplates.get(row.hash);
   if (!template) {
     template = getTemplate(tx, key);
-    parsedTemplates.set(key, template);
+    parsedTemplates.set(row.hash, template);
   }
   return template;
 }
