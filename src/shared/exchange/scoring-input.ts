@@ -62,7 +62,7 @@ export function buildScoringInput(recorded: {
   return {
     ward: { id: recorded.ward.id, type: recorded.ward.type, bedCount: recorded.ward.bedCount },
     areas: recorded.areas.map((a) => ({ id: a.areaId, name: a.name, type: a.type as ScoringArea['type'], supervisionTier: a.supervisionTier })),
-    answers: recorded.answers.map((a) => ({ itemId: a.itemId, areaId: a.areaId, value: a.value, ...(a.naReason ? { naReason: a.naReason } : {}) })),
+    answers: recorded.answers.map((a) => (a.naReason ? { itemId: a.itemId, areaId: a.areaId, value: a.value, naReason: a.naReason } : { itemId: a.itemId, areaId: a.areaId, value: a.value })),
     ligaturePoints: recorded.points.map((p) => ({
       id: p.id,
       areaId: p.areaId,

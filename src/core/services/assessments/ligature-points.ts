@@ -11,7 +11,7 @@ import { assertAssessorOf, assertDraft, type AssessmentView } from './read';
 
 type Row = typeof ligaturePoints.$inferSelect;
 
-function toPoint(row: Row) {
+export function toPoint(row: Row) {
   return {
     ...row,
     heightBand: row.heightBand as 'low_lying' | 'knee_to_head' | 'above_head',

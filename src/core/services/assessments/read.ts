@@ -13,6 +13,11 @@ export type AssessmentView = z.infer<typeof Assessment>;
 // recorded answer reads its assessment.
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
+/** Orders an assessment's areas as getAssessment does (by name, numbers in order). */
+export function byAreaName(a: { name: string }, b: { name: string }): number {
+  return collator.compare(a.name, b.name);
+}
+
 /** One assessment with its assessors, pinned template versions and the areas as assessed. */
 export function getAssessment(tx: DbOrTx, id: string): AssessmentView {
   const row = tx.select().from(assessments).where(eq(assessments.id, id)).get();
@@ -44,7 +49,7 @@ export function getAssessment(tx: DbOrTx, id: string): AssessmentView {
       .where(eq(assessmentAreas.assessmentId, id))
       .all()
       .map((a) => ({ areaId: a.areaId, name: a.name, type: a.type, supervisionTier: a.supervisionTier as SupervisionTier }))
-      .sort((a, b) => collator.compare(a.name, b.name)),
+      .sort(byAreaName),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -1,14 +1,16 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { buildScoringInput } from '../../../shared/exchange/scoring-input';
-import { scoreWard, type AnswerValue, type WardScoringInput } from '../../../shared/scoring';
-import type { WardType } from '../../../shared/domain/estate';
+import { scoreWard, type AnswerValue, type PinnedTemplates, type WardScoringInput } from '../../../shared/scoring';
+import type { SupervisionTier, WardType } from '../../../shared/domain/estate';
+import type { Domain } from '../../../shared/templates';
 import type { DbOrTx } from '../../context';
-import { actions, answers, wards } from '../../db/schema';
+import { actions, answers, assessmentAreas, assessments, assessmentTemplates, ligaturePoints, wards } from '../../db/schema';
 import { notFound } from '../../errors';
 import type { listActions } from './actions';
-import { listLigaturePoints } from './ligature-points';
-import { pinnedTemplates } from './pinned';
-import { getAssessment, type AssessmentView } from './read';
+import { listLigaturePoints, toPoint } from './ligature-points';
+import { pinnedTemplate, pinnedTemplates } from './pinned';
+import { byAreaName, getAssessment, type AssessmentView } from './read';
 
 // Scoring reads only the columns the engine uses (the whole nation is scored at once for
 // comparison, so each ward's read must stay small): no notes or timestamps of answers. The
@@ -51,4 +53,88 @@ export function scoreAssessment(tx: DbOrTx, assessmentId: string) {
     templates: assessment.templates,
     scores: scoreWard(pinnedTemplates(tx, assessment), scoringInput(tx, assessmentId, assessment)),
   };
+}
+
+/**
+ * Many assessments scored at once, with the same result as scoreAssessment for each (a test
+ * holds them equal). National views score hundreds of assessments: reading them one at a time
+ * costs a dozen queries each and most of the time went on reading ~230,000 answer rows through
+ * the query builder. Here each table is read once for all of them (answers as raw rows), and
+ * each distinct stored value is parsed once. Ids not found are left out of the result.
+ */
+export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): Map<string, ReturnType<typeof scoreAssessment>> {
+  const result = new Map<string, ReturnType<typeof scoreAssessment>>();
+  if (assessmentIds.length === 0) return result;
+  const ids = JSON.stringify([...new Set(assessmentIds)]);
+  const inIds = (column: SQLiteColumn) => sql`${column} IN (SELECT value FROM json_each(${ids}))`;
+
+  const heads = tx
+    .select({ id: assessments.id, assessedOn: assessments.assessedOn, status: assessments.status, wardId: wards.id, wardType: wards.type, bedCount: wards.bedCount })
+    .from(assessments)
+    .innerJoin(wards, eq(wards.id, assessments.wardId))
+    .where(inIds(assessments.id))
+    .all();
+  const pins = groupBy(tx.select().from(assessmentTemplates).where(inIds(assessmentTemplates.assessmentId)).all(), (p) => p.assessmentId);
+  const areas = groupBy(tx.select().from(assessmentAreas).where(inIds(assessmentAreas.assessmentId)).all(), (a) => a.assessmentId);
+  const points = groupBy(tx.select().from(ligaturePoints).where(inIds(ligaturePoints.assessmentId)).all().map(toPoint), (p) => p.assessmentId);
+  const pointActions = groupBy(
+    tx
+      .select({ assessmentId: actions.assessmentId, id: actions.id, ligaturePointId: actions.ligaturePointId, type: actions.type, status: actions.status, dueDate: actions.dueDate })
+      .from(actions)
+      .where(and(inIds(actions.assessmentId), isNotNull(actions.ligaturePointId)))
+      .all() as (PointAction & { assessmentId: string })[],
+    (a) => a.assessmentId,
+  );
+  // Answers are read per assessment, as raw rows, by one statement prepared for the batch, and
+  // scored straight away: reading them all at once kept ~230,000 rows alive together and the
+  // garbage collector cost more than the read. Each distinct stored value is parsed once.
+  const readAnswers = tx
+    .select({ itemId: answers.itemId, areaId: answers.areaId, value: answers.value, naReason: answers.naReason })
+    .from(answers)
+    .where(eq(answers.assessmentId, sql.placeholder('id')))
+    .prepare();
+  const parsed = new Map<string, AnswerValue>();
+  const parse = (stored: string): AnswerValue => {
+    let value = parsed.get(stored);
+    if (value === undefined) {
+      value = JSON.parse(stored) as AnswerValue;
+      parsed.set(stored, value);
+    }
+    return value;
+  };
+
+  for (const head of heads) {
+    const pinned = Object.fromEntries((pins.get(head.id) ?? []).map((p) => [p.domain, p.templateKey])) as Record<Domain, string>;
+    const templates = { quality: pinned.quality, safety: pinned.safety, ligature: pinned.ligature, therapeutic: pinned.therapeutic };
+    const assessmentAreasSorted = (areas.get(head.id) ?? [])
+      .map((a) => ({ areaId: a.areaId, name: a.name, type: a.type, supervisionTier: a.supervisionTier as SupervisionTier }))
+      .sort(byAreaName);
+    const input = buildScoringInput({
+      ward: { id: head.wardId, type: head.wardType as WardType, bedCount: head.bedCount },
+      areas: assessmentAreasSorted,
+      answers: (readAnswers.values({ id: head.id }) as [string, string | null, string, string | null][]).map(([itemId, areaId, value, naReason]) => ({ itemId, areaId, value: parse(value), naReason })),
+      points: points.get(head.id) ?? [],
+      actions: pointActions.get(head.id) ?? [],
+      assessedOn: head.assessedOn,
+    });
+    const pinnedSet = {
+      quality: pinnedTemplate(tx, templates.quality),
+      safety: pinnedTemplate(tx, templates.safety),
+      ligature: pinnedTemplate(tx, templates.ligature),
+      therapeutic: pinnedTemplate(tx, templates.therapeutic),
+    } as PinnedTemplates;
+    result.set(head.id, { assessmentId: head.id, status: head.status, templates, scores: scoreWard(pinnedSet, input) });
+  }
+  return result;
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }

@@ -3,7 +3,7 @@ import { rollupWardFromScores, SCORING_ENGINE_VERSION, type RollupWard, type War
 import type { WardType } from '../../../shared/domain/estate';
 import type { DbOrTx, ServiceContext } from '../../context';
 import { assessmentScores } from '../../db/schema';
-import { scoreAssessment } from '../assessments/score';
+import { scoreAssessment, scoreAssessments } from '../assessments/score';
 
 // The read model behind reports and comparison: for each ward in scope, its current assessment
 // (per round) with the engine's scores. Signed-off assessments are read-only, so their scores are
@@ -88,11 +88,11 @@ export function scoredWards(tx: DbOrTx, filter: ScopeFilter = {}): ScoredWard[] 
     WHERE r.position = 1${typeFilter}
     ORDER BY lower(b.name), lower(s.name), lower(w.name)`);
 
+  const isCached = (row: Row) => row.cached !== null && row.engine === SCORING_ENGINE_VERSION && row.status === 'signed_off';
+  // Drafts (and any score cached by an older engine) are scored live, all in one batch.
+  const live = scoreAssessments(tx, rows.filter((row) => !isCached(row)).map((row) => row.assessmentId));
   return rows.map((row) => {
-    const scores =
-      row.cached !== null && row.engine === SCORING_ENGINE_VERSION && row.status === 'signed_off'
-        ? (JSON.parse(row.cached) as WardScores)
-        : scoreAssessment(tx, row.assessmentId).scores;
+    const scores = isCached(row) ? (JSON.parse(row.cached!) as WardScores) : live.get(row.assessmentId)!.scores;
     const ward = { id: row.wardId, name: row.wardName, type: row.wardType as WardType, bedCount: row.bedCount, sexDesignation: row.sexDesignation };
     return {
       board: { id: row.boardId, name: row.boardName, code: row.boardCode },
