@@ -14,6 +14,8 @@ export interface Figure {
   /** Timed repetitions (after `warmup` untimed ones). */
   runs: number;
   warmup?: number;
+  /** Untimed preparation before each repetition (e.g. a fresh database to import into). */
+  before?(iteration: number): unknown;
   /** One repetition, numbered from 0 across warm-up and timed runs; may be async. */
   run(iteration: number): unknown;
 }
@@ -38,18 +40,21 @@ export interface FigureResult {
 }
 
 export const NATIONAL_SEED = 1;
-const CACHE_DIR = path.join(os.tmpdir(), 'mhea-bench');
+/** Gitignored; override with MHEA_BENCH_CACHE (e.g. to share one national database between checkouts). */
+const CACHE_DIR = process.env.MHEA_BENCH_CACHE ?? path.resolve(__dirname, '..', '..', '.bench-cache');
 
 /** A fixed clock, so runs are comparable; far enough on that new rounds can start. */
 export const BENCH_NOW = () => new Date('2027-10-01T10:00:00.000Z');
 
 /**
- * The national database for seed 1, built once and kept between bench runs (the file name
- * carries the migrations count, so a schema change builds a fresh one).
+ * The national database for seed 1, built once (about 4 minutes on the README's machine) and kept
+ * in .bench-cache/ between bench runs. The file name carries the seed and the schema version (the
+ * number and name of the last migration), so a schema change builds a fresh one.
  */
 export function nationalDatabase(): string {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
-  const file = path.join(CACHE_DIR, `national-seed${NATIONAL_SEED}-schema${journal.entries.length}.sqlite`);
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const schema = `${journal.entries.length}-${journal.entries.at(-1)?.tag ?? 'none'}`;
+  const file = path.join(CACHE_DIR, `national-seed${NATIONAL_SEED}-schema${schema}.sqlite`);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   const building = `${file}.building`;
@@ -98,11 +103,15 @@ export function percentile(sorted: number[], p: number): number {
 
 export async function timeFigure(figure: Figure): Promise<FigureResult> {
   const warmup = figure.warmup ?? 0;
-  for (let i = 0; i < warmup; i++) await figure.run(i);
+  for (let i = 0; i < warmup; i++) {
+    await figure.before?.(i);
+    await figure.run(i);
+  }
   const times: number[] = [];
   const cpu: number[] = [];
   let peak = process.memoryUsage().rss;
   for (let i = 0; i < figure.runs; i++) {
+    await figure.before?.(warmup + i);
     const cpuStart = process.cpuUsage();
     const start = performance.now();
     await figure.run(warmup + i);

@@ -13,7 +13,7 @@ const BENCH_DIR = path.join(__dirname, 'benchmarks');
 function line(name: string, r: FigureResult & { maxRssMb: number }): string {
   const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0)).padStart(7);
   return (
-    `${`${name}: ${r.label}`.padEnd(66)} median ${ms(r.medianMs)} ms  p95 ${ms(r.p95Ms)} ms  ` +
+    `${`${name}: ${r.label}`.padEnd(86)} median ${ms(r.medianMs)} ms  p95 ${ms(r.p95Ms)} ms  ` +
     `(CPU median ${ms(r.cpuMedianMs)} ms  p95 ${ms(r.cpuP95Ms)} ms; ${r.runs} runs)  peak RSS ${r.peakRssMb.toFixed(0)} MB (process max ${r.maxRssMb.toFixed(0)} MB)`
   );
 }

@@ -15,6 +15,8 @@ const ExportInput = z.object({
   includePhotos: z.boolean().default(false),
   /** Drafts are unfinished work: a return holds signed-off assessments unless asked otherwise. */
   includeDrafts: z.boolean().default(false),
+  /** One round (e.g. "2026/27") only; without it, every round. A large board's whole history can exceed the 50 MB a file may hold. */
+  round: z.string().trim().regex(/^\d{4}\/\d{2}$/, 'Enter the round as a financial year, e.g. 2026/27').optional(),
 });
 
 export const ImportReport = z.object({

@@ -1,11 +1,12 @@
-import { scoreAssessment } from '../../../src/core/services/assessments/score';
+import { scoreAssessment, scoreAssessments } from '../../../src/core/services/assessments/score';
 import { scoredWards } from '../../../src/core/services/scores/scored-wards';
 import type { Benchmark } from '../harness';
 import { nationalDatabase, openCore } from '../harness';
 import { must } from '../draft';
 
 // Scoring on the national database (read only): one ward through the contract, the whole nation
-// with the live engine (every current assessment read and scored from its answers), and the
+// with the live engine (every current assessment read and scored from its answers: batched, as
+// the scored-wards read model scores drafts, and one at a time for comparison), and the
 // whole nation through the scored-wards read model, which uses the scores cached at sign-off.
 // Target: national scoring under 1 s.
 
@@ -14,6 +15,7 @@ const bench: Benchmark = {
   async setup() {
     const core = openCore(nationalDatabase());
     const current = scoredWards(core.store.db);
+    const ids = current.map((w) => w.assessment.id);
     const largest = [...current].sort((a, b) => b.ward.bedCount - a.ward.bedCount)[0]!;
     return {
       figures: [
@@ -24,11 +26,17 @@ const bench: Benchmark = {
           run: () => must(core, 'assessments.score', { id: largest.assessment.id }),
         },
         {
-          label: `score the nation live (${current.length} current assessments)`,
+          label: `score the nation live, batched (${current.length} current assessments)`,
           runs: 7,
           warmup: 1,
+          run: () => scoreAssessments(core.store.db, ids),
+        },
+        {
+          label: `score the nation live, one assessment at a time (for comparison)`,
+          runs: 5,
+          warmup: 1,
           run: () => {
-            for (const ward of current) scoreAssessment(core.store.db, ward.assessment.id);
+            for (const id of ids) scoreAssessment(core.store.db, id);
           },
         },
         {

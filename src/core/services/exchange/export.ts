@@ -56,7 +56,13 @@ export function exportReturn(tx: DbOrTx, appVersion: string, input: ParsedInput<
   const assessmentIds = wardIds.length === 0 ? [] : tx
     .select({ id: assessments.id })
     .from(assessments)
-    .where(input.includeDrafts ? inArray(assessments.wardId, wardIds) : and(inArray(assessments.wardId, wardIds), eq(assessments.status, 'signed_off')))
+    .where(
+      and(
+        inArray(assessments.wardId, wardIds),
+        input.includeDrafts ? undefined : eq(assessments.status, 'signed_off'),
+        input.round ? eq(assessments.round, input.round) : undefined,
+      ),
+    )
     .all()
     .map((r) => r.id)
     .sort();
