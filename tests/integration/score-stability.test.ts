@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { scoreAssessments } from '../../src/core/services/assessments/score';
 import { scoredWards } from '../../src/core/services/scores/scored-wards';
 import { serialiseReturn } from '../../src/shared/exchange';
 import { answerAll, signOff, startAssessment } from '../helpers/assessments';
@@ -41,6 +42,8 @@ describe('a signed-off score after the register changes', () => {
     const after = core.call('assessments.score', { id: assessment.id }).scores;
     expect(after).toEqual(signed.scores);
     expect(after.ligature.summary.highExtremeResidualPer10Beds).toBe(1);
+    // The batched scorer (national views, or a score cached by an older engine) agrees.
+    expect(scoreAssessments(core.store.db, [assessment.id]).get(assessment.id)!.scores).toEqual(signed.scores);
     const [current] = scoredWards(core.store.db, { boardId: board.id });
     expect(current!.ward).toMatchObject({ type: 'adult_acute', bedCount: 10 });
     expect(current!.rollup).toMatchObject({ wardType: 'adult_acute', bedCount: 10 });

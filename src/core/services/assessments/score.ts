@@ -69,7 +69,15 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
   const inIds = (column: SQLiteColumn) => sql`${column} IN (SELECT value FROM json_each(${ids}))`;
 
   const heads = tx
-    .select({ id: assessments.id, assessedOn: assessments.assessedOn, status: assessments.status, wardId: wards.id, wardType: wards.type, bedCount: wards.bedCount })
+    .select({
+      id: assessments.id,
+      assessedOn: assessments.assessedOn,
+      status: assessments.status,
+      wardId: wards.id,
+      // As scoringInput: the ward as signed off when frozen, else the register's ward.
+      wardType: sql<string>`coalesce(${assessments.wardType}, ${wards.type})`,
+      bedCount: sql<number>`coalesce(${assessments.bedCount}, ${wards.bedCount})`,
+    })
     .from(assessments)
     .innerJoin(wards, eq(wards.id, assessments.wardId))
     .where(inIds(assessments.id))
