@@ -43,6 +43,9 @@ export function openStore(options: OpenOptions): OpenedStore {
     // power loss can lose the last transactions, never corrupt the file.
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
+    // A 64 MB page cache (SQLite's default is 2 MB): a board's return adds ~20,000 rows to
+    // indexes keyed by random ids in one transaction, and a small cache spills pages mid-way.
+    sqlite.pragma('cache_size = -65536');
     const db = drizzle(sqlite, { schema });
     migrateSafely(sqlite, db, file, options.migrationsFolder);
     sqlite.pragma('foreign_keys = ON');

@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditEntry } from '../../shared/contract/system';
 import type { DbOrTx, ServiceContext } from '../context';
+import { insertRow } from '../db/prepared';
 import { auditLog } from '../db/schema';
 
 export type AuditAction = 'create' | 'update' | 'delete';
@@ -19,17 +20,16 @@ export function recordAudit(
   before: unknown,
   after: unknown,
 ): void {
-  tx.insert(auditLog)
-    .values({
-      at: ctx.now().toISOString(),
-      actor: ctx.actor,
-      action,
-      entity,
-      entityId,
-      before: before === null || before === undefined ? null : JSON.stringify(before),
-      after: after === null || after === undefined ? null : JSON.stringify(after),
-    })
-    .run();
+  // The audit row is the most frequent write of all (an import appends thousands): prepared once per handle.
+  insertRow(tx, auditLog, {
+    at: ctx.now().toISOString(),
+    actor: ctx.actor,
+    action,
+    entity,
+    entityId,
+    before: before === null || before === undefined ? null : JSON.stringify(before),
+    after: after === null || after === undefined ? null : JSON.stringify(after),
+  });
 }
 
 export function listAudit(

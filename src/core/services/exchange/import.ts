@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, getTableName, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { ParsedInput } from '../../../shared/contract';
@@ -20,8 +20,9 @@ import {
   wards,
 } from '../../db/schema';
 import { AppError } from '../../errors';
+import { insertRow, preparedFor } from '../../db/prepared';
 import { recordAudit } from '../audit';
-import { cacheScores } from '../scores/scored-wards';
+import { cacheScoresOf } from '../scores/scored-wards';
 import { storeTemplate } from '../templates';
 import { assessmentRecord } from './export';
 import { ExchangeRefusal, verifyReturn } from './verify';
@@ -77,7 +78,9 @@ export function importReturn(ctx: ServiceContext, input: ParsedInput<'exchange.i
       }
     }
     upsertEstate(tx, ctx, document, report, refuse);
-    for (const assessment of document.assessments) importAssessment(tx, ctx, assessment, input.fileName, report, refuse);
+    const added = document.assessments.filter((assessment) => importAssessment(tx, ctx, assessment, input.fileName, report, refuse));
+    // The engine's scores of what was added, cached as a sign-off caches them (read back from this store).
+    cacheScoresOf(tx, ctx, added.map((assessment) => assessment.id));
     const changed = report.assessmentsAdded + report.templatesInstalled.length + report.estateRecordsAdded + report.estateRecordsUpdated + report.photosAdded;
     report.status = changed === 0 ? 'already_imported' : 'imported';
     return report;
@@ -156,7 +159,8 @@ function upsert(
   report.estateRecordsUpdated += 1;
 }
 
-function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeAssessment, fileName: string, report: ImportReport, refuse: Refuse): void {
+/** Adds the assessment unless it is already here (unchanged); true when it was added. */
+function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeAssessment, fileName: string, report: ImportReport, refuse: Refuse): boolean {
   const { scores: _scores, photos: filePhotos, ...record } = assessment;
   const here = tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, assessment.id)).get();
   if (here) {
@@ -166,34 +170,31 @@ function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeA
     }
     report.assessmentsAlreadyHere += 1;
     for (const photo of filePhotos ?? []) insertPhoto(tx, ctx, assessment.id, photo, report, refuse);
-    return;
+    return false;
   }
-  tx.insert(assessments)
-    .values({
-      id: record.id,
-      wardId: record.wardId,
-      wardType: record.wardType,
-      bedCount: record.bedCount,
-      round: record.round,
-      assessedOn: record.assessedOn,
-      announced: record.announced,
-      status: record.status,
-      signedOffAt: record.signedOffAt,
-      signedOffBy: record.signedOffBy,
-      previousAssessmentId: record.previousAssessmentId,
-      createdAt: record.createdAt,
-      updatedAt: record.updatedAt,
-    })
-    .run();
-  for (const [domain, templateKey] of Object.entries(record.templates)) tx.insert(assessmentTemplates).values({ assessmentId: record.id, domain, templateKey }).run();
-  for (const assessor of record.assessors) tx.insert(assessors).values({ ...assessor, assessmentId: record.id }).run();
-  // One statement prepared per table and column set for the whole import: building and preparing
-  // SQL for every row took most of an import's time (a national collation inserts ~230,000 answers).
+  insertRow(tx, assessments, {
+    id: record.id,
+    wardId: record.wardId,
+    wardType: record.wardType,
+    bedCount: record.bedCount,
+    round: record.round,
+    assessedOn: record.assessedOn,
+    announced: record.announced,
+    status: record.status,
+    signedOffAt: record.signedOffAt,
+    signedOffBy: record.signedOffBy,
+    previousAssessmentId: record.previousAssessmentId,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  });
+  for (const [domain, templateKey] of Object.entries(record.templates)) insertRow(tx, assessmentTemplates, { assessmentId: record.id, domain, templateKey });
+  for (const assessor of record.assessors) insertRow(tx, assessors, { ...assessor, assessmentId: record.id });
+  // Every row through a statement prepared once per table and column set for the whole import.
   for (const area of record.areas) insertRow(tx, assessmentAreas, { ...area, assessmentId: record.id });
   for (const answer of record.answers) insertRow(tx, answers, { ...answer, value: JSON.stringify(answer.value), assessmentId: record.id });
   for (const point of record.ligaturePoints) insertRow(tx, ligaturePoints, { ...point, controls: JSON.stringify(point.controls), assessmentId: record.id });
   for (const action of record.actions) insertRow(tx, actions, { ...action, assessmentId: record.id });
-  for (const recheck of record.rechecks) tx.insert(rechecks).values({ ...recheck, assessmentId: record.id }).run();
+  for (const recheck of record.rechecks) insertRow(tx, rechecks, { ...recheck, assessmentId: record.id });
   recordAudit(tx, ctx, 'create', 'assessment', record.id, null, {
     importedFrom: fileName,
     wardId: record.wardId,
@@ -207,8 +208,8 @@ function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeA
     rechecks: record.rechecks.length,
   });
   for (const photo of filePhotos ?? []) insertPhoto(tx, ctx, record.id, photo, report, refuse);
-  cacheScores(tx, ctx, record.id);
   report.assessmentsAdded += 1;
+  return true;
 }
 
 function insertPhoto(
@@ -228,29 +229,4 @@ function insertPhoto(
   tx.insert(photos).values({ ...metadata, assessmentId, bytes: Buffer.from(base64, 'base64') }).run();
   recordAudit(tx, ctx, 'create', 'photo', photo.id, null, { ...metadata, assessmentId });
   report.photosAdded += 1;
-}
-
-const preparedStatements = new WeakMap<DbOrTx, Map<string, unknown>>();
-
-/** A statement prepared once per transaction under this key (the import's transaction). */
-function preparedFor<T>(tx: DbOrTx, key: string, prepare: () => T): T {
-  let cache = preparedStatements.get(tx);
-  if (!cache) preparedStatements.set(tx, (cache = new Map()));
-  if (!cache.has(key)) cache.set(key, prepare());
-  return cache.get(key) as T;
-}
-
-/**
- * tx.insert(table).values(row).run(), with the statement prepared once per transaction, table and
- * set of keys (a key the row lacks takes the column's default, as in the plain insert).
- */
-function insertRow(tx: DbOrTx, table: SQLiteTable, row: Record<string, unknown>): void {
-  const columns = Object.keys(getTableColumns(table)).filter((key) => key in row);
-  const statement = preparedFor(tx, `insert:${getTableName(table)}:${columns.join(',')}`, () =>
-    tx
-      .insert(table)
-      .values(Object.fromEntries(columns.map((key) => [key, sql.placeholder(key)])) as never)
-      .prepare(),
-  );
-  statement.run(row);
 }

@@ -111,10 +111,19 @@ export function scoredWards(tx: DbOrTx, filter: ScopeFilter = {}): ScoredWard[] 
  */
 export function cacheScores(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmentId: string): WardScores {
   const { scores } = scoreAssessment(tx, assessmentId);
+  storeScores(tx, ctx, assessmentId, scores);
+  return scores;
+}
+
+/** cacheScores for many assessments at once (an import adds hundreds), scored in one batch. */
+export function cacheScoresOf(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmentIds: readonly string[]): void {
+  for (const [assessmentId, { scores }] of scoreAssessments(tx, assessmentIds)) storeScores(tx, ctx, assessmentId, scores);
+}
+
+function storeScores(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmentId: string, scores: WardScores): void {
   const row = { engine: SCORING_ENGINE_VERSION, scores: JSON.stringify(scores), computedAt: ctx.now().toISOString() };
   tx.insert(assessmentScores)
     .values({ assessmentId, ...row })
     .onConflictDoUpdate({ target: assessmentScores.assessmentId, set: row })
     .run();
-  return scores;
 }
