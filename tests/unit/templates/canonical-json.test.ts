@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CanonicalJsonError, canonicalJson } from '../../../src/shared/canonical-json';
+import { CanonicalJsonError, canonicalJson, canonicalJsonOfParsed, sameJson } from '../../../src/shared/canonical-json';
 
 // Canonical JSON is what template content hashes (and later exchange digests) are taken over.
 
@@ -57,6 +57,44 @@ describe('canonicalJson', () => {
         expect(canonicalJson(reversedKeys(value))).toBe(text);
       }),
     );
+  });
+});
+
+describe('canonicalJsonOfParsed', () => {
+  it('gives canonicalJson of what a text parses to, whether or not the text had its keys in order', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        expect(canonicalJsonOfParsed(JSON.parse(text))).toBe(text);
+        expect(canonicalJsonOfParsed(JSON.parse(JSON.stringify(reversedKeys(value))))).toBe(text);
+      }),
+    );
+  });
+
+  it('sorts integer-like keys as text (JSON.stringify alone would put 9 before 10) and refuses numbers a double cannot hold', () => {
+    expect(canonicalJsonOfParsed(JSON.parse('{"9":1,"10":2,"a":3}'))).toBe('{"10":2,"9":1,"a":3}');
+    expect(() => canonicalJsonOfParsed(JSON.parse('{"x":[1e400]}'))).toThrow('Non-finite number Infinity at $.x[0]');
+  });
+});
+
+describe('sameJson', () => {
+  it('agrees with comparing canonical texts, for equal values, reordered keys and different values', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        expect(sameJson(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
+        expect(sameJson(a, reversedKeys(a))).toBe(true);
+        expect(sameJson(reversedKeys(b), b)).toBe(true);
+      }),
+    );
+  });
+
+  it('ignores undefined properties as canonical JSON does, but tells a value from nothing', () => {
+    expect(sameJson({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(sameJson({ a: 1 }, { a: 1, b: null })).toBe(false);
+    expect(sameJson([1, 2], [2, 1])).toBe(false);
+    expect(sameJson([], {})).toBe(false);
+    expect(sameJson({ x: { y: [1, { z: 'a' }] } }, { x: { y: [1, { z: 'b' }] } })).toBe(false);
+    expect(sameJson(undefined, null)).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../shared/canonical-json';
+import { canonicalJson, canonicalJsonOfParsed } from '../../../shared/canonical-json';
 import { digestBody } from '../../../shared/exchange/schema';
 
 /** SHA-256 (hex) of the canonical JSON of an exchange document without its digest field. */
@@ -9,4 +9,9 @@ export function exchangeDigest(document: { digest?: unknown }): string {
 
 export function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** exchangeDigest of a document as JSON.parse read it from a file (fast when written in canonical order). */
+export function parsedExchangeDigest(document: { digest?: unknown }): string {
+  return createHash('sha256').update(canonicalJsonOfParsed(digestBody(document)), 'utf8').digest('hex');
 }

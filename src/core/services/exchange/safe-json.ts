@@ -19,18 +19,36 @@ export function parseUntrustedJson(text: string, maxChars = MAX_EXCHANGE_CHARS):
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, problem: `is not valid JSON (the file may be truncated or damaged): ${reason}` };
   }
-  const stack: { node: unknown; path: string; depth: number }[] = [{ node: value, path: '$', depth: 0 }];
+  // Only objects and arrays are walked; where one sits is kept as a link to its parent and its key,
+  // turned into a path only for a refusal (a national return has ~300,000 of them).
+  interface Place {
+    node: object;
+    parent: Place | null;
+    step: string | number;
+    depth: number;
+  }
+  const pathOf = (place: Place): string => {
+    const steps: string[] = [];
+    for (let at: Place | null = place; at?.parent; at = at.parent) steps.push(typeof at.step === 'number' ? `[${at.step}]` : `.${at.step}`);
+    return `$${steps.reverse().join('')}`;
+  };
+  if (value === null || typeof value !== 'object') return { ok: true, value };
+  const stack: Place[] = [{ node: value, parent: null, step: '$', depth: 0 }];
   while (stack.length > 0) {
-    const { node, path, depth } = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH) return { ok: false, problem: `nests deeper than ${MAX_JSON_DEPTH} levels at ${path}` };
+    const place = stack.pop()!;
+    const { node, depth } = place;
+    if (depth >= MAX_JSON_DEPTH) return { ok: false, problem: `nests deeper than ${MAX_JSON_DEPTH} levels at ${pathOf(place)}` };
     if (Array.isArray(node)) {
-      node.forEach((child, index) => stack.push({ node: child, path: `${path}[${index}]`, depth: depth + 1 }));
+      for (let index = 0; index < node.length; index++) {
+        const child: unknown = node[index];
+        if (child !== null && typeof child === 'object') stack.push({ node: child, parent: place, step: index, depth: depth + 1 });
+      }
       continue;
     }
     for (const key of Object.keys(node)) {
-      if (FORBIDDEN_KEYS.has(key)) return { ok: false, problem: `contains the forbidden key "${key}" at ${path}` };
-      stack.push({ node: (node as Record<string, unknown>)[key], path: `${path}.${key}`, depth: depth + 1 });
+      if (FORBIDDEN_KEYS.has(key)) return { ok: false, problem: `contains the forbidden key "${key}" at ${pathOf(place)}` };
+      const child = (node as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push({ node: child, parent: place, step: key, depth: depth + 1 });
     }
   }
   return { ok: true, value };

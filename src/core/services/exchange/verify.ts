@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../../shared/canonical-json';
+import { canonicalJson, sameJson } from '../../../shared/canonical-json';
 import { defaultTierFor } from '../../../shared/domain/estate';
 import {
   EXCHANGE_FORMAT,
@@ -11,7 +11,7 @@ import { SCORING_ENGINE_VERSION, scoreWard, type PinnedTemplates } from '../../.
 import { DOMAINS, type Template } from '../../../shared/templates';
 import { AppError } from '../../errors';
 import { contentHash } from '../templates';
-import { exchangeDigest, sha256Hex } from './digest';
+import { parsedExchangeDigest, sha256Hex } from './digest';
 import { parseUntrustedJson } from './safe-json';
 
 // Everything that can be checked about an exchange file without a database: it is JSON, safe,
@@ -61,7 +61,7 @@ export function verifyReturn(fileName: string, content: string): VerifiedReturn 
 
   // The digest first: a file changed after export is told so, whatever the change broke.
   const declaredDigest = (raw as Record<string, unknown>)['digest'];
-  if (typeof declaredDigest === 'string' && exchangeDigest(raw as { digest?: unknown }) !== declaredDigest) {
+  if (typeof declaredDigest === 'string' && parsedExchangeDigest(raw as { digest?: unknown }) !== declaredDigest) {
     return refuse('digest does not match its content (file altered after export)');
   }
 
@@ -249,8 +249,7 @@ function checkAssessment(
 
 /** Where two JSON values first differ, in words ("scores.quality.rating: declared "green", computed "amber""), or null. */
 export function firstDifference(declared: unknown, computed: unknown, path: string): string | null {
-  // A field missing on one side (undefined) is a difference canonical JSON cannot write.
-  if (declared === undefined || computed === undefined ? declared === computed : canonicalJson(declared) === canonicalJson(computed)) return null;
+  if (sameJson(declared, computed)) return null;
   if (declared !== null && computed !== null && typeof declared === 'object' && typeof computed === 'object' && Array.isArray(declared) === Array.isArray(computed)) {
     const a = declared as Record<string, unknown>;
     const b = computed as Record<string, unknown>;
