@@ -21,15 +21,18 @@ test('a return exported from the board page imports on another machine; an alter
   await page.goto(`#/boards/${board.id}`);
   const exportSection = page.getByRole('region', { name: 'Export return' });
   await expect(exportSection.getByLabel('Include photos')).not.toBeChecked();
+  // One round, the latest, unless the user chooses another or every round.
+  await expect(exportSection.getByLabel('Round')).toHaveValue('2026/27');
+  await expect(exportSection.getByLabel('Round').getByRole('option')).toHaveText(['2026/27 (latest)', 'Every round']);
   const [download] = await Promise.all([page.waitForEvent('download'), exportSection.getByRole('button', { name: 'Download return (JSON)' }).click()]);
-  expect(download.suggestedFilename()).toBe('nhs-export-demo-return.json');
+  expect(download.suggestedFilename()).toBe('nhs-export-demo-2026-27-return.json');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mhea-exchange-e2e-'));
   const returnFile = path.join(dir, download.suggestedFilename());
   await download.saveAs(returnFile);
   const text = fs.readFileSync(returnFile, 'utf8');
   const document = JSON.parse(text) as { assessments: { id: string }[]; digest: string };
   expect(document.assessments.map((a) => a.id)).toEqual([assessment.id]);
-  await expect(page.getByText('Return downloaded: nhs-export-demo-return.json, 1 signed-off assessment').first()).toBeVisible();
+  await expect(page.getByText('Return downloaded: nhs-export-demo-2026-27-return.json, 1 signed-off assessment of round 2026/27').first()).toBeVisible();
 
   await exportSection.getByRole('button', { name: 'Prepare CSV files' }).click();
   await expect(exportSection.getByRole('link', { name: /\.csv$/ })).toHaveCount(10);
@@ -57,7 +60,7 @@ test('a return exported from the board page imports on another machine; an alter
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const results = page.getByRole('table', { name: 'Results' });
     await expect(results.getByRole('row')).toHaveCount(3);
-    await expect(results.getByRole('row', { name: /nhs-export-demo-return\.json Imported 1 assessment added/ })).toBeVisible();
+    await expect(results.getByRole('row', { name: /nhs-export-demo-2026-27-return\.json Imported 1 assessment added/ })).toBeVisible();
     await expect(results.getByRole('row', { name: /nhs-export-demo-edited\.json Refused/ })).toContainText(
       'nhs-export-demo-edited.json: digest does not match its content (file altered after export)',
     );
@@ -73,7 +76,7 @@ test('a return exported from the board page imports on another machine; an alter
     // The same file again changes nothing.
     await page.getByLabel('Return files').setInputFiles(returnFile);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(results.getByRole('row', { name: /nhs-export-demo-return\.json Already imported/ })).toBeVisible();
+    await expect(results.getByRole('row', { name: /nhs-export-demo-2026-27-return\.json Already imported/ })).toBeVisible();
 
     await page.getByRole('link', { name: 'Estate register' }).click();
     await expect(page.getByRole('link', { name: 'NHS Export Demo' })).toBeVisible();

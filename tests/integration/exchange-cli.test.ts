@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ROOT, createTestCore, tempDir } from '../helpers/core';
-import { sampleBoard } from '../helpers/exchange';
+import { assessWard, sampleBoard } from '../helpers/exchange';
 
 const TSX = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -53,5 +53,35 @@ describe('exchange on the command line', () => {
 
     const reExported = cli('export', '--board', board.id, '--db', collatorDb);
     expect(reExported.stdout).toBe(fs.readFileSync(out, 'utf8'));
+  });
+
+  it('exports one round with --round: a later round travels alone, verifies and imports beside the earlier one', { timeout: 60_000 }, () => {
+    const dir = tempDir();
+    const sourceDb = path.join(dir, 'board.sqlite');
+    const source = createTestCore({ file: sourceDb });
+    const { board, wards, assessmentIds } = sampleBoard(source, 'NHS Rounds Test');
+    const later = assessWard(source, wards[0]!.id, 0, '2027/28', '2027-10-05', '2027-10-06T15:00:00.000Z');
+    source.close();
+
+    const earlier = path.join(dir, 'earlier.json');
+    const latest = path.join(dir, 'latest.json');
+    expect(cli('export', '--board', board.id, '--round', '2026/27', '--out', earlier, '--db', sourceDb).code).toBe(0);
+    const exported = cli('export', '--board', board.id, '--round', '2027/28', '--out', latest, '--db', sourceDb);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/NHS Rounds Test, 1 assessment, 3 wards\./);
+    const ids = (file: string) => (JSON.parse(fs.readFileSync(file, 'utf8')) as { assessments: { id: string }[] }).assessments.map((a) => a.id).sort();
+    expect(ids(earlier)).toEqual([...assessmentIds].sort());
+    expect(ids(latest)).toEqual([later]);
+
+    // The later round refers back to the earlier one, which is not in its file: it still verifies and imports.
+    const collatorDb = path.join(dir, 'national.sqlite');
+    const imported = cli('import', latest, earlier, '--db', collatorDb);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('latest.json: imported NHS Rounds Test: 1 assessment added');
+    expect(imported.stdout).toContain('earlier.json: imported NHS Rounds Test: 2 assessments added');
+
+    const bad = cli('export', '--board', board.id, '--round', '2027', '--db', sourceDb);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('round: Enter the round as a financial year, e.g. 2026/27');
   });
 });

@@ -1,8 +1,9 @@
+import { MAX_EXCHANGE_CHARS } from '../../../shared/exchange/serialise';
+
 // Reading a file someone else wrote: the text is parsed as plain JSON (no revival of classes),
 // then walked once, without recursion, to refuse keys that could reach an object's prototype
 // and nesting deeper than any honest exchange file needs.
 
-export const MAX_EXCHANGE_CHARS = 50 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

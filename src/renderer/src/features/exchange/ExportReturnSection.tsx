@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
-import { returnFileName, serialiseReturn } from '../../../../shared/exchange/serialise';
+import { oversizeProblem, returnFileName, serialiseReturn } from '../../../../shared/exchange/serialise';
 import { call } from '../../api/call';
+import { useLoad } from '../../api/use-load';
 import { messageOf } from '../../api/api-error';
 import { useAnnounce } from '../../app/status';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -10,17 +11,25 @@ import { blobUrl, downloadText } from '../../components/download';
 type CsvFiles = Output<'exchange.exportCsv'>['files'];
 
 /**
- * The board's return to NHS Scotland Assure: the exchange file (JSON) with signed-off assessments
- * of every round, and the same data as CSV files for spreadsheets.
+ * The board's return to NHS Scotland Assure: the exchange file (JSON) with the signed-off
+ * assessments of one round (the latest, unless another or every round is chosen), and the same
+ * data as CSV files for spreadsheets. A return too large to import is not offered for download.
  */
 export function ExportReturnSection({ board }: { board: { id: string; name: string } }) {
   const announce = useAnnounce();
   const photosId = useId();
+  const roundId = useId();
   const errorId = useId();
   const [includePhotos, setIncludePhotos] = useState(false);
   const [busy, setBusy] = useState<'json' | 'csv' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [csv, setCsv] = useState<{ fileName: string; url: string }[]>([]);
+  // Newest first; until the user picks one, the latest round ('' is every round).
+  const { state: roundsState } = useLoad(() => call('reports.rounds', { boardId: board.id }), [board.id]);
+  const rounds = roundsState.status === 'ready' ? roundsState.data : [];
+  const [picked, setRound] = useState<string | null>(null);
+  const round = picked ?? rounds[0] ?? '';
+  const scope = round ? { round } : {};
 
   useEffect(() => () => csv.forEach((file) => URL.revokeObjectURL(file.url)), [csv]);
 
@@ -28,11 +37,19 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
     setBusy('json');
     setError(null);
     try {
-      const document = await call('exchange.export', { boardId: board.id, includePhotos });
-      const fileName = returnFileName(board.name);
-      downloadText(fileName, serialiseReturn(document), 'application/json');
+      const document = await call('exchange.export', { boardId: board.id, includePhotos, ...scope });
+      const fileName = returnFileName(round ? `${board.name} ${round}` : board.name);
+      const text = serialiseReturn(document);
+      const oversize = oversizeProblem(text);
+      if (oversize) {
+        setError(includePhotos ? `${oversize} Or leave photos out.` : oversize);
+        return;
+      }
+      downloadText(fileName, text, 'application/json');
       const count = document.assessments.length;
-      announce(`Return downloaded: ${fileName}, ${count} signed-off assessment${count === 1 ? '' : 's'}${includePhotos ? ' with photos' : ''}`);
+      announce(
+        `Return downloaded: ${fileName}, ${count} signed-off assessment${count === 1 ? '' : 's'}${round ? ` of round ${round}` : ''}${includePhotos ? ' with photos' : ''}`,
+      );
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -44,7 +61,7 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
     setBusy('csv');
     setError(null);
     try {
-      const { files } = await call('exchange.exportCsv', { boardId: board.id });
+      const { files } = await call('exchange.exportCsv', { boardId: board.id, ...scope });
       setCsv(toLinks(files));
       announce(`${files.length} CSV files ready to download`);
     } catch (failure) {
@@ -60,11 +77,34 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
         Export return
       </h2>
       <p className="nhsuk-body">
-        The board’s return for NHS Scotland Assure: every signed-off assessment of every round, with the checklist versions and
+        The board’s return for NHS Scotland Assure: the signed-off assessments of a round, with the checklist versions and
         scores, in one file the collator can check. Drafts are left out.
       </p>
       <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
         {error && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor={roundId}>
+            Round
+          </label>
+          <div className="nhsuk-hint" id={`${roundId}-hint`}>
+            One round is what the collator asks for each year. Every round can make a file too large for a large board.
+          </div>
+          <select
+            className="nhsuk-select"
+            id={roundId}
+            value={round}
+            onChange={(event) => setRound(event.target.value)}
+            aria-describedby={`${roundId}-hint`}
+            disabled={busy !== null || roundsState.status === 'loading'}
+          >
+            {rounds.map((r, i) => (
+              <option key={r} value={r}>
+                {i === 0 ? `${r} (latest)` : r}
+              </option>
+            ))}
+            <option value="">Every round</option>
+          </select>
+        </div>
         <div className="nhsuk-checkboxes">
           <div className="nhsuk-checkboxes__item">
             <input
