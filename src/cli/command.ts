@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Core } from '../core';
 import type { Result } from '../shared/result';
 
@@ -39,4 +41,30 @@ export function printResult(result: Result<unknown>): number {
   if (!result.ok) return report(result);
   console.log(JSON.stringify(result.data, null, 2));
   return 0;
+}
+
+/**
+ * For commands that take files (import, verify): each named file's text, in order, to `each`,
+ * which says whether that file passed. A file that cannot be read fails with `unreadable`'s line.
+ * Returns how many failed.
+ */
+export async function forEachFile(
+  files: readonly string[],
+  unreadable: (fileName: string, file: string) => string,
+  each: (fileName: string, content: string) => Promise<boolean>,
+): Promise<number> {
+  let failed = 0;
+  for (const file of files) {
+    const fileName = path.basename(file);
+    let content: string;
+    try {
+      content = fs.readFileSync(file, 'utf8');
+    } catch {
+      console.error(unreadable(fileName, file));
+      failed += 1;
+      continue;
+    }
+    if (!(await each(fileName, content))) failed += 1;
+  }
+  return failed;
 }

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Output } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import type { Command } from '../command';
+import { forEachFile, type Command } from '../command';
 
 export const importReturns: Command = {
   name: 'import',
@@ -15,25 +13,19 @@ export const importReturns: Command = {
       console.error('Name the file(s) to import: import FILE...');
       return 2;
     }
-    let refused = 0;
-    for (const file of args) {
-      const fileName = path.basename(file);
-      let content: string;
-      try {
-        content = fs.readFileSync(file, 'utf8');
-      } catch {
-        console.error(`REFUSED ${fileName}: cannot read ${file}`);
-        refused += 1;
-        continue;
-      }
-      const result = (await core.dispatch('exchange.import', { fileName, content })) as Result<Output<'exchange.import'>>;
-      if (!result.ok) {
-        console.error(`REFUSED ${result.error.message.startsWith(`${fileName}: `) ? result.error.message : `${fileName}: ${result.error.message}`}`);
-        refused += 1;
-        continue;
-      }
-      console.log(describeImport(result.data));
-    }
+    const refused = await forEachFile(
+      args,
+      (fileName, file) => `REFUSED ${fileName}: cannot read ${file}`,
+      async (fileName, content) => {
+        const result = (await core.dispatch('exchange.import', { fileName, content })) as Result<Output<'exchange.import'>>;
+        if (!result.ok) {
+          console.error(`REFUSED ${result.error.message.startsWith(`${fileName}: `) ? result.error.message : `${fileName}: ${result.error.message}`}`);
+          return false;
+        }
+        console.log(describeImport(result.data));
+        return true;
+      },
+    );
     if (args.length > 1) console.log(`${args.length - refused} of ${args.length} files accepted, ${refused} refused.`);
     return refused > 0 ? 1 : 0;
   },

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Output } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import { report, type Command } from '../command';
+import { forEachFile, report, type Command } from '../command';
 
 export const verifyReturns: Command = {
   name: 'verify',
@@ -15,33 +13,26 @@ export const verifyReturns: Command = {
       console.error('Name the file(s) to check: verify FILE...');
       return 2;
     }
-    let failed = 0;
-    for (const file of args) {
-      const fileName = path.basename(file);
-      let content: string;
-      try {
-        content = fs.readFileSync(file, 'utf8');
-      } catch {
-        console.error(`${fileName}: cannot read ${file}`);
-        failed += 1;
-        continue;
-      }
-      const result = (await core.dispatch('exchange.verify', { fileName, content })) as Result<Output<'exchange.verify'>>;
-      if (!result.ok) {
-        report(result);
-        failed += 1;
-        continue;
-      }
-      const checked = result.data;
-      console.log(`${fileName}:`);
-      for (const check of checked.checks) console.log(`  ✓ ${check}`);
-      if (checked.ok) {
+    const failed = await forEachFile(
+      args,
+      (fileName, file) => `${fileName}: cannot read ${file}`,
+      async (fileName, content) => {
+        const result = (await core.dispatch('exchange.verify', { fileName, content })) as Result<Output<'exchange.verify'>>;
+        if (!result.ok) {
+          report(result);
+          return false;
+        }
+        const checked = result.data;
+        console.log(`${fileName}:`);
+        for (const check of checked.checks) console.log(`  ✓ ${check}`);
+        if (!checked.ok) {
+          console.error(`  ✗ ${checked.problem ?? 'refused'}`);
+          return false;
+        }
         console.log(`  OK: ${checked.board?.name ?? ''}, ${checked.assessments} assessment${checked.assessments === 1 ? '' : 's'}; the file can be imported.`);
-      } else {
-        console.error(`  ✗ ${checked.problem ?? 'refused'}`);
-        failed += 1;
-      }
-    }
+        return true;
+      },
+    );
     return failed > 0 ? 1 : 0;
   },
 };

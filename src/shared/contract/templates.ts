@@ -64,14 +64,7 @@ export const TemplatePreview = z.discriminatedUnion('valid', [
   z.object({
     valid: z.literal(true),
     fileName: z.string(),
-    key: TemplateKey,
-    templateId: z.string(),
-    domain: z.enum(DOMAINS),
-    version: z.string(),
-    title: z.string(),
-    status: z.string(),
-    itemCount: z.number().int(),
-    contentHash: z.string(),
+    ...TemplateSummary.pick({ key: true, templateId: true, domain: true, version: true, title: true, status: true, itemCount: true, contentHash: true }).shape,
     /** The same version with the same content is installed already: installing changes nothing. */
     alreadyInstalled: z.boolean(),
     /** Why installing would be refused although the file is valid (e.g. same version, other content). */

@@ -1,4 +1,5 @@
 import type { AreaType, SexDesignation, WardType } from '../../../shared/domain/estate';
+import type { DemoWard } from '../estate/demo';
 import type { Random } from './random';
 
 // The shape of the synthetic national estate: the fourteen territorial health boards (real names
@@ -29,15 +30,8 @@ export const NATIONAL_BOARDS: readonly BoardPlan[] = [
   { name: 'NHS Western Isles', code: 'S08000028', sites: 2, wards: 4 },
 ];
 
-export interface WardPlan {
-  name: string;
-  type: WardType;
-  beds: number;
-  sex: SexDesignation;
-  block: string;
-  ensuite: number;
-  extra: AreaType[];
-}
+/** A ward to build: the same shape as the demo estate's wards (areas follow from it the same way). */
+export type WardPlan = DemoWard;
 
 export interface SitePlan {
   name: string;

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { messageOf } from '../../api/api-error';
-import { pdfObjectUrl, startDownload } from './download';
+import { startDownload } from '../../components/download';
+import { pdfObjectUrl } from './download';
 import './report-download.css';
 
 type ReportFile = Output<'reports.board'>;
