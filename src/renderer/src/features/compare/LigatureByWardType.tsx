@@ -1,6 +1,7 @@
 import type { Output } from '../../../../shared/contract';
 import { WARD_TYPE_LABELS } from '../../../../shared/domain/estate';
 import { RatingCountTags } from './ratings';
+import { TableHead } from '../../components/TableHead';
 
 type Group = Output<'compare.data'>['byWardType']['ligature'][number];
 
@@ -10,15 +11,7 @@ export function LigatureByWardType({ groups }: { groups: readonly Group[] }) {
   return (
     <table className="nhsuk-table">
       <caption className="nhsuk-table__caption nhsuk-table__caption--s">Ligature risk by ward type</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          {['Ward type', 'Ward ratings', 'High or extreme points', 'Beds', 'Per 10 beds'].map((h, i) => (
-            <th key={h} scope="col" className={`nhsuk-table__header${i > 1 ? ' nhsuk-table__header--numeric' : ''}`}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={['Ward type', 'Ward ratings', 'High or extreme points', 'Beds', 'Per 10 beds']} numericFrom={2} />
       <tbody className="nhsuk-table__body">
         {groups.map((group) => (
           <tr className="nhsuk-table__row" key={group.wardType}>

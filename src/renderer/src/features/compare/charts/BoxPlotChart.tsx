@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Output } from '../../../../../shared/contract';
 import { WARD_TYPE_LABELS } from '../../../../../shared/domain/estate';
 import { RatingCountTags, percent } from '../ratings';
+import { TableHead } from '../../../components/TableHead';
 
 type Group = Output<'compare.data'>['byWardType']['quality'][number];
 
@@ -65,15 +66,7 @@ export function BoxPlotChart({ title, groups }: { title: string; groups: readonl
         <div className="nhsuk-details__text">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{title}: ward percentages by ward type</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                {['Ward type', 'Ratings', 'Wards with a percentage', 'Lowest', 'First quartile', 'Median', 'Third quartile', 'Highest'].map((h, i) => (
-                  <th key={h} scope="col" className={`nhsuk-table__header${i > 1 ? ' nhsuk-table__header--numeric' : ''}`}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Ward type', 'Ratings', 'Wards with a percentage', 'Lowest', 'First quartile', 'Median', 'Third quartile', 'Highest']} numericFrom={2} />
             <tbody className="nhsuk-table__body">
               {groups.map((group) => (
                 <tr className="nhsuk-table__row" key={group.wardType}>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { CompareRow } from '../../../../../shared/contract/compare';
+import { TableHead } from '../../../components/TableHead';
 
 const WIDTH = 640;
 const LABEL_WIDTH = 220;
@@ -62,15 +63,7 @@ export function Per10BedsChart({ rows }: { rows: readonly Pick<CompareRow, 'id' 
         <div className="nhsuk-details__text">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">High and extreme residual ligature points per 10 beds</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                {['Name', 'High or extreme points', 'Beds', 'Per 10 beds'].map((h, i) => (
-                  <th key={h} scope="col" className={`nhsuk-table__header${i > 0 ? ' nhsuk-table__header--numeric' : ''}`}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'High or extreme points', 'Beds', 'Per 10 beds']} numericFrom={1} />
             <tbody className="nhsuk-table__body">
               {rows.map((row) => (
                 <tr className="nhsuk-table__row" key={row.id}>
