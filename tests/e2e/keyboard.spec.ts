@@ -68,6 +68,8 @@ test('a board, site, ward and areas can be added with the keyboard alone', async
   await expect(ward.nameField()).toHaveValue('Bedroom 2');
   await page.keyboard.press('Enter');
   await ward.expectStatus('Area added: Bedroom 2');
+  // Focus returns to the name field after the list updates; a person goes on from there.
+  await expect(ward.nameField()).toBeFocused();
 
   await page.keyboard.press('Shift+Tab');
   await expect(ward.areaForm().getByLabel('Area type')).toBeFocused();
