@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createHandlers } from './api';
 import type { ServiceContext } from './context';
 import { openStore, type OpenedStore } from './db/open';
+import { announcePresence } from './db/presence';
 import { createRouter, type Dispatch } from './router';
 import { APP_NAME } from './paths';
 import { backupAtStartup } from './services/backups/backups';
@@ -61,6 +62,13 @@ export function createCore(options: CoreOptions): Core {
     newId: randomUUID,
   };
   let store: OpenedStore = open();
+  let presence: ReturnType<typeof announcePresence>;
+  try {
+    presence = announcePresence(store.file, options.door, now());
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const control: StoreControl = {
     file: store.file,
     get sqlite() {
@@ -69,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
     knownMigrations: countMigrations(options.migrationsFolder),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     keep: options.backupsKept ?? DEFAULT_BACKUPS_KEPT,
+    othersOpen: () => presence.others(),
     reopen(swap) {
       store.close();
       swap();
@@ -101,7 +110,10 @@ export function createCore(options: CoreOptions): Core {
     get store() {
       return store;
     },
-    close: () => store.close(),
+    close: () => {
+      presence.leave();
+      store.close();
+    },
   };
 }
 

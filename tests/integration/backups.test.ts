@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ROOT, createTestCore, tempDir } from '../helpers/core';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { presenceFolder } from '../../src/core/db/presence';
+import { startAssessment } from '../helpers/assessments';
+import { APP_ROOT, createTestCore, makeWard, tempDir } from '../helpers/core';
 
 // Rotating backups beside the database, and restoring one in place of it.
 
@@ -120,5 +122,46 @@ describe('backups', () => {
     expect(restored.status).toBe(0);
     expect(restored.stdout).toMatch(/Restored backup-.*1 boards, 0 sites, 0 wards/);
     expect(JSON.parse(cli('call', 'boards.list').stdout)).toHaveLength(1);
+  });
+
+  it('refuses to restore while another window or process has the database open, and restores once it has gone', async () => {
+    const core = createTestCore();
+    const { ward } = makeWard(core, { bedCount: 4 });
+    core.call('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
+    const backup = core.call('backups.create', {});
+    const assessment = startAssessment(core, ward.id);
+
+    // A second core in this process (another window): refused, naming it.
+    const other = createTestCore({ file: core.file });
+    const refusedHere = core.raw('backups.restore', { name: backup.name });
+    expect(!refusedHere.ok && refusedHere.error.message).toMatch(
+      new RegExp(`^The backup ${backup.name} was not restored: this database is also open in the command line \\(opened 2026-11-23 10:00 UTC, process ${process.pid}\\)\\. Close it there first`),
+    );
+    other.close();
+
+    // Another process writing answers at full speed: refused while it runs; the database is untouched.
+    const writer = spawn(process.execPath, ['--import', 'tsx', path.join(APP_ROOT, 'tests', 'fixtures', 'crash-writer.ts'), core.file, assessment.id, '0'], { cwd: APP_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise((resolve) => writer.on('close', resolve));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        writer.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+        writer.on('error', reject);
+        writer.on('close', () => reject(new Error('the writer stopped before it was ready')));
+      });
+      const refused = core.raw('backups.restore', { name: backup.name });
+      expect(!refused.ok && refused.error.message).toContain(`process ${writer.pid}`);
+      expect(core.call('assessments.get', { id: assessment.id }).id).toBe(assessment.id);
+    } finally {
+      writer.kill('SIGKILL');
+      await exited;
+    }
+
+    // Killed, it left its note behind; a dead process's note does not count, and is cleared.
+    expect(fs.readdirSync(presenceFolder(core.file))).toHaveLength(2);
+    expect(core.call('backups.restore', { name: backup.name }).restored.name).toBe(backup.name);
+    expect(fs.readdirSync(presenceFolder(core.file))).toHaveLength(1);
+    expect(core.raw('assessments.get', { id: assessment.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    core.close();
+    expect(fs.readdirSync(presenceFolder(core.file))).toEqual([]);
   });
 });

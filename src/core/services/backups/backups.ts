@@ -79,9 +79,26 @@ function refuse(message: string): AppError {
  * read), copies the current database aside first, then closes the store, swaps the file, clears
  * the old write-ahead log and opens (and migrates) the restored copy.
  */
+const DOOR_NAMES: Record<string, string> = { ipc: 'the desktop app', http: 'the app in a browser (npm run web)', cli: 'the command line' };
+
+/**
+ * A restore swaps the database file; anyone else with it open would go on writing into the old
+ * one, and what they write would be lost. So it waits until they have closed it.
+ */
+function refuseWhileOpenElsewhere(control: StoreControl, name: string): void {
+  const others = control.othersOpen();
+  if (others.length === 0) return;
+  const described = others.map((o) => `${DOOR_NAMES[o.door] ?? o.door} (opened ${o.openedAt.slice(0, 16).replace('T', ' ')} UTC, process ${o.pid})`);
+  throw refuse(
+    `The backup ${name} was not restored: this database is also open in ${described.join(' and in ')}. ` +
+      'Close it there first; restoring under it would lose whatever it saves afterwards.',
+  );
+}
+
 export function restoreBackup(ctx: ServiceContext, control: StoreControl, name: string): z.infer<typeof BackupRestored> {
   const backup = listBackupFiles(control.file).find((b) => b.name === name);
   if (!backup) throw new AppError('NOT_FOUND', `There is no backup called ${name}: choose one from the list.`, [{ path: ['name'], message: 'No such backup' }]);
+  refuseWhileOpenElsewhere(control, name);
   const checked = describeBackup(backup, { checkIntegrity: true, nativeBinding: control.nativeBinding });
   if (!checked.contents) throw refuse(`The backup ${name} was not restored. ${checked.problem ?? ''}`.trim());
   if (checked.contents.schemaVersion > control.knownMigrations) {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { PresenceNote } from '../../db/presence';
 
 /**
  * What the backup service needs from the running core: the open database (which changes when a
@@ -16,6 +17,8 @@ export interface StoreControl {
   readonly nativeBinding?: string;
   /** How many backups to keep (older ones are removed after each new one). */
   readonly keep: number;
+  /** Other cores (processes, windows) that have the same file open now. */
+  othersOpen(): PresenceNote[];
   /** Closes the store, runs `swap` (which may replace the file), then opens and migrates it again. */
   reopen(swap: () => void): void;
 }
