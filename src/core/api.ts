@@ -7,7 +7,7 @@ import { createLigaturePoint, listLigaturePoints, updateLigaturePoint } from './
 import { getAssessment, listAssessmentsForWard } from './services/assessments/read';
 import { scoreAssessment } from './services/assessments/score';
 import { startAssessment } from './services/assessments/start';
-import { backupAfter, createBackup, listBackups, restoreBackup } from './services/backups/backups';
+import { backupAfter, createBackup, listBackups, restoreBackup, startEmpty } from './services/backups/backups';
 import type { StoreControl } from './services/backups/control';
 import { listAudit } from './services/audit';
 import { compareData } from './services/compare/data';
@@ -38,6 +38,8 @@ export interface HostInfo {
   door: 'ipc' | 'http' | 'cli';
   databaseFile: string;
   schemaVersion: number;
+  /** Why the database cannot be used (recovery mode), or null. */
+  recovery: { file: string; problem: string } | null;
 }
 
 export type Handlers = {
@@ -53,7 +55,7 @@ export interface HostResources {
 export function createHandlers(host: HostInfo, resources: HostResources, store: StoreControl): Handlers {
   const reports: ReportEnv = { fontsDir: path.join(resources.resourcesDir, 'fonts'), app: { name: host.name, version: host.version } };
   return {
-    'app.info': (ctx) => ({ ...host, estateIsEmpty: countBoards(ctx.db) === 0 }),
+    'app.info': (ctx) => ({ ...host, estateIsEmpty: host.recovery === null && countBoards(ctx.db) === 0 }),
     'demo.seed': (ctx) => seedDemoEstate(ctx),
     'audit.list': (ctx, input) => listAudit(ctx, input),
 
@@ -112,9 +114,10 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
     'exchange.exportCsv': (ctx, input) => exportReturnCsv(ctx.db, host.version, input),
     'exchange.import': (ctx, input) => importReturn(ctx, input),
     'exchange.verify': (_ctx, input) => verifyFile(input.fileName, input.content),
-    'backups.list': () => listBackups(store),
+    'backups.list': (_ctx, input) => listBackups(store, input.verify),
     'backups.create': (ctx) => createBackup(store, ctx.now(), 'manual'),
     'backups.restore': (ctx, input) => restoreBackup(ctx, store, input.name),
+    'recovery.startEmpty': (ctx) => startEmpty(ctx, store),
 
     'assessments.progress': (ctx, input) => assessmentProgress(ctx.db, input.assessmentId),
     'assessments.addArea': (ctx, input) => addAreaToAssessment(ctx, input),

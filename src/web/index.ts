@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
+import { AppError } from '../core/errors';
 import { findAppRoot, readAppVersion, resolveDatabaseFile } from '../core/paths';
 import { startWebServer } from './server';
 
@@ -29,7 +30,8 @@ async function main() {
     appVersion: readAppVersion(appRoot),
   });
   const server = await startWebServer({ dispatch: core.dispatch, rendererDir: path.join(appRoot, 'out', 'renderer'), port });
-  console.log(`Database: ${core.store.file}`);
+  console.log(`Database: ${core.file}`);
+  if (core.recovery) console.log(`${core.recovery.message}\nThe app opens on its recovery page.`);
   console.log(`Mental Health Estates Assessment is running at ${server.url}`);
   console.log('Open that address in a browser on this computer. Press Ctrl+C to stop.');
   const stop = () => {
@@ -43,6 +45,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof AppError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -29,8 +29,15 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  ALREADY_EXISTS: 409,
   UNKNOWN_OPERATION: 404,
   FORBIDDEN: 403,
+  // The server's own storage failed the request: not the caller's fault, and not a bug.
+  DISK_FULL: 507, // Insufficient Storage
+  READ_ONLY: 503,
+  PERMISSION_DENIED: 503,
+  LOCKED: 423, // Locked: try again once the other process has finished
+  DATABASE_DAMAGED: 503,
   INTERNAL: 500,
 };
 

@@ -45,9 +45,12 @@ export function createTestCore(options: { file?: string; now?: () => Date } = {}
   return {
     dispatch: core.dispatch,
     close: core.close,
-    // Read through, because restoring a backup replaces the store.
+    // Read through, because restoring a backup replaces the store (and may end recovery mode).
     get store() {
       return core.store;
+    },
+    get recovery() {
+      return core.recovery;
     },
     file,
     setNow(at) {

@@ -15,7 +15,7 @@ export const importReturns: Command = {
     }
     const refused = await forEachFile(
       args,
-      (fileName, file) => `REFUSED ${fileName}: cannot read ${file}`,
+      (fileName, problem) => `REFUSED ${fileName}: ${problem}`,
       async (fileName, content) => {
         const result = (await core.dispatch('exchange.import', { fileName, content })) as Result<Output<'exchange.import'>>;
         if (!result.ok) {

@@ -9,6 +9,7 @@ import { getWard } from '../estate/wards';
 import { currentTemplateKey } from '../templates';
 import { createRechecks } from '../walkthrough/rechecks';
 import { getAssessment } from './read';
+import { writeTransaction } from '../../db/transactions';
 
 /**
  * Starts a walkthrough of a ward: pins the current version of each of the four templates and
@@ -17,7 +18,7 @@ import { getAssessment } from './read';
  * it links the previous one and puts its ligature points and open actions up for re-check.
  */
 export function startAssessment(ctx: ServiceContext, input: ParsedInput<'assessments.start'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const ward = getWard(tx, input.wardId);
     const draft = tx
       .select({ id: assessments.id, assessedOn: assessments.assessedOn })

@@ -26,6 +26,7 @@ import { cacheScoresOf } from '../scores/scored-wards';
 import { storeTemplate } from '../templates';
 import { assessmentRecord } from './export';
 import { ExchangeRefusal, verifyReturn } from './verify';
+import { writeTransaction } from '../../db/transactions';
 
 // Collation: a board's return goes into this store in one transaction, after every check that
 // `verify` makes. The estate register is upserted by id (a renamed ward is renamed here too);
@@ -54,7 +55,7 @@ export function importReturn(ctx: ServiceContext, input: ParsedInput<'exchange.i
   const refuse = (problem: string): never => {
     throw new ExchangeRefusal(input.fileName, problem, []);
   };
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const report: ImportReport = {
       fileName: input.fileName,
       status: 'imported',

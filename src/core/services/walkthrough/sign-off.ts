@@ -10,6 +10,7 @@ import { assertAssessorOf, assertDraft, getAssessment, type AssessmentView } fro
 import { cacheScores } from '../scores/scored-wards';
 import { areaName, domainProgress, walkInstances } from './progress';
 import { recheckSummaries } from './rechecks';
+import { writeTransaction } from '../../db/transactions';
 
 const DOMAIN_LABEL = { quality: 'Quality', safety: 'Safety', ligature: 'Ligature risk', therapeutic: 'Therapeutic environment' } as const;
 
@@ -66,7 +67,7 @@ export function signOffCheck(tx: DbOrTx, assessmentId: string) {
  * read-only record.
  */
 export function signOffAssessment(ctx: ServiceContext, input: ParsedInput<'assessments.signOff'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     assertAssessorOf(assessment, input.signedOffBy);
     const check = checkAssessment(tx, assessment);
