@@ -110,8 +110,9 @@ function lockedMessage(lost: string, context: StoreErrorContext): string {
 }
 
 function alreadyExistsMessage(error: unknown, lost: string): string {
-  // SQLite says e.g. "UNIQUE constraint failed: ligature_points.id".
-  const table = /constraint failed: (\w+)\./.exec(error instanceof Error ? error.message : '')?.[1];
-  const record = table ? (RECORDS[table] ?? table) : 'record';
+  // SQLite says e.g. "UNIQUE constraint failed: ligature_points.id" (or names an index).
+  const [, table, column] = /constraint failed: (\w+)\.(\w+)/.exec(error instanceof Error ? error.message : '') ?? [];
+  const record = table ? (RECORDS[table] ?? table.replaceAll('_', ' ')) : 'record';
+  if (column !== 'id') return `A ${record} like this one (the same name or key) is already here, so ${lost}.`;
   return `A ${record} with the same id is already here, so ${lost}. Ids never repeat between records: this one was copied or made up elsewhere.`;
 }
