@@ -25,8 +25,10 @@ export class ExchangeRefusal extends AppError {
     readonly fileName: string,
     readonly problem: string,
     readonly checks: string[],
+    /** ALREADY_EXISTS when an id in the file is taken here by another record; otherwise the file is at fault. */
+    code: 'VALIDATION' | 'ALREADY_EXISTS' = 'VALIDATION',
   ) {
-    super('VALIDATION', `${fileName}: ${problem}`);
+    super(code, `${fileName}: ${problem}`);
     this.name = 'ExchangeRefusal';
   }
 }
