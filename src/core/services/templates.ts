@@ -227,6 +227,12 @@ export function installBundledTemplates(ctx: ServiceContext, checklistsDir: stri
     if (!result.ok) throw new Error(`The bundled checklist ${file} is invalid:\n${result.problems.join('\n')}`);
     return result.template;
   });
+  // Usually all are there already: then start-up writes nothing and never waits for another
+  // process's write lock.
+  const installed = (template: Template) =>
+    ctx.db.select({ contentHash: templates.contentHash }).from(templates).where(eq(templates.key, templateKey(template))).get()?.contentHash === contentHash(template) &&
+    currentTemplateKey(ctx.db, template.domain) !== null;
+  if (parsed.every(installed)) return;
   writeTransaction(ctx.db, (tx) => {
     for (const template of parsed) {
       const { key } = storeTemplate(tx, ctx, template, 'bundled');
