@@ -11,8 +11,11 @@ import { createRouter, type Dispatch } from './router';
 import { APP_NAME } from './paths';
 import { backupAtStartup } from './services/backups/backups';
 import { DEFAULT_BACKUPS_KEPT, type StoreControl } from './services/backups/control';
+import { createKeyStore, keysFolderFor, type KeyProtection } from './services/signing/key-store';
 import { installBundledTemplates } from './services/templates';
 import { explainStoreError } from './store-errors';
+
+export type { KeyProtection };
 
 export interface CoreOptions {
   databaseFile: string;
@@ -30,6 +33,13 @@ export interface CoreOptions {
   backupsKept?: number;
   /** How long a write waits for another process's lock before it is refused (default 10 s). */
   busyTimeoutMs?: number;
+  /**
+   * How boards' private signing keys are protected at rest: the desktop app passes the operating
+   * system's key store (Electron safeStorage); by default, a file only this account can read.
+   */
+  keyProtection?: KeyProtection;
+  /** The folder for boards' private signing keys (default: "keys" beside the database). */
+  keysDir?: string;
 }
 
 export interface Core {
@@ -163,7 +173,7 @@ export function createCore(options: CoreOptions): Core {
         return damage ? { file, problem: damage.problem } : null;
       },
     },
-    { resourcesDir: options.resourcesDir },
+    { resourcesDir: options.resourcesDir, keys: createKeyStore(options.keysDir ?? keysFolderFor(file), options.keyProtection) },
     control,
   );
   return {

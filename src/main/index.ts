@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { createCore, type Core } from '../core';
 import { readAppVersion, resolveDatabaseFile } from '../core/paths';
 import { registerIpc } from './ipc';
+import { safeStorageProtection } from './key-protection';
 import { applicationMenu } from './menu';
 import { nativeBindingFor } from './native/binding';
 import { serveAppRequest } from './protocol';
@@ -44,6 +45,7 @@ function start(): void {
       resourcesPath: process.resourcesPath,
       electronVersion: process.versions.electron,
     }),
+    keyProtection: safeStorageProtection(safeStorage),
   });
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
   denyAllPermissions(session.defaultSession);

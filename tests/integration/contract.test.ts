@@ -59,10 +59,16 @@ const SAMPLES: [Operation, Sample][] = [
   ['reports.ward', (ids) => ({ assessmentId: ids.assessment })],
   ['reports.site', (ids) => ({ siteId: ids.demoSite })],
   ['reports.board', (ids) => ({ boardId: ids.demoBoard, round: '2026/27' })],
+  ['signing.createKey', (ids) => ({ boardId: ids.demoBoard })],
+  ['signing.exportPublicKey', (ids) => ({ boardId: ids.demoBoard })],
+  ['signing.registerKey', (ids) => ({ fileName: 'demo-public-key.json', content: ids.publicKey })],
+  ['signing.setUnsignedReturns', () => ({ policy: 'refuse' })],
+  ['signing.status', () => ({})],
   ['exchange.export', (ids) => ({ boardId: ids.demoBoard })],
   ['exchange.exportCsv', (ids) => ({ boardId: ids.demoBoard, includeDrafts: true })],
   ['exchange.verify', (ids) => ({ fileName: 'demo-return.json', content: ids.exchangeFile })],
   ['exchange.import', (ids) => ({ fileName: 'demo-return.json', content: ids.exchangeFile })],
+  ['signing.removeKey', (ids) => ({ keyId: ids.keyId })],
   ['backups.create', () => ({})],
   ['backups.list', () => ({})],
   ['backups.restore', (ids) => ({ name: ids.backup })],
@@ -147,6 +153,8 @@ describe('the contract', () => {
         ids.demoBoard = boardId;
       }
       if (operation === 'exchange.export') ids.exchangeFile = serialiseReturn(result.data);
+      if (operation === 'signing.exportPublicKey') ids.publicKey = (result.data as { content: string }).content;
+      if (operation === 'signing.registerKey') ids.keyId = (result.data as { keyId: string }).keyId;
       if (operation === 'assessments.start') {
         const assessment = result.data as { assessors: { id: string }[]; areas: { areaId: string; type: string }[] };
         ids.assessor = assessment.assessors[0]!.id;

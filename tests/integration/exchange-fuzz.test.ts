@@ -66,7 +66,8 @@ function apply(original: Json, text: string, all: (string | number)[][], m: Muta
     return JSON.stringify(doc);
   }
   if (m.kind === 'surrogate') {
-    const strings = all.filter((path) => typeof path.reduce<Json>((node, key) => (node as Record<string, Json>)[key as string]!, original) === 'string');
+    // Any string but the digest (recomputed below, which would wipe the half character out).
+    const strings = all.filter((path) => path[0] !== 'digest' && typeof path.reduce<Json>((node, key) => (node as Record<string, Json>)[key as string]!, original) === 'string');
     const path = strings[m.at % strings.length]!;
     const doc = structuredClone(original) as { [key: string]: Json };
     const parent = path.slice(0, -1).reduce<Json>((node, key) => (node as Record<string, Json>)[key as string]!, doc) as Record<string | number, Json>;

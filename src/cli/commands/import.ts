@@ -41,5 +41,6 @@ export function describeImport(report: Output<'exchange.import'>): string {
     report.photosAdded > 0 ? `${report.photosAdded} photos` : null,
     report.olderThanHere ? 'older than returns already here, so the register was not rolled back' : null,
   ].filter(Boolean);
-  return `${report.fileName}: imported ${report.board.name}: ${parts.join('; ')}.`;
+  const signed = report.signedBy ? ` Signed by ${report.signedBy.board}, key ${report.signedBy.label}.` : ' Not signed.';
+  return `${report.fileName}: imported ${report.board.name}: ${parts.join('; ')}.${signed}`;
 }

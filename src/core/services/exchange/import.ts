@@ -26,7 +26,8 @@ import { recordAudit } from '../audit';
 import { cacheScoresOf } from '../scores/scored-wards';
 import { storeTemplate } from '../templates';
 import { assessmentRecord } from './export';
-import { ExchangeRefusal, verifyReturn } from './verify';
+import type { Signer } from '../signing/register';
+import { checkReturnSigner, ExchangeRefusal, verifyReturn } from './verify';
 import { writeTransaction } from '../../db/transactions';
 
 // Collation: a board's return goes into this store in one transaction, after every check that
@@ -49,14 +50,18 @@ export interface ImportReport {
    */
   olderThanHere: boolean;
   photosAdded: number;
+  signedBy: Signer['signedBy'];
 }
 
 export function importReturn(ctx: ServiceContext, input: ParsedInput<'exchange.import'>): ImportReport {
-  const { document } = verifyReturn(input.fileName, input.content);
+  const verified = verifyReturn(input.fileName, input.content);
+  const { document } = verified;
   const refuse = (problem: string, code?: 'ALREADY_EXISTS'): never => {
     throw new ExchangeRefusal(input.fileName, problem, [], code);
   };
   return writeTransaction(ctx.db, (tx) => {
+    // Inside the transaction: the register cannot change between this check and the writes.
+    const { signedBy } = checkReturnSigner(tx, verified, input.fileName);
     const report: ImportReport = {
       fileName: input.fileName,
       status: 'imported',
@@ -68,6 +73,7 @@ export function importReturn(ctx: ServiceContext, input: ParsedInput<'exchange.i
       estateRecordsUpdated: 0,
       olderThanHere: isOlderThanHere(tx, document),
       photosAdded: 0,
+      signedBy,
     };
     const source = `exchange file ${input.fileName}`.slice(0, 200);
     for (const entry of document.templates) {
