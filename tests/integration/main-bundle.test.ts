@@ -32,7 +32,11 @@ describe('the built Electron main bundle', () => {
     expect(report.windowOptions.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(report.windowOptions.webPreferences.preload).toBe(path.join(APP_ROOT, 'out', 'preload', 'index.js'));
     expect(report.permissions).toBe(2);
-    expect(report.menu).toBe(true);
+    expect(report.menu.find((m: { label: string }) => m.label === 'File').items).toEqual(
+      expect.arrayContaining(['New database…', 'Open database…', 'Open recent', 'Show database in folder', 'Show backups folder']),
+    );
+    // A plain Node run (not packaged, no Electron) uses node_modules' own SQLite build.
+    expect(report.nativeModules).toEqual([expect.stringContaining(path.join('node_modules', 'better-sqlite3', 'build'))]);
     expect(report.webContentsHardening).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview', 'open:deny']));
 
     expect(report.infoResult).toMatchObject({ ok: true, data: { door: 'ipc', estateIsEmpty: true } });
