@@ -49,7 +49,7 @@ export default tseslint.config(
   },
   {
     files: ['tests/fixtures/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', module: 'writable', setImmediate: 'readonly', console: 'readonly', Request: 'readonly' } },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', module: 'writable', __dirname: 'readonly', setImmediate: 'readonly', console: 'readonly', Request: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
