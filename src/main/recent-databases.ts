@@ -71,11 +71,16 @@ export function recentDatabasesIn(userDataDir: string, log: (message: string) =>
       return [];
     }
   }
+  /** A list that cannot be saved (a full or read-only disk) is kept for this session and logged. */
   function write(): void {
-    fs.mkdirSync(userDataDir, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, `${JSON.stringify({ recentDatabases: recent }, null, 2)}\n`);
-    fs.renameSync(temporary, file);
+    try {
+      fs.mkdirSync(userDataDir, { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, `${JSON.stringify({ recentDatabases: recent }, null, 2)}\n`);
+      fs.renameSync(temporary, file);
+    } catch (error) {
+      log(`The list of recent databases could not be saved to ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   return {
     list: () => [...recent],
