@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { packagedBindingPath } from '../../src/main/native/binding';
 import { OPERATIONS } from '../../src/shared/contract';
 import { APP_ROOT, tempDir } from '../helpers/core';
+import { bootWithElectronStub } from '../helpers/electron-stub';
 
 // The packaged layout, proven on a machine that cannot download Electron: electron-builder packs
 // the app with package.json's own configuration against a stand-in Electron distribution (a
@@ -133,15 +134,8 @@ describe.runIf(process.platform === 'linux')('the packaged desktop app (electron
     const appPath = path.join(resourcesPath, 'app.asar');
     const userData = tempDir('mhea-packaged-userdata-');
 
-    const run = spawnSync(process.execPath, ['-r', path.join(APP_ROOT, 'tests', 'fixtures', 'electron-stub.cjs'), path.join(appPath, 'out', 'main', 'index.js')], {
-      cwd: work,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_PATH: '', MHEA_DB: '', STUB_USER_DATA: userData, STUB_APP_ROOT: appPath, STUB_RESOURCES_PATH: resourcesPath, STUB_IS_PACKAGED: '1' },
-      timeout: 60_000,
-    });
-    const line = run.stdout.split('\n').find((l) => l.startsWith('SMOKE-REPORT '));
-    expect(line, `no report; stderr: ${run.stderr}`).toBeDefined();
-    const report = JSON.parse(line!.slice('SMOKE-REPORT '.length));
+    const mainBundle = path.join(appPath, 'out', 'main', 'index.js');
+    const { report } = bootWithElectronStub(mainBundle, { STUB_USER_DATA: userData, STUB_APP_ROOT: appPath, STUB_RESOURCES_PATH: resourcesPath, STUB_IS_PACKAGED: '1' }, work);
 
     expect(report.nativeModules).toEqual([packagedBindingPath(resourcesPath)]);
     expect([...report.channels].sort()).toEqual(OPERATIONS.map((o) => `rpc:${o}`).sort());
