@@ -26,8 +26,6 @@ export interface DesktopUi {
 }
 
 export interface DatabaseSession {
-  /** The open database file (null until start succeeded). */
-  readonly file: string | null;
   /** The contract's dispatcher over whichever database is open. */
   dispatch: Dispatch;
   /** Opens the start-up database, asking for another if it fails; false when the person quits. */
@@ -85,9 +83,6 @@ export function createDatabaseSession(deps: { openCore: (file: string) => Core; 
   }
 
   return {
-    get file() {
-      return current?.store.file ?? null;
-    },
     dispatch: (operation, input) => (current ? current.dispatch(operation, input) : fail('INTERNAL', 'No database is open yet.')),
 
     async start(choice) {

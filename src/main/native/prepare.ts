@@ -30,7 +30,7 @@ export function isCurrentBuild(found: unknown, wanted: BuildInfo): boolean {
   return (Object.keys(wanted) as (keyof BuildInfo)[]).every((key) => record[key] === wanted[key]);
 }
 
-export function readBuildInfo(dir: string): unknown {
+function readBuildInfo(dir: string): unknown {
   try {
     return JSON.parse(fs.readFileSync(path.join(dir, BUILD_INFO), 'utf8'));
   } catch {
