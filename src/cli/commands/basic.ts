@@ -10,7 +10,7 @@ export const seedDemo: Command = {
     const result = (await core.dispatch('demo.seed', {})) as Result<Output<'demo.seed'>>;
     if (!result.ok) return report(result);
     const { sites, wards, areas } = result.data;
-    console.log(`Demo estate added to ${core.store.file}: 1 board, ${sites} sites, ${wards} wards, ${areas} areas.`);
+    console.log(`Demo estate added to ${core.file}: 1 board, ${sites} sites, ${wards} wards, ${areas} areas.`);
     return 0;
   },
 };

@@ -64,14 +64,19 @@ export function createBackup(control: StoreControl, now: Date, reason: BackupRea
     fs.rmSync(temporary, { force: true });
   }
   // Rotation keeps the newest `keep` of each kind: the app's own (at start-up, after sign-off)
-  // never push out one a person asked for or the safety copy taken before a restore.
+  // never push out one a person asked for or the safety copy taken before a restore. (keep 0
+  // only turns the start-up backup off: it never removes the one just made.)
+  if (control.keep > 0) rotate(control);
+  return describeBackup(parseBackupName(folder, name)!, { nativeBinding: control.nativeBinding });
+}
+
+function rotate(control: StoreControl): void {
   const all = listBackupFiles(control.file);
   const automatic = (b: (typeof all)[number]) => b.reason === 'startup' || b.reason === 'sign-off';
   for (const old of [...all.filter(automatic).slice(control.keep), ...all.filter((b) => !automatic(b)).slice(control.keep)]) {
     fs.rmSync(old.file, { force: true });
     fs.rmSync(checksumFileOf(old.file), { force: true });
   }
-  return describeBackup(parseBackupName(folder, name)!, { nativeBinding: control.nativeBinding });
 }
 
 /**
