@@ -98,8 +98,15 @@ export function explainStoreError(error: unknown, operation: string, context: St
     case 'ALREADY_EXISTS':
       return new AppError('ALREADY_EXISTS', alreadyExistsMessage(error, lost));
     case 'DATABASE_DAMAGED':
-      return new DatabaseDamaged(context.file, `SQLite cannot read it (${error instanceof Error ? error.message : String(error)}), so ${lost}`);
+      return new DatabaseDamaged(context.file, `${unreadable(error)}, so ${lost}`);
   }
+}
+
+/** What SQLite's refusal to read a database means, in words, with SQLite's own words after. */
+export function unreadable(error: unknown): string {
+  const said = error instanceof Error ? error.message : String(error);
+  if (codeOf(error) === 'SQLITE_NOTADB') return `its first page, which says what the file is, is damaged or was overwritten (SQLite: ${said})`;
+  return `some of its pages are damaged (SQLite: ${said})`;
 }
 
 function lockedMessage(lost: string, context: StoreErrorContext): string {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { DatabaseDamaged } from '../errors';
-import { storeProblemKind } from '../store-errors';
+import { storeProblemKind, unreadable } from '../store-errors';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -86,7 +86,7 @@ export function openStore(options: OpenOptions): OpenedStore {
   } catch (error) {
     sqlite.close();
     if (error instanceof BrokenMigration) putBack(file, error.copy);
-    if (storeProblemKind(error) === 'DATABASE_DAMAGED') throw new DatabaseDamaged(file, `SQLite cannot read it (${error instanceof Error ? error.message : String(error)})`);
+    if (storeProblemKind(error) === 'DATABASE_DAMAGED') throw new DatabaseDamaged(file, unreadable(error));
     throw error;
   }
 }

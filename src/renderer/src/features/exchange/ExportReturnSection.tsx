@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { oversizeProblem, returnFileName, serialiseReturn } from '../../../../shared/exchange/serialise';
+import { keyLabel } from '../../../../shared/exchange/signature';
+import { href } from '../../routing/routes';
 import { call } from '../../api/call';
 import { useLoad } from '../../api/use-load';
 import { messageOf } from '../../api/api-error';
@@ -24,6 +26,8 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
   const [busy, setBusy] = useState<'json' | 'csv' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [csv, setCsv] = useState<{ fileName: string; url: string }[]>([]);
+  // After a download: whether it was signed with the board's key (null before any).
+  const [signedWith, setSignedWith] = useState<string | false | null>(null);
   // Newest first; until the user picks one, the latest round ('' is every round).
   const { state: roundsState } = useLoad(() => call('reports.rounds', { boardId: board.id }), [board.id]);
   const rounds = roundsState.status === 'ready' ? roundsState.data : [];
@@ -47,8 +51,11 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
       }
       downloadText(fileName, text, 'application/json');
       const count = document.assessments.length;
+      const signature = document.signature ? keyLabel(document.signature.keyId) : false;
+      setSignedWith(signature);
       announce(
-        `Return downloaded: ${fileName}, ${count} signed-off assessment${count === 1 ? '' : 's'}${round ? ` of round ${round}` : ''}${includePhotos ? ' with photos' : ''}`,
+        `Return downloaded: ${fileName}, ${count} signed-off assessment${count === 1 ? '' : 's'}${round ? ` of round ${round}` : ''}${includePhotos ? ' with photos' : ''}, ` +
+          (signature ? `signed with the board’s key ${signature}` : 'not signed'),
       );
     } catch (failure) {
       setError(messageOf(failure));
@@ -132,6 +139,16 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
           {busy === 'csv' ? 'Preparing CSV files…' : 'Prepare CSV files'}
         </button>
       </div>
+      {signedWith === false && (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            This return is not signed: {board.name} has no signing key on this computer. NHS Scotland Assure may refuse unsigned returns.{' '}
+            <a href={href.signing()}>Make the board’s signing key</a>, send them its public key, and download the return again.
+          </p>
+        </div>
+      )}
+      {signedWith && <p className="nhsuk-body">Signed with {board.name}’s key {signedWith}.</p>}
       {csv.length > 0 && (
         <>
           <h3 className="nhsuk-heading-s">CSV files (one per table)</h3>
