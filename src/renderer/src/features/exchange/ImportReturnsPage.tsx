@@ -5,7 +5,7 @@ import { messageOf } from '../../api/api-error';
 import { PageHeading } from '../../app/PageHeading';
 import { PageLayout } from '../../app/PageLayout';
 import { useAnnounce } from '../../app/status';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FileField } from '../../components/FileField';
 import { readTextFile } from '../../components/read-text-file';
 import { href } from '../../routing/routes';
 import type { Output } from '../../../../shared/contract';
@@ -69,26 +69,17 @@ export function ImportReturnsPage() {
           void run('import');
         }}
       >
-        <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-          <label className="nhsuk-label nhsuk-label--s" htmlFor={inputId}>
-            Return files
-          </label>
-          <div className="nhsuk-hint" id={`${inputId}-hint`}>
-            Exchange files (.json) exported by boards. You can choose several at once.
-          </div>
-          {error && <ErrorMessage id={`${inputId}-error`}>{error}</ErrorMessage>}
-          <input
-            ref={input}
-            className={`nhsuk-file-upload${error ? ' nhsuk-file-upload--error' : ''}`}
-            id={inputId}
-            name="returns"
-            type="file"
-            multiple
-            accept=".json,application/json"
-            aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
-            onChange={() => setError(null)}
-          />
-        </div>
+        <FileField
+          ref={input}
+          id={inputId}
+          label="Return files"
+          hint="Exchange files (.json) exported by boards. You can choose several at once."
+          error={error}
+          name="returns"
+          multiple
+          accept=".json,application/json"
+          onChange={() => setError(null)}
+        />
         <div className="nhsuk-button-group">
           <button type="submit" className="nhsuk-button" disabled={progress !== null}>
             Import

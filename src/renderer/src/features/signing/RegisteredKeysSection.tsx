@@ -4,7 +4,7 @@ import { call } from '../../api/call';
 import { messageOf } from '../../api/api-error';
 import { useAnnounce } from '../../app/status';
 import { ConfirmAction } from '../../components/ConfirmAction';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FileField } from '../../components/FileField';
 import { readTextFile } from '../../components/read-text-file';
 
 type Status = Output<'signing.status'>;
@@ -110,24 +110,15 @@ export function RegisteredKeysSection({ status, onChanged }: { status: Status; o
           void register();
         }}
       >
-        <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-          <label className="nhsuk-label nhsuk-label--s" htmlFor={inputId}>
-            Board’s public key file
-          </label>
-          <div className="nhsuk-hint" id={`${inputId}-hint`}>
-            The file a board downloads from its Signing keys page, such as nhs-borders-public-key.json.
-          </div>
-          {error && <ErrorMessage id={`${inputId}-error`}>{error}</ErrorMessage>}
-          <input
-            ref={input}
-            className={`nhsuk-file-upload${error ? ' nhsuk-file-upload--error' : ''}`}
-            id={inputId}
-            type="file"
-            accept=".json,application/json"
-            aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
-            onChange={() => setError(null)}
-          />
-        </div>
+        <FileField
+          ref={input}
+          id={inputId}
+          label="Board’s public key file"
+          hint="The file a board downloads from its Signing keys page, such as nhs-borders-public-key.json."
+          error={error}
+          accept=".json,application/json"
+          onChange={() => setError(null)}
+        />
         <button type="submit" className="nhsuk-button nhsuk-button--secondary" aria-disabled={busy || undefined}>
           {busy ? 'Registering…' : 'Register the key'}
         </button>
