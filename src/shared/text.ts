@@ -61,6 +61,16 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /**
+ * Whether a string holds a lone surrogate. String.prototype.isWellFormed (ES2024, in Node 20 and
+ * current browsers) is native and checks a 50 MB return in milliseconds; the regular expression,
+ * ten times slower on such a string, is for engines without it.
+ */
+function hasLoneSurrogate(text: string): boolean {
+  const native = (text as unknown as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? !native.call(text) : LONE_SURROGATE.test(text);
+}
+
+/**
  * The path to the first string (or object key) in `value` that holds a lone surrogate, or null
  * when every string is well-formed text. Iterative, so deep nesting cannot overflow the stack.
  */
@@ -69,12 +79,12 @@ export function findBrokenText(value: unknown): (string | number)[] | null {
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
     if (typeof node === 'string') {
-      if (LONE_SURROGATE.test(node)) return path;
+      if (hasLoneSurrogate(node)) return path;
     } else if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) stack.push({ node: node[i], path: [...path, i] });
     } else if (node !== null && typeof node === 'object') {
       for (const [key, child] of Object.entries(node)) {
-        if (LONE_SURROGATE.test(key)) return [...path, key];
+        if (hasLoneSurrogate(key)) return [...path, key];
         stack.push({ node: child, path: [...path, key] });
       }
     }
