@@ -139,9 +139,9 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     const offered = url.searchParams.get('key');
     if (offered !== null && sameKey(offered, key)) {
       // The printed address: keep the key in this browser, and take it out of the address bar.
-      url.searchParams.delete('key');
+      // Always back to the app's own root (a path such as "//elsewhere" must not become a link).
       res.writeHead(303, {
-        Location: `${url.pathname}${url.search}`,
+        Location: '/',
         'Set-Cookie': `${keyCookieName(port)}=${key}; HttpOnly; SameSite=Strict; Path=/`,
         'Cache-Control': 'no-store',
       });

@@ -147,6 +147,8 @@ describe('the web door under hostile requests', () => {
     expect(opened.status).toBe(303);
     expect(opened.headers.location).toBe('/');
     expect(opened.headers['set-cookie']).toEqual([`${keyCookieName(server.port)}=${server.key}; HttpOnly; SameSite=Strict; Path=/`]);
+    // Never a way to send the browser elsewhere: a "//host" path still leads back to the app's root.
+    expect((await sendWithHeaders({ path: `//evil.example/?key=${server.key}` })).headers.location).toBe('/');
     const wrong = await sendWithHeaders({ path: '/?key=not-the-key' });
     expect(wrong.status).toBe(200);
     expect(wrong.headers['set-cookie']).toBeUndefined();
