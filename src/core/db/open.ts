@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { DatabaseDamaged } from '../errors';
 import { storeProblemKind, unreadable } from '../store-errors';
+import { sqliteCheckProblems } from './checks';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -97,15 +98,8 @@ export function openStore(options: OpenOptions): OpenedStore {
  * the national database (427 MB) it takes about 0.3 s; a board's database is a fraction of that.
  */
 function checkSound(sqlite: Database.Database, file: string): void {
-  const rows = sqlite.pragma('quick_check(5)') as { quick_check: string }[];
-  if (rows.length === 1 && rows[0]!.quick_check === 'ok') return;
-  throw new DatabaseDamaged(file, `SQLite's check of its pages found ${describeProblems(rows.map((r) => r.quick_check))}`);
-}
-
-/** "2 problems (first: …)" from what integrity_check or quick_check said. */
-export function describeProblems(problems: string[]): string {
-  const more = problems.length >= 5 ? 'at least 5 problems' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-  return `${more} (first: ${problems[0] ?? 'unknown'})`;
+  const problems = sqliteCheckProblems(sqlite, 'quick_check');
+  if (problems) throw new DatabaseDamaged(file, `SQLite's check of its pages found ${problems}`);
 }
 
 /** A migration committed but left rows pointing at nothing: the upgrade must be undone. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { BackupInfo, BackupRestored } from '../../../shared/contract/backups';
 import type { ServiceContext } from '../../context';
-import { describeProblems } from '../../db/open';
+import { sqliteCheckProblems } from '../../db/checks';
 import { describeOpener } from '../../db/presence';
 import { writeTransaction } from '../../db/transactions';
 import { AppError, DatabaseDamaged } from '../../errors';
@@ -47,10 +47,8 @@ export function createBackup(control: StoreControl, now: Date, reason: BackupRea
   const folder = backupsFolder(control.file);
   fs.mkdirSync(folder, { recursive: true });
   clearAbandonedCopies(folder);
-  const problems = (control.sqlite.pragma('integrity_check(5)') as { integrity_check: string }[]).map((r) => r.integrity_check);
-  if (problems.length !== 1 || problems[0] !== 'ok') {
-    throw new DatabaseDamaged(control.file, `SQLite's integrity check found ${describeProblems(problems)}; no backup was made, so the good ones are kept`);
-  }
+  const problems = sqliteCheckProblems(control.sqlite, 'integrity_check');
+  if (problems) throw new DatabaseDamaged(control.file, `SQLite's integrity check found ${problems}; no backup was made, so the good ones are kept`);
   // Written under a name of this process's own and then linked to its backup name, so a crash
   // never leaves a half-written file that looks complete, and two processes never share one.
   const temporary = path.join(folder, temporaryCopyName());

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { BackupContents, BackupInfo } from '../../../shared/contract/backups';
-import { describeProblems } from '../../db/open';
+import { sqliteCheckProblems } from '../../db/checks';
 import { readChecksum, sha256OfFile, type BackupFile } from './files';
 
 type Contents = z.infer<typeof BackupContents>;
@@ -33,15 +33,14 @@ export function backupFileProblem(backup: BackupFile, file: string, sqlite: () =
   if (checksum !== null && checksum !== sha256OfFile(file)) {
     return 'It has changed since it was made: its bytes no longer match the checksum written beside it (a failing disk, or a damaged copy). Choose an earlier backup.';
   }
-  let rows: { integrity_check: string }[];
+  let problems: string | null;
   try {
-    rows = sqlite().pragma('integrity_check(5)') as { integrity_check: string }[];
+    problems = sqliteCheckProblems(sqlite(), 'integrity_check');
   } catch (error) {
     // A backup that SQLite cannot read at all: its problem, not the open database's.
     return `It is damaged: SQLite cannot read it (${error instanceof Error ? error.message : String(error)}).`;
   }
-  if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') return `It is damaged: SQLite's integrity check found ${describeProblems(rows.map((r) => r.integrity_check))}.`;
-  return null;
+  return problems ? `It is damaged: SQLite's integrity check found ${problems}.` : null;
 }
 
 /**
