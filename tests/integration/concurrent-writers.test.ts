@@ -3,8 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { serialiseReturn } from '../../src/shared/exchange';
 import { startAssessment } from '../helpers/assessments';
-import { APP_ROOT, createTestCore, makeWard } from '../helpers/core';
+import { cli } from '../helpers/cli';
+import { APP_ROOT, createTestCore, makeWard, tempDir } from '../helpers/core';
+import { sampleBoard } from '../helpers/exchange';
 
 // The desktop app, a browser (npm run web) and the command line may all have one database file
 // open and write to it at once. Three processes record answers (each save reads, then writes, in
@@ -67,6 +70,33 @@ describe('several processes writing to one database', () => {
       expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
       copy.close();
     }
+  });
+});
+
+describe('an import from the command line while the app writes', () => {
+  it('imports a return in one transaction while another process saves answers, and neither fails', { timeout: 120_000 }, async () => {
+    const source = createTestCore();
+    const { board } = sampleBoard(source, 'NHS Imported Meanwhile');
+    const returnFile = path.join(tempDir(), 'return.json');
+    fs.writeFileSync(returnFile, serialiseReturn(source.call('exchange.export', { boardId: board.id })));
+    source.close();
+
+    const setup = createTestCore();
+    const { ward } = makeWard(setup, { bedCount: 6 });
+    setup.call('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
+    const assessment = startAssessment(setup, ward.id);
+    setup.close();
+
+    const writing = runWriter(setup.file, assessment.id, ward.id);
+    const imported = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      // Give the writer a head start, so the import meets it mid-flight.
+      setTimeout(() => resolve(cli('import', returnFile, '--db', setup.file)), 3_000);
+    });
+    const writer = await writing;
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^return\.json: imported NHS Imported Meanwhile: 2 assessments added/);
+    expect(writer).toMatchObject({ failed: 0, errors: [] });
   });
 });
 
