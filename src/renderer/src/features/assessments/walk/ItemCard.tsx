@@ -254,7 +254,11 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
           <label className="nhsuk-label" htmlFor={`${id}-na-reason`}>
             Why does this not apply here?{needsNaReason(item) ? '' : ' (optional)'}
           </label>
-          {needsNaReason(item) && <div className="nhsuk-hint">This is a weight 3 item: a reason is needed. Press Enter to save.</div>}
+          {needsNaReason(item) && (
+            <div className="nhsuk-hint">
+              {'weight' in item ? 'This is a weight 3 item' : 'This is a ligature prompt'}: a reason is needed. Press Enter to save.
+            </div>
+          )}
           <input
             ref={reasonRef}
             className="nhsuk-input"
