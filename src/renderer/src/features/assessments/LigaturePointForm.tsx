@@ -76,25 +76,6 @@ export function LigaturePointForm(props: {
   const areas = props.areas ?? [];
   const chooseArea = props.areaId === null && !point;
   const id = (field: string) => `${idPrefix}-${field.replace(/\./g, '-')}`;
-  const targets: Record<string, string> = {
-    areaId: id('areaId'),
-    element: id('element'),
-    heightBand: radioId(id('heightBand'), 'low_lying'),
-    tier: radioId(id('tier'), '1'),
-    tierReason: id('tierReason'),
-    description: id('description'),
-    'controls.root': id('controls-add'),
-    likelihoodBefore: id('likelihoodBefore'),
-    severityBefore: id('severityBefore'),
-    likelihoodAfter: id('likelihoodAfter'),
-    severityAfter: id('severityAfter'),
-    'action.description': id('action.description'),
-    'action.type': id('action.type'),
-    'action.owner': id('action.owner'),
-    'action.dueDate': id('action.dueDate'),
-    'action.priority': id('action.priority'),
-    'action.status': id('action.status'),
-  };
 
   const tierOfArea = (areaId: string): SupervisionTier | null => props.areaTier ?? areas.find((a) => a.areaId === areaId)?.supervisionTier ?? null;
 
@@ -138,6 +119,27 @@ export function LigaturePointForm(props: {
   // Opened from a button: the cursor goes straight to the first field.
   useEffect(() => form.setFocus('element'), [form]);
   const controls = useFieldArray({ control: form.control, name: 'controls' });
+  // The error summary's lines in the order of the form's fields, each linked to its input.
+  const targets: Record<string, string> = {
+    areaId: id('areaId'),
+    element: id('element'),
+    heightBand: radioId(id('heightBand'), 'low_lying'),
+    tier: radioId(id('tier'), '1'),
+    tierReason: id('tierReason'),
+    description: id('description'),
+    'controls.root': id('controls-add'),
+    ...Object.fromEntries(controls.fields.flatMap((_, i) => [`controls.${i}.kind`, `controls.${i}.description`].map((name) => [name, id(name)]))),
+    likelihoodBefore: id('likelihoodBefore'),
+    severityBefore: id('severityBefore'),
+    likelihoodAfter: id('likelihoodAfter'),
+    severityAfter: id('severityAfter'),
+    'action.description': id('action.description'),
+    'action.type': id('action.type'),
+    'action.owner': id('action.owner'),
+    'action.dueDate': id('action.dueDate'),
+    'action.priority': id('action.priority'),
+    'action.status': id('action.status'),
+  };
   const watched = useWatch({ control: form.control });
   const chosenArea = areas.find((a) => a.areaId === watched.areaId);
   const areaTier = props.areaTier ?? chosenArea?.supervisionTier ?? null;
