@@ -106,7 +106,6 @@ export function ReportDownload({ what, description, choices, choiceLabel, emptyM
                     type="checkbox"
                     aria-describedby={`${id}-drafts-hint`}
                     checked={includeDrafts}
-                    disabled={state.step === 'working'}
                     onChange={(event) => setIncludeDrafts(event.target.checked)}
                   />
                   <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${id}-drafts`}>
