@@ -193,8 +193,11 @@ function gatesFor(point: LigaturePoint, scored: ScoredLigaturePoint, asOf: strin
   }
   const overdue = point.actions.filter((a) => isActionOverdue(a.status, a.targetDate, asOf));
   if (isHighOrExtreme(band) && overdue.length > 0) {
-    const dates = overdue.map((a) => a.targetDate ?? 'marked overdue').sort();
-    const which = overdue.length === 1 ? `an action past its target date (${dates[0]})` : `${overdue.length} actions past their target dates (earliest ${dates[0]})`;
+    const pastDue = overdue.flatMap((a) => (a.targetDate !== undefined && a.targetDate < asOf ? [a.targetDate] : [])).sort();
+    const which =
+      overdue.length === 1
+        ? pastDue[0] ? `an action past its target date (${pastDue[0]})` : 'an action marked overdue'
+        : `${overdue.length} overdue actions${pastDue[0] ? ` (earliest target date ${pastDue[0]})` : ''}`;
     add('action_overdue', `${band} residual risk with ${which}`);
   }
   return gates;

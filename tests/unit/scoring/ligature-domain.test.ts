@@ -75,7 +75,9 @@ describe('ward ligature rating: red gates', () => {
   });
 
   it('counts an action marked overdue as overdue even before its target date', () => {
-    expect(gatesOf(score([highInLounge({ actions: [action('replace', '2027-01-31', 'overdue')] })]))).toEqual([['h', 'action_overdue']]);
+    const result = score([highInLounge({ actions: [action('replace', '2027-01-31', 'overdue')] })]);
+    expect(gatesOf(result)).toEqual([['h', 'action_overdue']]);
+    expect(result.gates[0]?.message).toBe('Coat hook: high residual risk with an action marked overdue');
   });
 
   it('is red when staff vigilance is the only control for a high residual point, even with a dated action', () => {
@@ -129,7 +131,7 @@ describe('several actions on one ligature point: every action counts', () => {
     ]);
     expect(result.summary.overdueActionCount).toBe(2);
     expect(result.summary.oldestOpenActionTargetDate).toBe('2026-11-01');
-    expect(result.gates[0]?.message).toBe('Coat hook: high residual risk with 2 actions past their target dates (earliest 2026-11-01)');
+    expect(result.gates[0]?.message).toBe('Coat hook: high residual risk with 2 overdue actions (earliest target date 2026-11-01)');
   });
 });
 
