@@ -98,7 +98,7 @@ const CORPUS: [string, () => string, RegExp][] = [
   [
     'undecided-recheck.json',
     () => altered((d) => (assessment(d)['rechecks'] as Mutable[]).push({ id: crypto.randomUUID(), subject: 'action', previousId: crypto.randomUUID(), lineageId: crypto.randomUUID(), outcome: null, currentId: null, note: null, assessorId: null, decidedAt: null })),
-    /^undecided-recheck\.json: .* \(round 2026\/27, assessment [0-9a-f-]+\) is signed off but breaks the sign-off rule "undecided_rechecks": 1 re-check from the previous round not decided\. The app's own sign-off refuses this$/,
+    /^undecided-recheck\.json: .* \(round 2026\/27, assessment [0-9a-f-]+\) is signed off but breaks the sign-off rule "undecided_rechecks": 1 re-check from the previous round is not yet decided\. The app's own sign-off refuses this$/,
   ],
   ['future-date.json', () => altered((d) => (assessment(d)['assessedOn'] = '2026-11-25')), /^future-date\.json: .* breaks the sign-off rule "future_date": the assessment is dated 2026-11-25, after the day it is signed off \(2026-11-21\)/],
   ['round-mismatch.json', () => altered((d) => (assessment(d)['round'] = '2025/26')), /^round-mismatch\.json: .* breaks the sign-off rule "round_mismatch": the round is 2025\/26, but 2026-11-20 falls in the financial year 2026\/27/],

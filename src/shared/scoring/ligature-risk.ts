@@ -50,7 +50,6 @@ export interface ScoredLigaturePoint {
   tierFromArea?: boolean;
 }
 
-export { hasDocumentedControl } from './controls';
 
 function riskScore(likelihood: number, severity: number): RiskScore {
   const score = likelihood * severity;

@@ -4,7 +4,7 @@ import { reliesOnOtherAlone } from './controls';
 import type { WardScoringInput } from './inputs';
 import type { IssueCode } from './issues';
 import { isHighOrExtreme } from './ligature-risk';
-import { percentToTenth, reachesPercent } from './numbers';
+import { completenessAgainst } from './numbers';
 import type { PinnedTemplates, WardScores } from './ward';
 
 // What an assessment must satisfy before it is signed off, written once: the sign-off service
@@ -58,14 +58,7 @@ export function domainCompleteness(templates: PinnedTemplates, scores: WardScore
   return DOMAINS.map((domain) => {
     const { applicable, answered } = domain === 'ligature' ? scores.ligature.prompts : scores[domain].counts;
     const threshold = templates[domain].completenessThreshold;
-    return {
-      domain,
-      applicable,
-      answered,
-      completeness: applicable > 0 ? percentToTenth(answered, applicable) : null,
-      threshold,
-      complete: applicable === 0 || reachesPercent(answered, applicable, threshold),
-    };
+    return { domain, applicable, answered, threshold, ...completenessAgainst(answered, applicable, threshold) };
   });
 }
 
@@ -112,7 +105,8 @@ export function signOffProblems(facts: SignOffFacts): SignOffProblem[] {
   for (const d of domainCompleteness(facts.templates, scores)) {
     if (!d.complete) add('incomplete', `${d.domain} is ${d.completeness ?? 0}% complete (${d.answered} of ${d.applicable} answered); its checklist needs ${d.threshold}%`);
   }
-  if (facts.undecidedRechecks > 0) add('undecided_rechecks', `${facts.undecidedRechecks} re-check${facts.undecidedRechecks === 1 ? '' : 's'} from the previous round not decided`);
+  const undecided = facts.undecidedRechecks;
+  if (undecided > 0) add('undecided_rechecks', `${undecided} re-check${undecided === 1 ? ' from the previous round is' : 's from the previous round are'} not yet decided`);
   const issues = [...DOMAINS.flatMap((d) => scores[d].issues), ...scores.issues];
   for (const found of issues) {
     const rule = BLOCKING_ISSUES[found.code];

@@ -1,7 +1,7 @@
 import { contract, type Input } from '../../../shared/contract';
 import { addDays } from '../../../shared/dates';
 import { defaultTierFor, type SupervisionTier } from '../../../shared/domain/estate';
-import { CONTROL_KINDS, TIER_LIKELIHOOD_FLOOR, VIGILANCE_CONTROL_KINDS, isHighOrExtreme, pointsNeedingConfirmation, scoreLigaturePoint, scoreWard, type ActionType, type ControlKind } from '../../../shared/scoring';
+import { CONTROL_KINDS, TIER_LIKELIHOOD_FLOOR, VIGILANCE_CONTROL_KINDS, isHighOrExtreme, scoreLigaturePoint, type ActionType, type ControlKind } from '../../../shared/scoring';
 import { itemInstances, type ComplianceDomain, type TemplateItem } from '../../../shared/templates';
 import type { Db } from '../../db/open';
 import type { ServiceContext, Tx } from '../../context';
@@ -9,7 +9,6 @@ import { createAction } from '../assessments/actions';
 import { createLigaturePoint } from '../assessments/ligature-points';
 import { pinnedTemplates, scoringAreas } from '../assessments/pinned';
 import type { AssessmentView } from '../assessments/read';
-import { scoringInput } from '../assessments/score';
 import { startAssessment } from '../assessments/start';
 import { recordAudit } from '../audit';
 import { areasFor } from '../estate/demo';
@@ -18,7 +17,7 @@ import { createBoard } from '../estate/boards';
 import { createSite } from '../estate/sites';
 import { createWard } from '../estate/wards';
 import { decideRecheck, recheckSummaries } from '../walkthrough/rechecks';
-import { signOffAssessment } from '../walkthrough/sign-off';
+import { signOffAssessment, signOffCheck } from '../walkthrough/sign-off';
 import { complianceChoice, seedAnswers, type Choice, type SeededAnswer } from './answers';
 import { NATIONAL_BOARDS, planBoard } from './plan';
 import { seededRandom, type Random } from './random';
@@ -183,10 +182,10 @@ function seedAssessment(
     }
   }
 
-  // Signed off through the sign-off service, as an assessor would: it refuses anything its rules refuse.
+  // Signed off through the sign-off service, as an assessor would (confirming the "other" controls
+  // the check lists): it refuses anything its rules refuse.
   setClock(new Date(`${addDays(assessedOn, random.int(1, 14))}T16:00:00.000Z`));
-  const input = scoringInput(tx, started.id);
-  const confirm = pointsNeedingConfirmation(input, scoreWard(pinnedTemplates(tx, started), input)).map((p) => p.pointId);
+  const confirm = signOffCheck(tx, ctx, started.id).otherControlsToConfirm.map((p) => p.pointId);
   signOffAssessment(ctx, parse('assessments.signOff', { assessmentId: started.id, signedOffBy: assessorId, confirmOtherControls: confirm }));
 }
 

@@ -36,7 +36,7 @@ function reasonsFor(problems: readonly SignOffProblem[], domains: ReturnType<typ
     const n = count(rule);
     if (n > 0) reasons.push(sentence(n));
   };
-  add('undecided_rechecks', () => first('undecided_rechecks').replace(/^(\d+ re-checks?) from the previous round not decided$/, (_m, what: string) => `${what} from the previous round ${what.endsWith('s') ? 'are' : 'is'} not yet decided`));
+  add('undecided_rechecks', () => first('undecided_rechecks'));
   add('risk_without_point', (n) => `${plural(n, 'ligature prompt says', 'ligature prompts say')} “risk present” with no ligature point recorded for it`);
   add('na_without_reason', (n) => `${plural(n, 'answer is', 'answers are')} “not applicable” without the reason ${n === 1 ? 'it needs' : 'they need'}`);
   add('tier_below_area', (n) => `${plural(n, 'ligature point is', 'ligature points are')} below ${n === 1 ? 'its' : 'their'} area’s tier with no reason`);
@@ -71,7 +71,7 @@ function checkAssessment(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmen
   return {
     assessmentId: assessment.id,
     ready: problems.every((p) => p.rule === 'other_control_unconfirmed'),
-    domains: domains.map((d) => ({ ...d })),
+    domains,
     missing: walkInstances(tx, assessment)
       .instances.filter((i) => !i.answered && incomplete.has(i.domain))
       .map((i) => ({ domain: i.domain, itemId: i.item.id, areaId: i.areaId, areaName: areaName(assessment, i.areaId), question: i.item.question })),

@@ -3,7 +3,7 @@ import { useFieldArray, useForm, useWatch, type DeepPartial } from 'react-hook-f
 import type { Output } from '../../../../shared/contract';
 import { LigaturePointCreate, LigaturePointUpdate } from '../../../../shared/domain/assessment-schemas';
 import type { SupervisionTier } from '../../../../shared/domain/estate';
-import { TIER_LIKELIHOOD_FLOOR, isHighOrExtreme, scoreLigaturePoint, tierBelowAreaWithoutReason } from '../../../../shared/scoring';
+import { TIER_LIKELIHOOD_FLOOR, isHighOrExtreme, scoreLigaturePoint, tierBelowAreaWithoutReason, type ControlKind } from '../../../../shared/scoring';
 import { call } from '../../api/call';
 import { messageOf } from '../../api/api-error';
 import { showServerErrors } from '../../api/server-errors';
@@ -362,7 +362,7 @@ export function LigaturePointForm(props: {
 function scorePreview(values: DeepPartial<PointValues>, tier: SupervisionTier, areaTier: SupervisionTier | null) {
   const [lb, sb, la, sa] = [values.likelihoodBefore, values.severityBefore, values.likelihoodAfter, values.severityAfter].map(Number);
   if (!lb || !sb || !la || !sa) return null;
-  const controls = (values.controls ?? []).map((c) => ({ kind: c?.kind as never, description: c?.description ?? '' }));
+  const controls = (values.controls ?? []).map((c) => ({ kind: (c?.kind ?? 'other') as ControlKind, description: c?.description ?? '' }));
   const point = { id: 'new', areaId: values.areaId ?? '', tier, tierReason: values.tierReason ?? null, element: '', heightBand: 'low_lying' as const, likelihoodBefore: lb, severityBefore: sb, likelihoodAfter: la, severityAfter: sa, controls };
   return scoreLigaturePoint(point, areaTier ?? undefined);
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import type { Input, Output } from '../../../../shared/contract';
 import { financialYearOf, londonDate, londonDateOf } from '../../../../shared/dates';
 import { AssessmentDetailsUpdate, AssessmentStart } from '../../../../shared/domain/assessment-schemas';
@@ -119,18 +119,10 @@ function StartForm({ wardId }: { wardId: string }) {
   return (
     <form onSubmit={submitOnce(isSubmitting, submit)} noValidate aria-label="Start an assessment">
       <FormErrorSummary errors={errors} submitCount={submitCount} targets={targets as never} />
-      <TextField id="start-date" label="Date of the assessment" hint="For example, 2026-11-20" width={10} autoComplete="off" error={errors.assessedOn?.message} {...form.register('assessedOn')} />
-      <TextField id="start-round" label="Round" hint="The financial year of the assessment date (from 1 April), for example 2026/27" width={10} autoComplete="off" error={errors.round?.message} {...form.register('round')} />
-      <RadiosField
-        idPrefix="start-announced"
-        legend="Was the visit announced to the ward?"
-        inline
-        choices={[
-          { value: 'yes', label: 'Announced' },
-          { value: 'no', label: 'Unannounced' },
-        ]}
-        error={errors.announced?.message}
-        inputProps={form.register('announced')}
+      <VisitFields
+        prefix="start"
+        fields={{ assessedOn: form.register('assessedOn'), round: form.register('round'), announced: form.register('announced') }}
+        errors={{ assessedOn: errors.assessedOn?.message, round: errors.round?.message, announced: errors.announced?.message }}
       />
       <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4">
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Assessors</legend>
@@ -191,18 +183,10 @@ function DetailsForm({ draft, onSaved }: { draft: Output<'assessments.get'>; onS
         </p>
       )}
       <FormErrorSummary errors={errors} submitCount={submitCount} targets={targets as never} />
-      <TextField id="draft-date" label="Date of the assessment" hint="For example, 2026-11-20" width={10} autoComplete="off" error={errors.assessedOn?.message} {...form.register('assessedOn')} />
-      <TextField id="draft-round" label="Round" hint="The financial year of the assessment date, for example 2026/27" width={10} autoComplete="off" error={errors.round?.message} {...form.register('round')} />
-      <RadiosField
-        idPrefix="draft-announced"
-        legend="Was the visit announced to the ward?"
-        inline
-        choices={[
-          { value: 'yes', label: 'Announced' },
-          { value: 'no', label: 'Unannounced' },
-        ]}
-        error={errors.announced?.message}
-        inputProps={form.register('announced')}
+      <VisitFields
+        prefix="draft"
+        fields={{ assessedOn: form.register('assessedOn'), round: form.register('round'), announced: form.register('announced') }}
+        errors={{ assessedOn: errors.assessedOn?.message, round: errors.round?.message, announced: errors.announced?.message }}
       />
       {isSubmitSuccessful && submitCount > 0 && Object.keys(errors).length === 0 && (
         <p className="nhsuk-body" role="status">
@@ -213,5 +197,28 @@ function DetailsForm({ draft, onSaved }: { draft: Output<'assessments.get'>; onS
         Save the corrected details
       </button>
     </form>
+  );
+}
+
+type VisitField = 'assessedOn' | 'round' | 'announced';
+
+/** The visit's date, round and whether it was announced: the same fields when starting and when correcting a draft. */
+function VisitFields({ prefix, fields, errors }: { prefix: string; fields: Record<VisitField, UseFormRegisterReturn>; errors: Partial<Record<VisitField, string>> }) {
+  return (
+    <>
+      <TextField id={`${prefix}-date`} label="Date of the assessment" hint="For example, 2026-11-20. Not a date in the future." width={10} autoComplete="off" error={errors.assessedOn} {...fields.assessedOn} />
+      <TextField id={`${prefix}-round`} label="Round" hint="The financial year of the assessment date (from 1 April), for example 2026/27" width={10} autoComplete="off" error={errors.round} {...fields.round} />
+      <RadiosField
+        idPrefix={`${prefix}-announced`}
+        legend="Was the visit announced to the ward?"
+        inline
+        choices={[
+          { value: 'yes', label: 'Announced' },
+          { value: 'no', label: 'Unannounced' },
+        ]}
+        error={errors.announced}
+        inputProps={fields.announced}
+      />
+    </>
   );
 }
