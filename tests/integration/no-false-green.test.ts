@@ -71,10 +71,9 @@ describe('recording a ligature point', () => {
     const found = point(area('en_suite'), { element: 'Basin waste', likelihoodBefore: 2, severityBefore: 3, likelihoodAfter: 1, severityAfter: 3, controls: [{ kind: 'staff_vigilance', description: 'Hourly checks' }] });
     expect(found.ok).toBe(true);
     const ligature = core.call('assessments.score', { id: assessment.id }).scores.ligature;
-    expect(ligature.points.map((p) => [p.inherent.score, p.floorApplied.inherent, p.residual.score])).toEqual([
-      [20, true, 5],
-      [12, true, 12],
-    ]);
+    const scored = (result: typeof below) => ligature.points.find((p) => result.ok && p.pointId === (result.data as { id: string }).id)!;
+    expect([scored(below).inherent.score, scored(below).floorApplied.inherent, scored(below).residual.score]).toEqual([20, true, 5]);
+    expect([scored(found).inherent.score, scored(found).floorApplied.inherent, scored(found).residual.score]).toEqual([12, true, 12]);
     expect(ligature.rating).toBe('red');
     expect(ligature.gates.map((g) => g.reason)).toEqual(['vigilance_only_control', 'high_without_dated_removal']);
   });
