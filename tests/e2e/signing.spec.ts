@@ -26,8 +26,10 @@ test('a board signs its return; the collator registers its key, refuses unsigned
   const unsignedBoard = await boardWithSignedOffWard(api, 'NHS Orkney Test');
   const dir = tempDir('mhea-e2e-signing-');
 
-  // The board's side: make the key, download the public key.
-  await page.goto('#/signing');
+  // The board's side: the board page says its returns are not signed yet, and leads to its key.
+  await page.goto(`#/boards/${board.id}`);
+  await expect(page.getByText('Returns from NHS Borders Test are not signed')).toBeVisible();
+  await page.getByRole('link', { name: 'Make the board’s signing key' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Signing keys' })).toBeVisible();
   const keys = page.getByRole('table', { name: 'Boards and their signing keys' });
   await expect(keys.getByRole('row', { name: /NHS Borders Test No key: its returns are not signed/ })).toBeVisible();
@@ -46,10 +48,11 @@ test('a board signs its return; the collator registers its key, refuses unsigned
   // Its return, signed.
   await page.goto(`#/boards/${board.id}`);
   const exportSection = page.getByRole('region', { name: 'Export return' });
+  await expect(exportSection.getByText(`Returns are signed with NHS Borders Test’s key ${label}`)).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), exportSection.getByRole('button', { name: 'Download return (JSON)' }).click()]);
   const returnFile = path.join(dir, download.suggestedFilename());
   await download.saveAs(returnFile);
-  await expect(exportSection.getByText(`Signed with NHS Borders Test’s key ${label}.`)).toBeVisible();
+  await expect(page.getByText(new RegExp(`Return downloaded: .*, signed with the board’s key ${label}`)).first()).toBeVisible();
   const unsignedFile = path.join(dir, 'orkney-return.json');
   fs.writeFileSync(unsignedFile, serialiseReturn(await api('exchange.export', { boardId: unsignedBoard.id })));
 

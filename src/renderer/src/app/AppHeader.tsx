@@ -10,7 +10,6 @@ const NAV_ITEMS: { label: string; href: string; matches: RegExp }[] = [
   { label: 'Import', href: href.importReturns(), matches: /^#\/import/ },
   { label: 'Checklists', href: href.checklists(), matches: /^#\/checklists/ },
   { label: 'Backups', href: href.backups(), matches: /^#\/backups/ },
-  { label: 'Signing keys', href: href.signing(), matches: /^#\/signing/ },
   { label: 'Help', href: href.help(), matches: /^#\/help/ },
 ];
 

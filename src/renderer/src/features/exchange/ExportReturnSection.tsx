@@ -26,8 +26,9 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
   const [busy, setBusy] = useState<'json' | 'csv' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [csv, setCsv] = useState<{ fileName: string; url: string }[]>([]);
-  // After a download: whether it was signed with the board's key (null before any).
-  const [signedWith, setSignedWith] = useState<string | false | null>(null);
+  // The board's signing key on this computer, if any: every return is signed with it.
+  const { state: signingState } = useLoad(() => call('signing.status', {}), []);
+  const key = signingState.status === 'ready' ? (signingState.data.boards.find((b) => b.boardId === board.id)?.key ?? null) : undefined;
   // Newest first; until the user picks one, the latest round ('' is every round).
   const { state: roundsState } = useLoad(() => call('reports.rounds', { boardId: board.id }), [board.id]);
   const rounds = roundsState.status === 'ready' ? roundsState.data : [];
@@ -51,8 +52,7 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
       }
       downloadText(fileName, text, 'application/json');
       const count = document.assessments.length;
-      const signature = document.signature ? keyLabel(document.signature.keyId) : false;
-      setSignedWith(signature);
+      const signature = document.signature ? keyLabel(document.signature.keyId) : null;
       announce(
         `Return downloaded: ${fileName}, ${count} signed-off assessment${count === 1 ? '' : 's'}${round ? ` of round ${round}` : ''}${includePhotos ? ' with photos' : ''}, ` +
           (signature ? `signed with the board’s key ${signature}` : 'not signed'),
@@ -87,6 +87,20 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
         The board’s return for NHS Scotland Assure: the signed-off assessments of a round, with the checklist versions and
         scores, in one file the collator can check. Drafts are left out.
       </p>
+      {key && (
+        <p className="nhsuk-body">
+          Returns are signed with {board.name}’s key <span className="app-key-label">{key.label}</span> (<a href={href.signing()}>Signing keys</a>).
+        </p>
+      )}
+      {key === null && (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            Returns from {board.name} are not signed: it has no signing key on this computer, and NHS Scotland Assure may refuse
+            unsigned returns. <a href={href.signing()}>Make the board’s signing key</a> and send them its public key.
+          </p>
+        </div>
+      )}
       <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
         {error && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
         <div className="nhsuk-form-group">
@@ -139,16 +153,6 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
           {busy === 'csv' ? 'Preparing CSV files…' : 'Prepare CSV files'}
         </button>
       </div>
-      {signedWith === false && (
-        <div className="nhsuk-inset-text">
-          <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>
-            This return is not signed: {board.name} has no signing key on this computer. NHS Scotland Assure may refuse unsigned returns.{' '}
-            <a href={href.signing()}>Make the board’s signing key</a>, send them its public key, and download the return again.
-          </p>
-        </div>
-      )}
-      {signedWith && <p className="nhsuk-body">Signed with {board.name}’s key {signedWith}.</p>}
       {csv.length > 0 && (
         <>
           <h3 className="nhsuk-heading-s">CSV files (one per table)</h3>
