@@ -1,6 +1,7 @@
 import type { Core } from '../../src/core';
 import { scoredWards } from '../../src/core/services/scores/scored-wards';
 import type { Input, Operation, Output } from '../../src/shared/contract';
+import { defaultTierFor, type AreaType } from '../../src/shared/domain/estate';
 import { itemInstances, type AreaForApplicability } from '../../src/shared/templates';
 import { goodValue } from '../helpers/assessments';
 
@@ -19,8 +20,21 @@ export async function must<O extends Operation>(core: Core, operation: O, input:
 export async function draftOnLargestWard(core: Core) {
   const wards = scoredWards(core.store.db);
   const largest = [...wards].sort((a, b) => b.ward.bedCount - a.ward.bedCount)[0]!;
+  return draftOn(core, largest.ward);
+}
+
+/** A new ward of the national estate with these areas (default tiers), and a draft of it, as draftOnLargestWard. */
+export async function draftOnNewWard(core: Core, name: string, areas: [AreaType, string][]) {
+  const board = (await must(core, 'boards.list', {}))[0]!;
+  const site = (await must(core, 'sites.list', { boardId: board.id }))[0]!;
+  const ward = await must(core, 'wards.create', { siteId: site.id, name, type: 'adult_acute', bedCount: areas.filter(([t]) => t === 'bedroom').length || 1, sexDesignation: 'mixed' });
+  for (const [type, areaName] of areas) await must(core, 'areas.create', { wardId: ward.id, type, name: areaName, supervisionTier: defaultTierFor(type) });
+  return draftOn(core, ward);
+}
+
+async function draftOn(core: Core, ward: { id: string; bedCount: number }) {
   const draft = await must(core, 'assessments.start', {
-    wardId: largest.ward.id,
+    wardId: ward.id,
     round: '2027/28',
     assessedOn: '2027-09-30',
     announced: true,
@@ -40,5 +54,5 @@ export async function draftOnLargestWard(core: Core) {
     const other = good === 'A' ? 'C' : good === 'yes' && 'response' in item && item.response.type === 'yes_partial_no' ? 'partial' : good;
     return { assessmentId: draft.id, itemId: item.id, areaId, value: Math.floor(i / instances.length) % 2 === 0 ? good : other, assessorId };
   };
-  return { draft, ward: largest.ward, instances: instances.length, answerFor };
+  return { draft, ward, areas: areas.length, instances: instances.length, answerFor };
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../src/core';
 import { seedNational } from '../../src/core/services/national/seed';
-import { MIGRATIONS, RESOURCES } from '../helpers/core';
+import { APP_ROOT, MIGRATIONS, RESOURCES } from '../helpers/core';
 
 // What each benchmark file uses: a figure to time, a copy of the national database to time it
 // on, and the numbers it reports. A benchmark file default-exports a Benchmark.
@@ -18,12 +18,94 @@ export interface Figure {
   before?(iteration: number): unknown;
   /** One repetition, numbered from 0 across warm-up and timed runs; may be async. */
   run(iteration: number): unknown;
+  /** A goal on wall time, where the goal is a time rather than a ratio (the median must be under it). */
+  goalMs?: number;
 }
+
+/** One side of a comparison: the project's path, or its physical floor. */
+export interface Side {
+  /** What this side does, as printed. */
+  label: string;
+  /** Untimed preparation before each repetition of this side. */
+  before?(iteration: number): unknown;
+  run(iteration: number): unknown;
+  /** A figure this side measures about itself (e.g. CPU of a child process), replacing this process's own CPU time. */
+  cpuOf?(iteration: number): number | undefined;
+}
+
+/**
+ * The project's path against its floor (what SQLite, V8 or the OS cost for the same result),
+ * timed in the same process and alternating (project then floor, then floor then project, …) so
+ * a machine busy with other work slows both alike: the ratio is what counts.
+ */
+export interface Comparison {
+  label: string;
+  /** The goal, as the largest acceptable ratio of the project's CPU median to the floor's. */
+  goal: number;
+  runs: number;
+  warmup?: number;
+  project: Side;
+  floor: Side;
+}
+
+/** A goal that is not a time (memory): measured once, the project's figure against the floor's. */
+export interface Measurement {
+  label: string;
+  goal: number;
+  unit: string;
+  measure(): Promise<{ project: { label: string; value: number }; floor: { label: string; value: number } }>;
+}
+
+export type AnyFigure = Figure | Comparison | Measurement;
 
 export interface Benchmark {
   name: string;
   /** Prepares the figures (open databases, start servers); `close` runs after they are timed. */
-  setup(): Promise<{ figures: Figure[]; close(): Promise<void> | void }>;
+  setup(): Promise<{ figures: AnyFigure[]; close(): Promise<void> | void }>;
+}
+
+export interface MeasurementResult {
+  label: string;
+  goal: number;
+  unit: string;
+  project: { label: string; value: number };
+  floor: { label: string; value: number };
+  ratio: number;
+  load: number;
+}
+
+export type AnyResult = ({ kind: 'figure' } & FigureResult) | ({ kind: 'comparison' } & ComparisonResult) | ({ kind: 'measurement' } & MeasurementResult);
+
+/** Times or measures one figure of any kind. */
+export async function runFigure(figure: AnyFigure): Promise<AnyResult> {
+  if ('project' in figure) return { kind: 'comparison', ...(await timeComparison(figure)) };
+  if ('measure' in figure) {
+    const { project, floor } = await figure.measure();
+    return { kind: 'measurement', label: figure.label, goal: figure.goal, unit: figure.unit, project, floor, ratio: project.value / floor.value, load: os.loadavg()[0]! };
+  }
+  return { kind: 'figure', ...(await timeFigure(figure)) };
+}
+
+export interface SideResult {
+  label: string;
+  medianMs: number;
+  p95Ms: number;
+  cpuMedianMs: number;
+  cpuP95Ms: number;
+}
+
+export interface ComparisonResult {
+  label: string;
+  goal: number;
+  runs: number;
+  project: SideResult;
+  floor: SideResult;
+  /** Project ÷ floor, of the medians. */
+  ratio: number;
+  cpuRatio: number;
+  /** The 1-minute load average when the comparison started and when it ended. */
+  load: [number, number];
+  peakRssMb: number;
 }
 
 export interface FigureResult {
@@ -37,11 +119,14 @@ export interface FigureResult {
   cpuP95Ms: number;
   /** Highest resident set size seen while this figure ran, in MB. */
   peakRssMb: number;
+  goalMs?: number;
 }
 
 export const NATIONAL_SEED = 1;
 /** Gitignored; override with MHEA_BENCH_CACHE (e.g. to share one national database between checkouts). */
-const CACHE_DIR = process.env.MHEA_BENCH_CACHE ?? path.resolve(__dirname, '..', '..', '.bench-cache');
+const CACHE_DIR = process.env.MHEA_BENCH_CACHE ?? path.join(APP_ROOT, '.bench-cache');
+/** Where run.ts bundles the benchmarks (two folders below the app, see run.ts). */
+export const BUILD_DIR = path.join(APP_ROOT, '.bench-cache', 'build');
 
 /** A fixed clock, so runs are comparable; far enough on that new rounds can start. */
 export const BENCH_NOW = () => new Date('2027-10-01T10:00:00.000Z');
@@ -130,6 +215,58 @@ export async function timeFigure(figure: Figure): Promise<FigureResult> {
     maxMs: times[times.length - 1]!,
     cpuMedianMs: percentile(cpu, 50),
     cpuP95Ms: percentile(cpu, 95),
+    peakRssMb: peak / (1024 * 1024),
+    ...(figure.goalMs !== undefined ? { goalMs: figure.goalMs } : {}),
+  };
+}
+
+async function timeSide(side: Side, iteration: number, wall: number[], cpu: number[]): Promise<void> {
+  await side.before?.(iteration);
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  await side.run(iteration);
+  wall.push(performance.now() - start);
+  const used = process.cpuUsage(cpuStart);
+  cpu.push(side.cpuOf?.(iteration) ?? (used.user + used.system) / 1000);
+}
+
+function sideResult(label: string, wall: number[], cpu: number[]): SideResult {
+  wall.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  return { label, medianMs: percentile(wall, 50), p95Ms: percentile(wall, 95), cpuMedianMs: percentile(cpu, 50), cpuP95Ms: percentile(cpu, 95) };
+}
+
+export async function timeComparison(comparison: Comparison): Promise<ComparisonResult> {
+  const load0 = os.loadavg()[0]!;
+  const warmup = comparison.warmup ?? 0;
+  const walls = { project: [] as number[], floor: [] as number[] };
+  const cpus = { project: [] as number[], floor: [] as number[] };
+  let peak = process.memoryUsage().rss;
+  for (let i = 0; i < warmup + comparison.runs; i++) {
+    // Alternate which goes first, so neither always runs on a warmer cache.
+    const order = i % 2 === 0 ? (['project', 'floor'] as const) : (['floor', 'project'] as const);
+    for (const which of order) {
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      await timeSide(comparison[which], i, wall, cpu);
+      if (i >= warmup) {
+        walls[which].push(wall[0]!);
+        cpus[which].push(cpu[0]!);
+      }
+    }
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const project = sideResult(comparison.project.label, walls.project, cpus.project);
+  const floor = sideResult(comparison.floor.label, walls.floor, cpus.floor);
+  return {
+    label: comparison.label,
+    goal: comparison.goal,
+    runs: comparison.runs,
+    project,
+    floor,
+    ratio: project.medianMs / floor.medianMs,
+    cpuRatio: project.cpuMedianMs / floor.cpuMedianMs,
+    load: [load0, os.loadavg()[0]!],
     peakRssMb: peak / (1024 * 1024),
   };
 }

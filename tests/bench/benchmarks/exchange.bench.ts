@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '../../../src/core';
 import { serialiseReturn } from '../../../src/shared/exchange/serialise';
+import { nationalReturns, ROUND } from '../returns';
 import type { Benchmark } from '../harness';
 import { nationalDatabase, openCore } from '../harness';
 import { must } from '../draft';
@@ -13,23 +14,13 @@ import { must } from '../draft';
 // recomputed — then writes it in one transaction). Target: 14 returns imported and verified in
 // under 10 s.
 
-// One round per return: the whole three-round history of the largest board (NHS Greater Glasgow &
-// Clyde, 90 wards) is 57.6 MB of JSON, over the 50 MB an exchange file may hold.
-const ROUND = '2026/27';
-
 const bench: Benchmark = {
   name: 'exchange',
   async setup() {
     const core = openCore(nationalDatabase());
     const boards = await must(core, 'boards.list', {});
     const largest = boards.find((b) => b.name.includes('Glasgow')) ?? boards[0]!;
-    const returns: { fileName: string; content: string }[] = [];
-    for (const board of boards) {
-      const doc = await must(core, 'exchange.export', { boardId: board.id, includePhotos: false, includeDrafts: false, round: ROUND });
-      // As the app and the CLI write a return to disk (canonical key order, indented).
-      returns.push({ fileName: `${board.name}.json`, content: serialiseReturn(doc) });
-    }
-    const megabytes = returns.reduce((n, r) => n + Buffer.byteLength(r.content), 0) / 2 ** 20;
+    const { returns, megabytes } = await nationalReturns(core);
     const largestSize = Buffer.byteLength(returns[boards.indexOf(largest)]!.content) / 2 ** 20;
     const assessments = core.store.sqlite.prepare("SELECT count(*) FROM assessments WHERE status = 'signed_off' AND round = ?").pluck().get(ROUND) as number;
 

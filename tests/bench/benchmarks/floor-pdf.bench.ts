@@ -1,0 +1,56 @@
+import pdfmake from 'pdfmake';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { readTransaction } from '../../../src/core/db/transactions';
+import { estateDocument } from '../../../src/core/services/reports/estate-document';
+import { readEstateReport } from '../../../src/core/services/reports/read';
+import { buildEstateReport } from '../../../src/shared/reports';
+import type { Benchmark } from '../harness';
+import { BENCH_NOW, nationalDatabase, openCore } from '../harness';
+import { must } from '../draft';
+
+// Goal: a board's consolidated estate report (reports.board: read, laid out, rendered) within
+// 1.1× of pdfmake rendering the same document definition with the same fonts.
+
+const WARDS = 40;
+const ROUND = '2026/27';
+
+const bench: Benchmark = {
+  name: 'floor',
+  async setup() {
+    const core = openCore(nationalDatabase());
+    const counts = core.store.sqlite
+      .prepare('SELECT s.board_id AS boardId, count(*) AS wards FROM wards w JOIN sites s ON s.id = w.site_id GROUP BY s.board_id')
+      .all() as { boardId: string; wards: number }[];
+    const { boardId, wards } = counts.sort((a, b) => Math.abs(a.wards - WARDS) - Math.abs(b.wards - WARDS))[0]!;
+    const first = await must(core, 'reports.board', { boardId, round: ROUND });
+    // The definition the service renders, built afresh for each floor run (pdfmake may change it as it lays it out).
+    const definition = (): TDocumentDefinitions => {
+      const input = readTransaction(core.store.db, (tx) =>
+        readEstateReport(tx, { kind: 'board', boardId }, ROUND, false, { generatedAt: BENCH_NOW().toISOString(), app: { name: 'bench', version: '0' } }),
+      );
+      return estateDocument(buildEstateReport(input));
+    };
+    let prepared: TDocumentDefinitions | null = null;
+    return {
+      figures: [
+        {
+          label: `board PDF (${wards} wards, round ${ROUND}, ${first.pageCount} pages)`,
+          goal: 1.1,
+          runs: 7,
+          warmup: 1,
+          project: { label: 'reports.board through the router: read, lay out, render', run: () => must(core, 'reports.board', { boardId, round: ROUND }) },
+          floor: {
+            label: 'pdfmake.createPdf(the same definition).getBuffer(), the same fonts',
+            // pdfmake's fonts and access policies are the ones the service set (the first run is the project's).
+            before: () => {
+              prepared = definition();
+            },
+            run: () => pdfmake.createPdf(prepared!).getBuffer(),
+          },
+        },
+      ],
+      close: () => core.close(),
+    };
+  },
+};
+export default bench;

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openCore } from './harness';
+
+// Run by floor-import.bench.ts with --expose-gc, one process per measurement, and prints one
+// number of MB:
+//   parse FILE   the heap JSON.parse(FILE) takes, kept alive, after garbage collection;
+//   import FILE  how far the process's resident memory rose at its peak while importing FILE into
+//                a fresh database, over what it held with the file's text read and the store open.
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+const [mode, file] = process.argv.slice(2) as ['parse' | 'import', string];
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+if (mode === 'parse') {
+  const content = fs.readFileSync(file, 'utf8');
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const parsed: unknown = JSON.parse(content);
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (parsed === null) throw new Error('empty');
+  console.log(mb(after - before).toFixed(1));
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mhea-bench-memory-'));
+  const core = openCore(path.join(dir, 'collation.sqlite'));
+  const content = fs.readFileSync(file, 'utf8');
+  gc();
+  const before = process.memoryUsage().rss;
+  const result = core.dispatch('exchange.import', { fileName: path.basename(file), content });
+  void Promise.resolve(result).then((r) => {
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const peak = process.resourceUsage().maxRSS * 1024;
+    core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.log(mb(peak - before).toFixed(1));
+  });
+}
