@@ -8,7 +8,8 @@ import { storeProblemKind, unreadable } from '../store-errors';
 import { sqliteCheckProblems } from './checks';
 import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** The store: drizzle over one better-sqlite3 connection (`$client`). */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface OpenedStore {
   db: Db;

@@ -1,33 +1,68 @@
+import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '../context';
+import type { DbOrTx, Tx } from '../context';
+import type { Db } from './open';
 
-// Building and preparing SQL costs far more than running it: a national collation writes
-// ~250,000 rows and spent most of its time in the query builder. Hot writes prepare their
-// statement once per store handle (a transaction is a handle of its own) and key.
+// The statement cache. Building and preparing SQL costs far more than running it: saving an
+// answer, scoring the nation and collating returns each spent most of their time in the query
+// builder. A hot path prepares its statements once per connection and reuses them.
+//
+// The cache belongs to the connection (the better-sqlite3 handle), not to a transaction or to the
+// process: a restored backup or another database file is a new connection, which starts with no
+// statements, and a closed connection's statements go with it.
 
-const prepared = new WeakMap<DbOrTx, Map<string, unknown>>();
+/** The connection of each transaction handle, recorded as transactions.ts opens it. */
+const transactionConnections = new WeakMap<Tx, Database.Database>();
+const caches = new WeakMap<Database.Database, Map<string, unknown>>();
 
-/** The statement `prepare` builds, made once per handle under this key. */
-export function preparedFor<T>(tx: DbOrTx, key: string, prepare: () => T): T {
-  let cache = prepared.get(tx);
-  if (!cache) prepared.set(tx, (cache = new Map()));
+/** Called by transactions.ts for each transaction it opens, so its statements are the connection's. */
+export function recordTransaction(tx: Tx, db: DbOrTx): void {
+  transactionConnections.set(tx, connectionOf(db));
+}
+
+/** The better-sqlite3 connection under a store handle or a transaction of it. */
+export function connectionOf(handle: DbOrTx): Database.Database {
+  const connection = transactionConnections.get(handle as Tx) ?? (handle as Db).$client;
+  if (!connection) throw new Error('A transaction opened outside src/core/db/transactions.ts has no statement cache');
+  return connection;
+}
+
+/** The statement `prepare` builds, made once per connection under this key. */
+export function preparedFor<T>(handle: DbOrTx, key: string, prepare: () => T): T {
+  const connection = connectionOf(handle);
+  let cache = caches.get(connection);
+  if (!cache) caches.set(connection, (cache = new Map()));
   let statement = cache.get(key) as T | undefined;
   if (statement === undefined) cache.set(key, (statement = prepare()));
   return statement;
 }
 
 /**
- * tx.insert(table).values(row).run(), with the statement prepared once per handle, table and set
- * of keys (a key the row lacks takes the column's default, as in the plain insert).
+ * How a statement gives its rows: objects keyed by column, arrays of the values in column order
+ * (no object per row: for reads of many rows), or the first column's value alone.
+ */
+export type RowShape = 'objects' | 'arrays' | 'values';
+
+/** A plain SQL statement, prepared once per connection for each shape of row. */
+export function statement(handle: DbOrTx, text: string, shape: RowShape = 'objects'): Database.Statement {
+  return preparedFor(handle, `${shape}:${text}`, () => {
+    const prepared = connectionOf(handle).prepare(text);
+    return shape === 'arrays' ? prepared.raw() : shape === 'values' ? prepared.pluck() : prepared;
+  });
+}
+
+/**
+ * tx.insert(table).values(row).run(), with the statement prepared once per connection, table and
+ * set of keys (a key the row lacks takes the column's default, as in the plain insert).
  */
 export function insertRow(tx: DbOrTx, table: SQLiteTable, row: Record<string, unknown>): void {
   const columns = Object.keys(getTableColumns(table)).filter((key) => key in row);
-  const statement = preparedFor(tx, `insert:${getTableName(table)}:${columns.join(',')}`, () =>
+  const insert = preparedFor(tx, `insert:${getTableName(table)}:${columns.join(',')}`, () =>
     tx
       .insert(table)
       .values(Object.fromEntries(columns.map((key) => [key, sql.placeholder(key)])) as never)
       .prepare(),
   );
-  statement.run(row);
+  insert.run(row);
 }

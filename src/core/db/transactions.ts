@@ -1,5 +1,6 @@
 import type { Tx } from '../context';
 import type { Db } from './open';
+import { recordTransaction } from './prepared';
 
 // The one place transactions are opened (lint refuses `.transaction(` anywhere else in src/).
 //
@@ -8,10 +9,16 @@ import type { Db } from './open';
 // process committed in between (SQLite cannot upgrade a stale read snapshot, and the busy timeout
 // does not apply). BEGIN IMMEDIATE takes the write lock first, waiting for it under the busy
 // timeout, so the reads inside see the latest data and the writes cannot be refused.
+//
+// Each transaction is recorded against its connection, so statements prepared inside it are the
+// connection's (src/core/db/prepared.ts) and serve every later transaction too.
 
 /** A transaction that writes: BEGIN IMMEDIATE, waiting for the write lock under the busy timeout. */
 export function writeTransaction<T>(db: Db, work: (tx: Tx) => T): T {
-  return db.transaction(work, { behavior: 'immediate' });
+  return db.transaction((tx) => {
+    recordTransaction(tx, db);
+    return work(tx);
+  }, { behavior: 'immediate' });
 }
 
 /**
@@ -19,5 +26,8 @@ export function writeTransaction<T>(db: Db, work: (tx: Tx) => T): T {
  * which never takes the write lock and so never holds up a writer in another process.
  */
 export function readTransaction<T>(db: Db, work: (tx: Tx) => T): T {
-  return db.transaction(work, { behavior: 'deferred' });
+  return db.transaction((tx) => {
+    recordTransaction(tx, db);
+    return work(tx);
+  }, { behavior: 'deferred' });
 }
