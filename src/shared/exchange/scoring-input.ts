@@ -41,16 +41,17 @@ const names = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' })
 export function buildScoringInput(recorded: {
   ward: ScoringWard;
   areas: readonly { areaId: string; name: string; type: string; supervisionTier: 1 | 2 | 3 }[];
-  answers: readonly RecordedAnswer[];
+  answers: RecordedAnswer[];
   points: readonly RecordedPoint[];
   actions: readonly RecordedAction[];
   assessedOn: string;
 }): WardScoringInput {
-  // Everything in a fixed order (areas by name, then id; answers by item and area; points and
-  // actions by id), so the result never depends on the order records were read in: the store's
-  // and a file's differ, and a result kept at sign-off must equal the one re-computed from a return.
+  // Everything in a fixed order (areas by name, then id; points and actions by id), so the result
+  // never depends on the order records were read in: the store's and a file's differ, and a result
+  // kept at sign-off must equal the one re-computed from a return. Answers are left as they come:
+  // the engine's result does not depend on their order (a property test holds it to that), and
+  // sorting or copying the nation's ~230,000 of them cost more than scoring them.
   const areas = [...recorded.areas].sort((a, b) => names.compare(a.name, b.name) || compare(a.areaId, b.areaId));
-  const answers = [...recorded.answers].sort((a, b) => compare(a.itemId, b.itemId) || compare(a.areaId ?? '', b.areaId ?? ''));
   const points = [...recorded.points].sort(byId);
   const actionsOf = new Map<string, RecordedAction[]>();
   for (const action of [...recorded.actions].sort(byId)) {
@@ -62,7 +63,8 @@ export function buildScoringInput(recorded: {
   return {
     ward: { id: recorded.ward.id, type: recorded.ward.type, bedCount: recorded.ward.bedCount },
     areas: areas.map((a) => ({ id: a.areaId, name: a.name, type: a.type as ScoringArea['type'], supervisionTier: a.supervisionTier })),
-    answers: answers.map((a) => (a.naReason ? { itemId: a.itemId, areaId: a.areaId, value: a.value, naReason: a.naReason } : { itemId: a.itemId, areaId: a.areaId, value: a.value })),
+    // As recorded (the engine reads these four fields and changes nothing): no copy of each.
+    answers: recorded.answers,
     ligaturePoints: points.map((p) => ({
       id: p.id,
       areaId: p.areaId,

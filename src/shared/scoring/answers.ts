@@ -1,11 +1,17 @@
-import { appliesToArea, type ItemInstance } from '../templates/applicability';
+import { appliesToArea } from '../templates/applicability';
 import type { AppliesTo } from '../templates/item-schema';
 import type { Answer, AnswerValue, ScoringArea } from './inputs';
-import { issue, type ScoringIssue } from './issues';
+import { issue, type IssueCode, type ScoringIssue } from './issues';
 
 // Matches a domain's answers to the places its items are asked, refusing (with a reason) any
 // answer that does not fit. Shared by the compliance and ligature scorers so both count
 // "answered" the same way.
+//
+// The nation is scored by running this over ~230,000 answers, so answers are held by position
+// (item index × area slot) rather than under string keys, the lookups of a template's items are
+// worked out once per template (templates never change), and nothing depends on the order the
+// answers come in: problems are listed by item and area, and of two answers to one place the first
+// given is used.
 
 export function instanceKey(itemId: string, areaId: string | null): string {
   return `${itemId}\u0000${areaId ?? ''}`;
@@ -16,9 +22,106 @@ interface MatchableItem {
   appliesTo: AppliesTo;
 }
 
+/** An area of the ward as the engine finds it by id: its slot, and the area itself with its kind. */
+interface AreaEntry {
+  /** 1 + the first position of this id in the list (slot 0 is the ward itself). */
+  slot: number;
+  /** The area as last listed under this id (as a Map built from the list keeps it). */
+  area: ScoringArea;
+  kind: number;
+}
+
+/**
+ * A ward's areas as the engine finds them: by id, and by position (each position's slot and
+ * kind). A kind is a distinct type and tier: whether an item is asked in an area depends on
+ * nothing else, so it is worked out once per kind rather than once per area.
+ */
+export interface AreaIndex {
+  areas: readonly ScoringArea[];
+  byId: ReadonlyMap<string, AreaEntry>;
+  slotAt: readonly number[];
+  kindAt: readonly number[];
+  /** One area of each kind, standing for all of that kind. */
+  kinds: readonly ScoringArea[];
+}
+
+export function indexAreas(areas: readonly ScoringArea[]): AreaIndex {
+  const byId = new Map<string, AreaEntry>();
+  const kindOf = new Map<string, number>();
+  const kinds: ScoringArea[] = [];
+  const kindAt: number[] = [];
+  const slotAt = areas.map((area, position) => {
+    const kindKey = `${area.type}|${area.supervisionTier}`;
+    let kind = kindOf.get(kindKey);
+    if (kind === undefined) {
+      kindOf.set(kindKey, (kind = kinds.length));
+      kinds.push(area);
+    }
+    kindAt.push(kind);
+    const slot = byId.get(area.id)?.slot ?? position + 1;
+    byId.set(area.id, { slot, area, kind });
+    return slot;
+  });
+  return { areas, byId, slotAt, kindAt, kinds };
+}
+
+/** Whether each item of a list is asked in each kind of area, worked out on first use (0 not yet, 1 no, 2 yes). */
+class Applicability {
+  private readonly known: Uint8Array;
+  constructor(
+    private readonly items: readonly MatchableItem[],
+    private readonly kinds: readonly ScoringArea[],
+  ) {
+    this.known = new Uint8Array(items.length * kinds.length);
+  }
+
+  asked(index: number, kind: number): boolean {
+    const at = index * this.kinds.length + kind;
+    let known = this.known[at]!;
+    if (known === 0) this.known[at] = known = appliesToArea(this.items[index]!.appliesTo, this.kinds[kind]!) ? 2 : 1;
+    return known === 2;
+  }
+}
+
+/**
+ * Each place an item is asked, in itemInstances' order: ward-level items once, and each
+ * area-level item once per applicable area, in template order. `slot` finds its answer.
+ */
+export function eachPlace<Item extends MatchableItem>(
+  items: readonly Item[],
+  areaIndex: AreaIndex,
+  visit: (item: Item, index: number, areaId: string | null, slot: number) => void,
+): void {
+  const { areas, slotAt, kindAt } = areaIndex;
+  const applicability = new Applicability(items, areaIndex.kinds);
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    if (item.appliesTo.scope === 'ward') {
+      visit(item, index, null, 0);
+      continue;
+    }
+    for (let position = 0; position < areas.length; position++) {
+      if (applicability.asked(index, kindAt[position]!)) visit(item, index, areas[position]!.id, slotAt[position]!);
+    }
+  }
+}
+
 export interface MatchedAnswers {
-  byInstance: Map<string, Answer>;
+  /** The accepted answer at each place: `slots[itemIndex * stride + areaSlot]` (see AreaIndex). */
+  slots: (Answer | undefined)[];
+  stride: number;
   issues: ScoringIssue[];
+}
+
+/** The answer accepted for item `itemIndex` (its position in the template) at `areaSlot`, if any. */
+export function answerAt(matched: MatchedAnswers, itemIndex: number, areaSlot: number): Answer | undefined {
+  return matched.slots[itemIndex * matched.stride + areaSlot];
+}
+
+export interface DomainItems<Item extends MatchableItem> {
+  items: readonly Item[];
+  /** Why the value cannot answer the item, or null if it can (a method, so a list can mix item types). */
+  checkValue(item: Item, value: AnswerValue): string | null;
 }
 
 /**
@@ -32,58 +135,102 @@ export function matchAnswers<Item extends MatchableItem>(
   answers: readonly Answer[],
   checkValue: (item: Item, value: AnswerValue) => string | null,
 ): MatchedAnswers {
-  const itemsById = new Map(items.map((item) => [item.id, item]));
-  const areasById = new Map(areas.map((area) => [area.id, area]));
-  const byInstance = new Map<string, Answer>();
-  const issues: ScoringIssue[] = [];
+  return matchDomains([{ items, checkValue }], indexAreas(areas), answers)[0]!;
+}
 
+/**
+ * matchAnswers for several domains in one pass over the answers. `unknown` (if given) receives
+ * the answers that belong to none of them, ordered by item and area.
+ */
+export function matchDomains(
+  domains: readonly DomainItems<MatchableItem>[],
+  areaIndex: AreaIndex,
+  answers: readonly Answer[],
+  unknown?: Answer[],
+): MatchedAnswers[] {
+  const stride = areaIndex.areas.length + 1;
+  const matched = domains.map((d): MatchedAnswers => ({ slots: new Array<Answer | undefined>(d.items.length * stride), stride, issues: [] }));
+  const applicability = domains.map((d) => new Applicability(d.items, areaIndex.kinds));
+  const lookup = itemLookup(domains.map((d) => d.items));
   for (const answer of answers) {
-    const item = itemsById.get(answer.itemId);
-    if (!item) continue;
-    const at = { itemId: item.id, areaId: answer.areaId };
-    const problem = scopeProblem(item, answer.areaId, areasById);
-    if (problem) {
-      issues.push(issue(problem.code, problem.message, at));
+    const places = lookup.get(answer.itemId);
+    if (places === undefined) {
+      unknown?.push(answer);
       continue;
     }
-    const valueProblem = checkValue(item, answer.value);
-    if (valueProblem) {
-      issues.push(issue('invalid_value', `${item.id}: ${valueProblem}`, at));
-      continue;
+    for (let k = 0; k < places.length; k += 2) {
+      const domain = places[k]!;
+      place(domains[domain]!, places[k + 1]!, answer, areaIndex, applicability[domain]!, matched[domain]!);
     }
-    const key = instanceKey(item.id, answer.areaId);
-    if (byInstance.has(key)) {
-      issues.push(issue('duplicate_answer', `${item.id} was answered twice here; the first answer is used`, at));
-      continue;
-    }
-    byInstance.set(key, answer);
   }
-  return { byInstance, issues };
+  for (const m of matched) m.issues.sort(byItemAndArea);
+  unknown?.sort(byItemAndArea);
+  return matched;
 }
 
-function scopeProblem(
-  item: MatchableItem,
-  areaId: string | null,
-  areasById: Map<string, ScoringArea>,
-): { code: 'wrong_scope' | 'unknown_area' | 'not_applicable_here'; message: string } | null {
+function place(domain: DomainItems<MatchableItem>, index: number, answer: Answer, areaIndex: AreaIndex, applicability: Applicability, into: MatchedAnswers): void {
+  const item = domain.items[index]!;
+  const { areaId } = answer;
+  let slot = 0;
   if (item.appliesTo.scope === 'ward') {
-    return areaId === null ? null : { code: 'wrong_scope', message: `${item.id} is asked once for the ward, not per area` };
+    if (areaId !== null) return refuse(into, 'wrong_scope', item, areaId, `${item.id} is asked once for the ward, not per area`);
+  } else {
+    if (areaId === null) return refuse(into, 'wrong_scope', item, areaId, `${item.id} is asked per area, but the answer names no area`);
+    const entry = areaIndex.byId.get(areaId);
+    if (!entry) return refuse(into, 'unknown_area', item, areaId, `${item.id} was answered for area ${areaId}, which is not in this ward`);
+    if (!applicability.asked(index, entry.kind)) {
+      const { area } = entry;
+      return refuse(into, 'not_applicable_here', item, areaId, `${item.id} is not asked in ${area.name} (${area.type}, tier ${area.supervisionTier})`);
+    }
+    slot = entry.slot;
   }
-  if (areaId === null) return { code: 'wrong_scope', message: `${item.id} is asked per area, but the answer names no area` };
-  const area = areasById.get(areaId);
-  if (!area) return { code: 'unknown_area', message: `${item.id} was answered for area ${areaId}, which is not in this ward` };
-  if (!appliesToArea(item.appliesTo, area)) {
-    return { code: 'not_applicable_here', message: `${item.id} is not asked in ${area.name} (${area.type}, tier ${area.supervisionTier})` };
-  }
-  return null;
+  const valueProblem = domain.checkValue(item, answer.value);
+  if (valueProblem) return refuse(into, 'invalid_value', item, areaId, `${item.id}: ${valueProblem}`);
+  const position = index * into.stride + slot;
+  if (into.slots[position] !== undefined) return refuse(into, 'duplicate_answer', item, areaId, `${item.id} was answered twice here; the first answer is used`);
+  into.slots[position] = answer;
 }
 
-/** The answer given for one instance, if any. */
-export function answerFor<Item extends MatchableItem>(
-  matched: MatchedAnswers,
-  instance: ItemInstance<Item>,
-): Answer | undefined {
-  return matched.byInstance.get(instanceKey(instance.item.id, instance.areaId));
+/** Lists an answer that does not fit, and why. */
+function refuse(into: MatchedAnswers, code: IssueCode, item: MatchableItem, areaId: string | null, message: string): void {
+  into.issues.push(issue(code, message, { itemId: item.id, areaId }));
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** By item, then area (the ward's own first); a stable sort keeps the order answers came in otherwise. */
+export function byItemAndArea(a: { itemId: string | null; areaId: string | null }, b: { itemId: string | null; areaId: string | null }): number {
+  return compare(a.itemId ?? '', b.itemId ?? '') || compare(a.areaId ?? '', b.areaId ?? '');
+}
+
+// Item id → [domain, item index, …] for a list of templates' items, made once per list (a
+// template's items never change), found through a tree of WeakMaps keyed by each list in turn. An
+// id given twice in one template finds its last item, as a Map built from the list would.
+interface LookupNode {
+  next: WeakMap<readonly MatchableItem[], LookupNode>;
+  lookup?: Map<string, number[]>;
+}
+const lookups: LookupNode = { next: new WeakMap() };
+
+function itemLookup(itemLists: readonly (readonly MatchableItem[])[]): Map<string, number[]> {
+  let node = lookups;
+  for (const items of itemLists) {
+    let next = node.next.get(items);
+    if (!next) node.next.set(items, (next = { next: new WeakMap() }));
+    node = next;
+  }
+  if (!node.lookup) {
+    const lookup = new Map<string, number[]>();
+    itemLists.forEach((items, domain) => {
+      for (const [id, index] of new Map(items.map((item, i) => [item.id, i]))) {
+        const places = lookup.get(id);
+        if (places) places.push(domain, index);
+        else lookup.set(id, [domain, index]);
+      }
+    });
+    node.lookup = lookup;
+  }
+  return node.lookup;
 }
 
 /**

@@ -7,9 +7,6 @@ import type { AnswerValue } from './inputs';
 export const THIRDS_PER_POINT = 3;
 export const MAX_THIRDS = 6;
 
-const YES_PARTIAL_NO_THIRDS = { yes: 6, partial: 3, no: 0 } as const;
-const GRADE_THIRDS = { A: 6, B: 4, C: 2, D: 0 } as const;
-
 export type Band = 'yes' | 'partial' | 'no';
 
 export type ReadValue =
@@ -37,20 +34,20 @@ export function complianceValueProblem(item: ComplianceItem, value: AnswerValue)
   }
 }
 
+// Every reading there is, made once and shared: the nation's ~230,000 answers are read without
+// making an object for each.
+const scored = (thirds: number, fails: boolean): ReadValue => Object.freeze({ kind: 'scored', thirds, fails });
+const NA: ReadValue = Object.freeze({ kind: 'na' });
+const YES_PARTIAL_NO = { yes: scored(6, false), partial: scored(3, false), no: scored(0, true) } as const;
+const GRADES = { A: scored(6, false), B: scored(4, false), C: scored(2, false), D: scored(0, true) } as const;
+
 /** Points for a value already accepted by complianceValueProblem. */
 export function readComplianceValue(item: ComplianceItem, value: AnswerValue): ReadValue {
-  if (value === 'na') return { kind: 'na' };
+  if (value === 'na') return NA;
   const response = item.response;
-  if (response.type === 'number' && typeof value === 'number') {
-    const band = bandNumber(response.banding, value);
-    return { kind: 'scored', thirds: YES_PARTIAL_NO_THIRDS[band], fails: band === 'no' };
-  }
-  if (response.type === 'grade' && isKey(GRADE_THIRDS, value)) {
-    return { kind: 'scored', thirds: GRADE_THIRDS[value], fails: value === 'D' };
-  }
-  if (response.type !== 'number' && response.type !== 'grade' && isKey(YES_PARTIAL_NO_THIRDS, value)) {
-    return { kind: 'scored', thirds: YES_PARTIAL_NO_THIRDS[value], fails: value === 'no' };
-  }
+  if (response.type === 'number' && typeof value === 'number') return YES_PARTIAL_NO[bandNumber(response.banding, value)];
+  if (response.type === 'grade' && isKey(GRADES, value)) return GRADES[value];
+  if (response.type !== 'number' && response.type !== 'grade' && isKey(YES_PARTIAL_NO, value)) return YES_PARTIAL_NO[value];
   throw new Error(`${item.id}: answer ${String(value)} reached scoring without being checked`);
 }
 

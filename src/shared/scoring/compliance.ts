@@ -1,7 +1,6 @@
-import { itemInstances } from '../templates/applicability';
 import type { ComplianceItem } from '../templates/item-schema';
 import type { ComplianceDomain, ComplianceTemplate } from '../templates/schema';
-import { answerFor, matchAnswers } from './answers';
+import { answerAt, eachPlace, indexAreas, matchDomains, type AreaIndex, type MatchedAnswers } from './answers';
 import { MAX_THIRDS, complianceValueProblem, readComplianceValue } from './compliance-values';
 import type { Answer, ScoringArea } from './inputs';
 import { issue, type ScoringIssue } from './issues';
@@ -50,37 +49,59 @@ export function scoreComplianceDomain(
   areas: readonly ScoringArea[],
   answers: readonly Answer[],
 ): ComplianceDomainResult {
-  const matched = matchAnswers(template.items, areas, answers, complianceValueProblem);
+  const areaIndex = indexAreas(areas);
+  return scoreMatchedCompliance(template, areaIndex, matchDomains([{ items: template.items, checkValue: complianceValueProblem }], areaIndex, answers)[0]!);
+}
+
+/** scoreComplianceDomain once the answers are matched to their places (scoreWard matches every domain in one pass). */
+export function scoreMatchedCompliance(template: ComplianceTemplate, areaIndex: AreaIndex, matched: MatchedAnswers): ComplianceDomainResult {
   const issues = [...matched.issues];
   const gates: ComplianceGate[] = [];
   const total = emptyTally();
   const bySection = new Map(template.sections.map((section) => [section.id, emptyTally()]));
-  const byArea = new Map<string | null, Tally>([[null, emptyTally()], ...areas.map((a) => [a.id, emptyTally()] as const)]);
+  // One tally per area slot (the ward's own first), reported in that order.
+  const byArea = Array.from({ length: matched.stride }, emptyTally);
+  let sectionOfItem: Tally | undefined;
+  let itemOfSection = -1;
 
-  for (const instance of itemInstances(template.items, areas)) {
-    const { item, areaId } = instance;
-    const tallies = [total, bySection.get(item.sectionId), byArea.get(areaId)].filter((t) => t !== undefined);
-    tallies.forEach((t) => (t.applicable += 1));
-    const answer = answerFor(matched, instance);
-    if (!answer) continue;
-    tallies.forEach((t) => (t.answered += 1));
+  eachPlace(template.items, areaIndex, (item, index, areaId, slot) => {
+    if (index !== itemOfSection) {
+      sectionOfItem = bySection.get(item.sectionId);
+      itemOfSection = index;
+    }
+    const section = sectionOfItem;
+    const area = byArea[slot]!;
+    total.applicable += 1;
+    area.applicable += 1;
+    if (section) section.applicable += 1;
+    const answer = answerAt(matched, index, slot);
+    if (!answer) return;
+    total.answered += 1;
+    area.answered += 1;
+    if (section) section.answered += 1;
 
     const read = readComplianceValue(item, answer.value);
     if (read.kind === 'na') {
-      tallies.forEach((t) => (t.na += 1));
+      total.na += 1;
+      area.na += 1;
+      if (section) section.na += 1;
       if (item.weight === 3 && !answer.naReason?.trim()) {
-        issues.push(
-          issue('na_without_reason', `${item.id} is a weight 3 item: say why it is not applicable`, { itemId: item.id, areaId }),
-        );
+        issues.push(issue('na_without_reason', `${item.id} is a weight 3 item: say why it is not applicable`, { itemId: item.id, areaId }));
       }
-      continue;
+      return;
     }
-    tallies.forEach((t) => {
-      t.thirds += item.weight * read.thirds;
-      t.maxThirds += item.weight * MAX_THIRDS;
-    });
+    const thirds = item.weight * read.thirds;
+    const maxThirds = item.weight * MAX_THIRDS;
+    total.thirds += thirds;
+    total.maxThirds += maxThirds;
+    area.thirds += thirds;
+    area.maxThirds += maxThirds;
+    if (section) {
+      section.thirds += thirds;
+      section.maxThirds += maxThirds;
+    }
     if (read.fails && item.critical) gates.push(gateFor(item, areaId));
-  }
+  });
 
   const whole = toPartScore(total);
   const { rating, ratingBasis } = rate(template, total, gates.length > 0);
@@ -94,16 +115,27 @@ export function scoreComplianceDomain(
     counts: whole.counts,
     completeness: total.applicable > 0 ? percentToTenth(total.answered, total.applicable) : null,
     complete: total.applicable > 0 && reachesPercent(total.answered, total.applicable, template.completenessThreshold),
-    sections: template.sections.map((section) => ({
-      sectionId: section.id,
-      ...toPartScore(bySection.get(section.id) ?? emptyTally()),
-    })),
-    areas: [...byArea.entries()]
-      .filter(([, tally]) => tally.applicable > 0)
-      .map(([areaId, tally]) => ({ areaId, ...toPartScore(tally) })),
+    sections: template.sections.map((section) => {
+      const { counts, percentage } = toPartScore(bySection.get(section.id) ?? emptyTally());
+      return { sectionId: section.id, counts, percentage };
+    }),
+    areas: areaScores(byArea, areaIndex),
     gates,
     issues,
   };
+}
+
+/** The ward-level items' part score, then each area's with at least one applicable item, in slot order. */
+function areaScores(byArea: readonly Tally[], areaIndex: AreaIndex): ComplianceDomainResult['areas'] {
+  const scores: ComplianceDomainResult['areas'] = [];
+  byArea.forEach((tally, slot) => {
+    // A slot that is not an area's first position holds nothing (an id listed twice shares its first slot).
+    const areaId = slot === 0 ? null : areaIndex.areas[slot - 1]!.id;
+    if (tally.applicable === 0 || (areaId !== null && areaIndex.byId.get(areaId)!.slot !== slot)) return;
+    const { counts, percentage } = toPartScore(tally);
+    scores.push({ areaId, counts, percentage });
+  });
+  return scores;
 }
 
 function rate(

@@ -34,7 +34,8 @@ export const Answer = z.object({
   /** null for a ward-level item; the area's id for a per-area item. */
   areaId: Id.nullable(),
   value: AnswerValue,
-  naReason: z.string().optional(),
+  /** Why "not applicable" (null or absent when none was given). */
+  naReason: z.string().nullish(),
 });
 export type Answer = z.infer<typeof Answer>;
 

@@ -1,8 +1,7 @@
 import type { SupervisionTier } from '../domain/estate';
-import { itemInstances } from '../templates/applicability';
 import type { LigatureTemplate } from '../templates/schema';
 import { REMOVAL_ACTION_TYPES, isActionOverdue, isDatedRemoval } from './actions';
-import { answerFor, matchAnswers } from './answers';
+import { answerAt, eachPlace, indexAreas, matchDomains, type AreaIndex, type MatchedAnswers } from './answers';
 import type { Answer, AnswerValue, LigaturePoint, ScoringArea, ScoringWard } from './inputs';
 import { issue, type ScoringIssue } from './issues';
 import {
@@ -77,8 +76,14 @@ export function promptValueProblem(_prompt: unknown, value: AnswerValue): string
 }
 
 export function scoreLigatureDomain(template: LigatureTemplate, input: LigatureScoringInput): LigatureDomainResult {
+  const areaIndex = indexAreas(input.areas);
+  return scoreMatchedLigature(template, input, areaIndex, matchDomains([{ items: template.items, checkValue: promptValueProblem }], areaIndex, input.answers)[0]!);
+}
+
+/** scoreLigatureDomain once the answers are matched to their places (scoreWard matches every domain in one pass). */
+export function scoreMatchedLigature(template: LigatureTemplate, input: LigatureScoringInput, areaIndex: AreaIndex, matched: MatchedAnswers): LigatureDomainResult {
   const { areas, ligaturePoints, asOf } = input;
-  const { prompts, riskUnrecorded, issues } = checkPrompts(template, input);
+  const { prompts, riskUnrecorded, issues } = checkPrompts(template, input, areaIndex, matched);
   const tierOf = new Map<string, SupervisionTier>(areas.map((area) => [area.id, area.supervisionTier]));
   const scored = ligaturePoints.map((point) => scoreLigaturePoint(point, tierOf.get(point.areaId)));
   const gates: LigatureGate[] = [];
@@ -112,33 +117,34 @@ export function scoreLigatureDomain(template: LigatureTemplate, input: LigatureS
  */
 function checkPrompts(
   template: LigatureTemplate,
-  { areas, answers, ligaturePoints }: LigatureScoringInput,
+  { ligaturePoints }: LigatureScoringInput,
+  areaIndex: AreaIndex,
+  matched: MatchedAnswers,
 ): { prompts: LigaturePromptCounts; riskUnrecorded: boolean; issues: ScoringIssue[] } {
-  const matched = matchAnswers(template.items, areas, answers, promptValueProblem);
   const issues: ScoringIssue[] = [...matched.issues];
   const prompts: LigaturePromptCounts = { applicable: 0, answered: 0, na: 0, riskPresent: 0, completeness: null, complete: false };
   const recordedFor = new Set(ligaturePoints.map((p) => `${p.itemId ?? ''}|${p.areaId}`));
   const recordedForPrompt = new Set(ligaturePoints.map((p) => p.itemId ?? ''));
   let riskUnrecorded = false;
-  for (const instance of itemInstances(template.items, areas)) {
+  eachPlace(template.items, areaIndex, (item, index, areaId, slot) => {
     prompts.applicable += 1;
-    const answer = answerFor(matched, instance);
-    if (answer === undefined) continue;
-    const at = { itemId: instance.item.id, areaId: instance.areaId };
+    const answer = answerAt(matched, index, slot);
+    if (answer === undefined) return;
+    const at = { itemId: item.id, areaId };
     if (answer.value === 'na' && !answer.naReason?.trim()) {
-      issues.push(issue('na_without_reason', `${instance.item.id}: "not applicable" needs a reason on a ligature prompt; until it has one the prompt counts as unanswered`, at));
-      continue;
+      issues.push(issue('na_without_reason', `${item.id}: "not applicable" needs a reason on a ligature prompt; until it has one the prompt counts as unanswered`, at));
+      return;
     }
     prompts.answered += 1;
     if (answer.value === 'na') prompts.na += 1;
-    if (answer.value !== 'risk_present') continue;
+    if (answer.value !== 'risk_present') return;
     prompts.riskPresent += 1;
-    const recorded = instance.areaId === null ? recordedForPrompt.has(instance.item.id) : recordedFor.has(`${instance.item.id}|${instance.areaId}`);
+    const recorded = areaId === null ? recordedForPrompt.has(item.id) : recordedFor.has(`${item.id}|${areaId}`);
     if (!recorded) {
       riskUnrecorded = true;
-      issues.push(issue('risk_present_without_point', `${instance.item.id}: a risk is noted here but no ligature point is recorded for it`, at));
+      issues.push(issue('risk_present_without_point', `${item.id}: a risk is noted here but no ligature point is recorded for it`, at));
     }
-  }
+  });
   if (prompts.applicable > 0) {
     prompts.completeness = percentToTenth(prompts.answered, prompts.applicable);
     prompts.complete = reachesPercent(prompts.answered, prompts.applicable, template.completenessThreshold);

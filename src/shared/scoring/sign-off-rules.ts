@@ -1,5 +1,6 @@
 import { financialYearOf } from '../dates';
 import { DOMAINS, type Domain } from '../templates/schema';
+import { byItemAndArea } from './answers';
 import { reliesOnOtherAlone } from './controls';
 import type { WardScoringInput } from './inputs';
 import type { IssueCode } from './issues';
@@ -79,7 +80,8 @@ export function notApplicablePromptsInSupervisedAreas(templates: PinnedTemplates
   const tier = new Map(input.areas.map((a) => [a.id, a.supervisionTier]));
   return input.answers
     .filter((a) => a.value === 'na' && prompts.has(a.itemId) && a.areaId !== null && (tier.get(a.areaId) ?? 1) >= 2)
-    .map((a) => ({ itemId: a.itemId, areaId: a.areaId as string, naReason: a.naReason?.trim() ? a.naReason : null }));
+    .map((a) => ({ itemId: a.itemId, areaId: a.areaId as string, naReason: a.naReason?.trim() ? a.naReason : null }))
+    .sort(byItemAndArea);
 }
 
 export interface SignOffFacts {

@@ -1,8 +1,10 @@
 import type { ComplianceTemplate, LigatureTemplate } from '../templates/schema';
-import { scoreComplianceDomain, type ComplianceDomainResult } from './compliance';
-import type { WardScoringInput } from './inputs';
+import { indexAreas, matchDomains, type MatchedAnswers } from './answers';
+import { scoreMatchedCompliance, type ComplianceDomainResult } from './compliance';
+import { complianceValueProblem } from './compliance-values';
+import type { Answer, WardScoringInput } from './inputs';
 import { issue, type ScoringIssue } from './issues';
-import { scoreLigatureDomain, type LigatureDomainResult } from './ligature';
+import { promptValueProblem, scoreMatchedLigature, type LigatureDomainResult } from './ligature';
 
 // One ward's assessment scored against the template versions it was started with: four separate
 // results side by side, with no blended index (a good therapeutic score must not hide a red
@@ -32,24 +34,34 @@ export function scoreWard(templates: PinnedTemplates, input: WardScoringInput): 
       throw new Error(`The ${domain} slot holds the ${templates[domain].domain} template`);
     }
   }
-  const known = new Set<string>();
-  for (const template of Object.values(templates)) template.items.forEach((item: { id: string }) => known.add(item.id));
-  const issues = input.answers
-    .filter((answer) => !known.has(answer.itemId))
-    .map((answer) =>
-      issue('unknown_item', `${answer.itemId} is not an item of the pinned templates`, {
-        itemId: answer.itemId,
-        areaId: answer.areaId,
-      }),
-    );
+  // Every answer matched to its place in one pass (the order the answers come in does not matter).
+  const areaIndex = indexAreas(input.areas);
+  const unknown: Answer[] = [];
+  const [quality, safety, ligature, therapeutic] = matchDomains(
+    [
+      { items: templates.quality.items, checkValue: complianceValueProblem },
+      { items: templates.safety.items, checkValue: complianceValueProblem },
+      { items: templates.ligature.items, checkValue: promptValueProblem },
+      { items: templates.therapeutic.items, checkValue: complianceValueProblem },
+    ],
+    areaIndex,
+    input.answers,
+    unknown,
+  ) as [MatchedAnswers, MatchedAnswers, MatchedAnswers, MatchedAnswers];
+  const issues = unknown.map((answer) =>
+    issue('unknown_item', `${answer.itemId} is not an item of the pinned templates`, {
+      itemId: answer.itemId,
+      areaId: answer.areaId,
+    }),
+  );
 
   return {
     wardId: input.ward.id,
     asOf: input.asOf,
-    quality: scoreComplianceDomain(templates.quality, input.areas, input.answers),
-    safety: scoreComplianceDomain(templates.safety, input.areas, input.answers),
-    ligature: scoreLigatureDomain(templates.ligature, input),
-    therapeutic: scoreComplianceDomain(templates.therapeutic, input.areas, input.answers),
+    quality: scoreMatchedCompliance(templates.quality, areaIndex, quality),
+    safety: scoreMatchedCompliance(templates.safety, areaIndex, safety),
+    ligature: scoreMatchedLigature(templates.ligature, input, areaIndex, ligature),
+    therapeutic: scoreMatchedCompliance(templates.therapeutic, areaIndex, therapeutic),
     issues,
   };
 }

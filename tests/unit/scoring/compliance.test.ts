@@ -257,12 +257,13 @@ describe('compliance answers that do not fit', () => {
       answer('S02', 'yes', 'b1'), // duplicate: the first (no) stands
       answer('Q01', 'yes'), // another domain's item: not this scorer's business
     ]);
+    // Listed by item, then area (the ward first), whatever order the answers came in.
     expect(result.issues.map((i) => [i.code, i.itemId, i.areaId])).toEqual([
       ['wrong_scope', 'S01', 'b1'],
       ['wrong_scope', 'S02', null],
-      ['unknown_area', 'S02', 'zz'],
-      ['not_applicable_here', 'S02', 'l1'],
       ['duplicate_answer', 'S02', 'b1'],
+      ['not_applicable_here', 'S02', 'l1'],
+      ['unknown_area', 'S02', 'zz'],
     ]);
     expect(result.counts).toMatchObject({ applicable: 2, answered: 1, points: 0, maxPoints: 4 });
   });

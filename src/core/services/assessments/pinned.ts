@@ -1,9 +1,8 @@
 import type { AnswerValue, PinnedTemplates, ScoringArea } from '../../../shared/scoring';
 import { complianceValueProblem, promptValueProblem } from '../../../shared/scoring';
 import type { Template, TemplateItem } from '../../../shared/templates';
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../context';
-import { templates } from '../../db/schema';
+import { statement } from '../../db/prepared';
 import { notFound } from '../../errors';
 import { getTemplate } from '../templates';
 import type { AssessmentView } from './read';
@@ -11,16 +10,18 @@ import type { AssessmentView } from './read';
 // An installed template version never changes, so a parsed copy can be kept for the life of the
 // process: recording an answer must not re-parse four checklists every time. The copy is keyed by
 // the version's content hash, not just its key, so a process that opens another database (a
-// restored backup, a second database in tests) can never score with another file's content.
+// restored backup, a second database in tests) can never score with another file's content. The
+// hash is read each time, through a statement prepared once per connection (a few microseconds):
+// a key does not fix the content across databases, or across a transaction that was rolled back.
 const parsedTemplates = new Map<string, Template>();
 
 export function pinnedTemplate(tx: DbOrTx, key: string): Template {
-  const row = tx.select({ hash: templates.contentHash }).from(templates).where(eq(templates.key, key)).get();
-  if (!row) throw notFound('template version', key);
-  let template = parsedTemplates.get(row.hash);
+  const hash = statement(tx, 'SELECT content_hash FROM templates WHERE key = ?', 'values').get(key) as string | undefined;
+  if (hash === undefined) throw notFound('template version', key);
+  let template = parsedTemplates.get(hash);
   if (!template) {
     template = getTemplate(tx, key);
-    parsedTemplates.set(row.hash, template);
+    parsedTemplates.set(hash, template);
   }
   return template;
 }

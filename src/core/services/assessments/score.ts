@@ -1,16 +1,25 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { buildScoringInput } from '../../../shared/exchange/scoring-input';
-import { SCORING_ENGINE_VERSION, scoreWard, type AnswerValue, type PinnedTemplates, type WardScores, type WardScoringInput } from '../../../shared/scoring';
+import {
+  SCORING_ENGINE_VERSION,
+  scoreWard,
+  type AnswerValue,
+  type HeightBand,
+  type LigatureControl,
+  type PinnedTemplates,
+  type WardScores,
+  type WardScoringInput,
+} from '../../../shared/scoring';
 import type { SupervisionTier, WardType } from '../../../shared/domain/estate';
-import type { Domain } from '../../../shared/templates';
+import type { Domain, Template } from '../../../shared/templates';
 import type { DbOrTx } from '../../context';
-import { actions, answers, assessmentAreas, assessments, assessmentScores, assessmentTemplates, ligaturePoints, wards } from '../../db/schema';
+import { statement } from '../../db/prepared';
+import { actions, answers, assessmentScores, wards } from '../../db/schema';
 import { notFound } from '../../errors';
 import type { listActions } from './actions';
-import { listLigaturePoints, toPoint } from './ligature-points';
+import { listLigaturePoints } from './ligature-points';
 import { pinnedTemplate, pinnedTemplates } from './pinned';
-import { byAreaName, getAssessment, type AssessmentView } from './read';
+import { getAssessment, type AssessmentView } from './read';
 
 // Scoring reads only the columns the engine uses (the whole nation is scored at once for
 // comparison, so each ward's read must stay small): no notes or timestamps of answers. The
@@ -74,49 +83,39 @@ export function assessmentResult(tx: DbOrTx, assessmentId: string) {
 /**
  * Many assessments scored at once, with the same result as scoreAssessment for each (a test
  * holds them equal). National views score hundreds of assessments: reading them one at a time
- * costs a dozen queries each and most of the time went on reading ~230,000 answer rows through
- * the query builder. Here each table is read once for all of them (answers as raw rows), and
- * each distinct stored value is parsed once. Ids not found are left out of the result.
+ * costs a dozen queries each, and reading ~230,000 answer rows through the query builder cost
+ * more than scoring them. Here each table is read once for all of them, through statements
+ * prepared once per connection, rows as plain values; each assessment's answers are read and
+ * scored in turn (reading them all at once kept ~230,000 rows alive together and the garbage
+ * collector cost more than the read), and each distinct stored value is parsed once. Ids not
+ * found are left out of the result.
  */
 export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): Map<string, ReturnType<typeof scoreAssessment>> {
   const result = new Map<string, ReturnType<typeof scoreAssessment>>();
   if (assessmentIds.length === 0) return result;
   const ids = JSON.stringify([...new Set(assessmentIds)]);
-  const inIds = (column: SQLiteColumn) => sql`${column} IN (SELECT value FROM json_each(${ids}))`;
+  // Every row of these assessments, as arrays of values (no object per row).
+  const rowsOf = <Row>(text: string) => statement(tx, text.replace('IN_IDS', 'IN (SELECT value FROM json_each(?))'), 'arrays').all(ids) as Row[];
 
-  const heads = tx
-    .select({
-      id: assessments.id,
-      assessedOn: assessments.assessedOn,
-      status: assessments.status,
-      wardId: wards.id,
-      // As scoringInput: the ward as signed off when frozen, else the register's ward.
-      wardType: sql<string>`coalesce(${assessments.wardType}, ${wards.type})`,
-      bedCount: sql<number>`coalesce(${assessments.bedCount}, ${wards.bedCount})`,
-    })
-    .from(assessments)
-    .innerJoin(wards, eq(wards.id, assessments.wardId))
-    .where(inIds(assessments.id))
-    .all();
-  const pins = groupBy(tx.select().from(assessmentTemplates).where(inIds(assessmentTemplates.assessmentId)).all(), (p) => p.assessmentId);
-  const areas = groupBy(tx.select().from(assessmentAreas).where(inIds(assessmentAreas.assessmentId)).all(), (a) => a.assessmentId);
-  const points = groupBy(tx.select().from(ligaturePoints).where(inIds(ligaturePoints.assessmentId)).all().map(toPoint), (p) => p.assessmentId);
-  const pointActions = groupBy(
-    tx
-      .select({ assessmentId: actions.assessmentId, id: actions.id, ligaturePointId: actions.ligaturePointId, type: actions.type, status: actions.status, dueDate: actions.dueDate })
-      .from(actions)
-      .where(and(inIds(actions.assessmentId), isNotNull(actions.ligaturePointId)))
-      .all() as (PointAction & { assessmentId: string })[],
-    (a) => a.assessmentId,
+  // As scoringInput: the ward as signed off when frozen, else the register's ward.
+  const heads = rowsOf<[string, string, 'draft' | 'signed_off', string, string, number]>(
+    `SELECT a.id, a.assessed_on, a.status, w.id, coalesce(a.ward_type, w.type), coalesce(a.bed_count, w.bed_count)
+     FROM assessments a JOIN wards w ON w.id = a.ward_id WHERE a.id IN_IDS`,
   );
-  // Answers are read per assessment, as raw rows, by one statement prepared for the batch, and
-  // scored straight away: reading them all at once kept ~230,000 rows alive together and the
-  // garbage collector cost more than the read. Each distinct stored value is parsed once.
-  const readAnswers = tx
-    .select({ itemId: answers.itemId, areaId: answers.areaId, value: answers.value, naReason: answers.naReason })
-    .from(answers)
-    .where(eq(answers.assessmentId, sql.placeholder('id')))
-    .prepare();
+  const pins = groupBy(rowsOf<[string, Domain, string]>('SELECT assessment_id, domain, template_key FROM assessment_templates WHERE assessment_id IN_IDS'));
+  const areas = groupBy(rowsOf<[string, string, string, string, SupervisionTier]>('SELECT assessment_id, area_id, name, type, supervision_tier FROM assessment_areas WHERE assessment_id IN_IDS'));
+  const points = groupBy(
+    rowsOf<[string, string, string, string | null, SupervisionTier, string | null, string, HeightBand, number, number, number, number, string]>(
+      `SELECT assessment_id, id, area_id, item_id, tier, tier_reason, element, height_band, likelihood_before, severity_before, likelihood_after, severity_after, controls
+       FROM ligature_points WHERE assessment_id IN_IDS`,
+    ),
+  );
+  const pointActions = groupBy(
+    rowsOf<[string, string, string, PointAction['type'], PointAction['status'], string | null]>(
+      'SELECT assessment_id, id, ligature_point_id, type, status, due_date FROM actions WHERE assessment_id IN_IDS AND ligature_point_id IS NOT NULL',
+    ),
+  );
+  const readAnswers = statement(tx, 'SELECT item_id, area_id, value, na_reason FROM answers WHERE assessment_id = ?', 'arrays');
   const parsed = new Map<string, AnswerValue>();
   const parse = (stored: string): AnswerValue => {
     let value = parsed.get(stored);
@@ -126,39 +125,56 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
     }
     return value;
   };
+  const templateOf = new Map<string, Template>();
+  const pinnedTemplateOf = (key: string) => {
+    let template = templateOf.get(key);
+    if (!template) templateOf.set(key, (template = pinnedTemplate(tx, key)));
+    return template;
+  };
 
-  for (const head of heads) {
-    const pinned = Object.fromEntries((pins.get(head.id) ?? []).map((p) => [p.domain, p.templateKey])) as Record<Domain, string>;
+  for (const [id, assessedOn, status, wardId, wardType, bedCount] of heads) {
+    const pinned = Object.fromEntries((pins.get(id) ?? []).map(([, domain, key]) => [domain, key])) as Record<Domain, string>;
     const templates = { quality: pinned.quality, safety: pinned.safety, ligature: pinned.ligature, therapeutic: pinned.therapeutic };
-    const assessmentAreasSorted = (areas.get(head.id) ?? [])
-      .map((a) => ({ areaId: a.areaId, name: a.name, type: a.type, supervisionTier: a.supervisionTier as SupervisionTier }))
-      .sort(byAreaName);
     const input = buildScoringInput({
-      ward: { id: head.wardId, type: head.wardType as WardType, bedCount: head.bedCount },
-      areas: assessmentAreasSorted,
-      answers: (readAnswers.values({ id: head.id }) as [string, string | null, string, string | null][]).map(([itemId, areaId, value, naReason]) => ({ itemId, areaId, value: parse(value), naReason })),
-      points: points.get(head.id) ?? [],
-      actions: pointActions.get(head.id) ?? [],
-      assessedOn: head.assessedOn,
+      ward: { id: wardId, type: wardType as WardType, bedCount },
+      areas: (areas.get(id) ?? []).map(([, areaId, name, type, supervisionTier]) => ({ areaId, name, type, supervisionTier })),
+      answers: (readAnswers.all(id) as [string, string | null, string, string | null][]).map(([itemId, areaId, value, naReason]) => ({ itemId, areaId, value: parse(value), naReason })),
+      points: (points.get(id) ?? []).map(([, pointId, areaId, itemId, tier, tierReason, element, heightBand, likelihoodBefore, severityBefore, likelihoodAfter, severityAfter, controls]) => ({
+        id: pointId,
+        areaId,
+        itemId,
+        tier,
+        tierReason,
+        element,
+        heightBand,
+        likelihoodBefore,
+        severityBefore,
+        likelihoodAfter,
+        severityAfter,
+        controls: JSON.parse(controls) as LigatureControl[],
+      })),
+      actions: (pointActions.get(id) ?? []).map(([, actionId, ligaturePointId, type, actionStatus, dueDate]) => ({ id: actionId, ligaturePointId, type, status: actionStatus, dueDate })),
+      assessedOn,
     });
     const pinnedSet = {
-      quality: pinnedTemplate(tx, templates.quality),
-      safety: pinnedTemplate(tx, templates.safety),
-      ligature: pinnedTemplate(tx, templates.ligature),
-      therapeutic: pinnedTemplate(tx, templates.therapeutic),
+      quality: pinnedTemplateOf(templates.quality),
+      safety: pinnedTemplateOf(templates.safety),
+      ligature: pinnedTemplateOf(templates.ligature),
+      therapeutic: pinnedTemplateOf(templates.therapeutic),
     } as PinnedTemplates;
-    result.set(head.id, { assessmentId: head.id, status: head.status, templates, scores: scoreWard(pinnedSet, input) });
+    result.set(id, { assessmentId: id, status, templates, scores: scoreWard(pinnedSet, input) });
   }
   return result;
 }
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
+/** Rows grouped by their first value (the assessment they belong to). */
+function groupBy<Row extends readonly unknown[]>(rows: readonly Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
   for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
+    const key = row[0] as string;
+    const list = groups.get(key);
     if (list) list.push(row);
-    else groups.set(k, [row]);
+    else groups.set(key, [row]);
   }
   return groups;
 }
