@@ -12,7 +12,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'drizzle/**', 'test-results/**', 'test-output/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'node_modules/**', '.bench-cache/**', 'drizzle/**', 'test-results/**', 'test-output/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,8 +9,11 @@ export interface ServiceContext {
   newId(): string;
 }
 
-/** The store handle inside a transaction; services accept either. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/**
+ * The store handle inside a transaction (src/core/db/transactions.ts): the same handle, on the one
+ * connection that holds the transaction open. The name says a function expects to run inside one.
+ */
+export type Tx = Db;
 export type DbOrTx = Db | Tx;
 
 export function isoNow(ctx: ServiceContext): string {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { writeTransaction } from '../../src/core/db/transactions';
 import { cacheScores, scoredWards } from '../../src/core/services/scores/scored-wards';
 import { APP_ROOT, MIGRATIONS, createTestCore, tempDir } from '../helpers/core';
 import { dumpTables } from '../helpers/dump';
@@ -91,7 +92,7 @@ describe('upgrading from the previous release', () => {
     const current = scoredWards(core.store.db, { includeDrafts: true });
     expect(current.map((w) => w.assessment.id).sort()).toEqual(drafts.map((d) => d.id).sort());
     expect(current.find((w) => w.assessment.id === full.id)!.scores).toEqual(scored.scores);
-    const cached = core.store.db.transaction((tx) => cacheScores(tx, { now: () => new Date('2026-11-23T10:00:00.000Z') }, full.id));
+    const cached = writeTransaction(core.store.db, (tx) => cacheScores(tx, { now: () => new Date('2026-11-23T10:00:00.000Z') }, full.id));
     expect(cached).toEqual(scored.scores);
     expect(core.store.sqlite.prepare('SELECT count(*) AS n FROM assessment_scores').get()).toEqual({ n: 1 });
     core.close();

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx, Tx } from '../context';
-import type { Db } from './open';
+import type { DbOrTx } from '../context';
 
 // The statement cache. Building and preparing SQL costs far more than running it: saving an
 // answer, scoring the nation and collating returns each spent most of their time in the query
@@ -12,20 +11,11 @@ import type { Db } from './open';
 // process: a restored backup or another database file is a new connection, which starts with no
 // statements, and a closed connection's statements go with it.
 
-/** The connection of each transaction handle, recorded as transactions.ts opens it. */
-const transactionConnections = new WeakMap<Tx, Database.Database>();
 const caches = new WeakMap<Database.Database, Map<string, unknown>>();
 
-/** Called by transactions.ts for each transaction it opens, so its statements are the connection's. */
-export function recordTransaction(tx: Tx, db: DbOrTx): void {
-  transactionConnections.set(tx, connectionOf(db));
-}
-
-/** The better-sqlite3 connection under a store handle or a transaction of it. */
+/** The better-sqlite3 connection under a store handle (inside a transaction or not). */
 export function connectionOf(handle: DbOrTx): Database.Database {
-  const connection = transactionConnections.get(handle as Tx) ?? (handle as Db).$client;
-  if (!connection) throw new Error('A transaction opened outside src/core/db/transactions.ts has no statement cache');
-  return connection;
+  return handle.$client;
 }
 
 /** The statement `prepare` builds, made once per connection under this key. */

@@ -1,13 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
-import type { AnswerValue } from '../../../shared/scoring';
+import type { AnswerValue, ScoringArea } from '../../../shared/scoring';
 import { matchAnswers, needsNaReason } from '../../../shared/scoring/answers';
+import type { TemplateItem } from '../../../shared/templates';
 import type { DbOrTx, ServiceContext } from '../../context';
-import { answers, assessments } from '../../db/schema';
+import { preparedFor, statement } from '../../db/prepared';
+import { answers } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
-import { findPinnedItem, pinnedTemplates, scoringAreas, valueProblem } from './pinned';
-import { assertAssessorOf, assertDraft } from './read';
+import { findPinnedItem, pinnedTemplatesOf, valueProblem } from './pinned';
+import { assertDraftByAssessor, assessedArea } from './read';
 import { writeTransaction } from '../../db/transactions';
 
 /** Same answer, same id, on every machine: "<assessment>:<item>:<area id or 'ward'>". */
@@ -32,6 +34,43 @@ export function listAnswers(tx: DbOrTx, assessmentId: string) {
   return tx.select().from(answers).where(eq(answers.assessmentId, assessmentId)).all().map(toAnswer);
 }
 
+// Saving an answer is the most frequent write of all (every click of a walk), so it reads only
+// what it checks, by key, through statements prepared once per connection: the assessment's status
+// and the assessor, the pinned templates' hashes, the one area answered in and the earlier answer.
+// Nothing it does grows with the size of the ward.
+
+function answerRowById(tx: DbOrTx) {
+  return preparedFor(tx, 'answers:by-id', () => tx.select().from(answers).where(eq(answers.id, sql.placeholder('id'))).prepare());
+}
+
+/** The columns a later answer to the same place replaces (the key columns stay as they are). */
+const REPLACED = ['value', 'naReason', 'note', 'assessorId', 'answeredAt'] as const;
+
+function upsertAnswer(tx: DbOrTx) {
+  return preparedFor(tx, 'answers:upsert', () => {
+    const columns = getTableColumns(answers);
+    const placeholders = Object.fromEntries(Object.keys(columns).map((key) => [key, sql.placeholder(key)]));
+    // The update leaves the key columns alone: setting answers.id (even to itself) makes SQLite
+    // check every table that references answers for the old key, a full scan of actions per answer.
+    const set = Object.fromEntries(REPLACED.map((key) => [key, sql.raw(`excluded.${columns[key].name}`)]));
+    return tx
+      .insert(answers)
+      .values(placeholders as never)
+      .onConflictDoUpdate({ target: answers.id, set })
+      .prepare();
+  });
+}
+
+// matchAnswers works out the lookups of a list of items once per list: each item's list of itself
+// is kept, so a save does not build them anew.
+const listOfOne = new WeakMap<TemplateItem, readonly TemplateItem[]>();
+
+function alone(item: TemplateItem): readonly TemplateItem[] {
+  let list = listOfOne.get(item);
+  if (!list) listOfOne.set(item, (list = [item]));
+  return list;
+}
+
 /**
  * Saves one answer at once, replacing any earlier answer to the same item in the same place.
  * The answer must fit the pinned template: a known item, asked in that area, with a value its
@@ -39,15 +78,15 @@ export function listAnswers(tx: DbOrTx, assessmentId: string) {
  */
 export function recordAnswer(ctx: ServiceContext, input: ParsedInput<'answers.record'>) {
   return writeTransaction(ctx.db, (tx) => {
-    const assessment = assertDraft(tx, input.assessmentId);
-    assertAssessorOf(assessment, input.assessorId);
-    const templates = pinnedTemplates(tx, assessment);
-    const found = findPinnedItem(templates, input.itemId);
+    assertDraftByAssessor(tx, input.assessmentId, input.assessorId);
+    const found = findPinnedItem(pinnedTemplatesOf(tx, input.assessmentId), input.itemId);
     if (!found) throw new AppError('VALIDATION', `${input.itemId} is not an item of this assessment’s checklists`, [{ path: ['itemId'], message: 'Unknown item' }]);
     const { template, item } = found;
 
+    const area = input.areaId === null ? null : assessedArea(tx, input.assessmentId, input.areaId);
+    const areas = area ? [{ id: area.areaId, name: area.name, type: area.type as ScoringArea['type'], supervisionTier: area.supervisionTier }] : [];
     const candidate = { itemId: input.itemId, areaId: input.areaId, value: input.value };
-    const matched = matchAnswers([item], scoringAreas(assessment), [candidate], (i, v) => valueProblem(template, i, v));
+    const matched = matchAnswers(alone(item), areas, [candidate], (i, v) => valueProblem(template, i, v));
     const problem = matched.issues[0];
     if (problem) {
       const field = problem.code === 'invalid_value' ? 'value' : 'areaId';
@@ -59,7 +98,7 @@ export function recordAnswer(ctx: ServiceContext, input: ParsedInput<'answers.re
     }
 
     const id = answerId(input.assessmentId, input.itemId, input.areaId);
-    const before = tx.select().from(answers).where(eq(answers.id, id)).get();
+    const before = answerRowById(tx).get({ id });
     const now = ctx.now().toISOString();
     const row = {
       id,
@@ -72,11 +111,8 @@ export function recordAnswer(ctx: ServiceContext, input: ParsedInput<'answers.re
       assessorId: input.assessorId,
       answeredAt: now,
     };
-    // The update leaves the key columns alone: setting answers.id (even to itself) makes SQLite
-    // check every table that references answers for the old key, a full scan of actions per answer.
-    const { value, naReason, note, assessorId, answeredAt } = row;
-    tx.insert(answers).values(row).onConflictDoUpdate({ target: answers.id, set: { value, naReason, note, assessorId, answeredAt } }).run();
-    tx.update(assessments).set({ updatedAt: now }).where(eq(assessments.id, input.assessmentId)).run();
+    upsertAnswer(tx).run(row);
+    statement(tx, 'UPDATE assessments SET updated_at = ? WHERE id = ?').run(now, input.assessmentId);
     recordAudit(tx, ctx, before ? 'update' : 'create', 'answer', id, before ? toAnswer(before) : null, toAnswer(row));
     return toAnswer(row);
   });

@@ -2,7 +2,7 @@ import type { AnswerValue, PinnedTemplates, ScoringArea } from '../../../shared/
 import { complianceValueProblem, promptValueProblem } from '../../../shared/scoring';
 import type { Template, TemplateItem } from '../../../shared/templates';
 import type { DbOrTx } from '../../context';
-import { statement } from '../../db/prepared';
+import { preparedFor, statement } from '../../db/prepared';
 import { notFound } from '../../errors';
 import { getTemplate } from '../templates';
 import type { AssessmentView } from './read';
@@ -15,15 +15,20 @@ import type { AssessmentView } from './read';
 // a key does not fix the content across databases, or across a transaction that was rolled back.
 const parsedTemplates = new Map<string, Template>();
 
-export function pinnedTemplate(tx: DbOrTx, key: string): Template {
-  const hash = statement(tx, 'SELECT content_hash FROM templates WHERE key = ?', 'values').get(key) as string | undefined;
-  if (hash === undefined) throw notFound('template version', key);
+/** The installed version `key`, whose stored content hash is `hash`, parsed once per process. */
+function templateWithHash(tx: DbOrTx, key: string, hash: string): Template {
   let template = parsedTemplates.get(hash);
   if (!template) {
     template = getTemplate(tx, key);
     parsedTemplates.set(hash, template);
   }
   return template;
+}
+
+export function pinnedTemplate(tx: DbOrTx, key: string): Template {
+  const hash = statement(tx, 'SELECT content_hash FROM templates WHERE key = ?', 'values').get(key) as string | undefined;
+  if (hash === undefined) throw notFound('template version', key);
+  return templateWithHash(tx, key, hash);
 }
 
 export function pinnedTemplates(tx: DbOrTx, assessment: AssessmentView): PinnedTemplates {
@@ -36,10 +41,47 @@ export function pinnedTemplates(tx: DbOrTx, assessment: AssessmentView): PinnedT
   } as PinnedTemplates;
 }
 
-/** The item with this id in any of the assessment's pinned templates. */
+/**
+ * The templates an assessment pinned, found by its id alone: for a path that needs them without
+ * the rest of the assessment (saving an answer). An assessment's pins are written once, with the
+ * assessment, and never changed or removed, so they are read once per connection (a restored
+ * backup or another file is another connection). Only a committed assessment is looked up here.
+ */
+export function pinnedTemplatesOf(tx: DbOrTx, assessmentId: string): PinnedTemplates {
+  const known = preparedFor(tx, 'pinned-templates-by-assessment', () => new Map<string, PinnedTemplates>());
+  let templates = known.get(assessmentId);
+  if (!templates) {
+    const pins = statement(
+      tx,
+      'SELECT p.domain, p.template_key, t.content_hash FROM assessment_templates p JOIN templates t ON t.key = p.template_key WHERE p.assessment_id = ?',
+      'arrays',
+    ).all(assessmentId) as [string, string, string][];
+    const byDomain: Record<string, Template> = {};
+    for (const [domain, key, hash] of pins) byDomain[domain] = templateWithHash(tx, key, hash);
+    templates = { quality: byDomain.quality, safety: byDomain.safety, ligature: byDomain.ligature, therapeutic: byDomain.therapeutic } as PinnedTemplates;
+    known.set(assessmentId, templates);
+  }
+  return templates;
+}
+
+// Each template's items by id (the first item with an id, as a search of the list finds it), made
+// once per parsed template: templates never change.
+const itemsById = new WeakMap<Template, Map<string, TemplateItem>>();
+
+function itemOf(template: Template, itemId: string): TemplateItem | undefined {
+  let byId = itemsById.get(template);
+  if (!byId) {
+    byId = new Map();
+    for (const item of template.items as TemplateItem[]) if (!byId.has(item.id)) byId.set(item.id, item);
+    itemsById.set(template, byId);
+  }
+  return byId.get(itemId);
+}
+
+/** The item with this id in any of the assessment's pinned templates (the first domain that has it). */
 export function findPinnedItem(templates: PinnedTemplates, itemId: string): { template: Template; item: TemplateItem } | null {
-  for (const template of Object.values(templates) as Template[]) {
-    const item = (template.items as TemplateItem[]).find((i) => i.id === itemId);
+  for (const template of [templates.quality, templates.safety, templates.ligature, templates.therapeutic] as Template[]) {
+    const item = itemOf(template, itemId);
     if (item) return { template, item };
   }
   return null;

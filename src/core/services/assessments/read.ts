@@ -6,6 +6,7 @@ import type { SupervisionTier, WardType } from '../../../shared/domain/estate';
 import type { Domain } from '../../../shared/templates';
 import type { DbOrTx } from '../../context';
 import { assessmentAreas, assessmentTemplates, assessments, assessors } from '../../db/schema';
+import { statement } from '../../db/prepared';
 import { AppError, notFound } from '../../errors';
 
 export type AssessmentView = z.infer<typeof Assessment>;
@@ -69,14 +70,43 @@ export function listAssessmentsForWard(tx: DbOrTx, wardId: string): AssessmentVi
 /** Refuses any change to a signed-off assessment: it is a record, and a new round starts anew. */
 export function assertDraft(tx: DbOrTx, assessmentId: string): AssessmentView {
   const assessment = getAssessment(tx, assessmentId);
-  if (assessment.status !== 'draft') {
-    throw new AppError('CONFLICT', `This assessment was signed off on ${assessment.signedOffAt ? londonDateOf(assessment.signedOffAt) : 'an earlier date'} and can no longer be changed. Start a new round to assess the ward again.`);
-  }
+  refuseIfSignedOff(assessment);
   return assessment;
 }
 
-export function assertAssessorOf(assessment: AssessmentView, assessorId: string): void {
-  if (!assessment.assessors.some((a) => a.id === assessorId)) {
-    throw new AppError('VALIDATION', 'Choose one of this assessment’s assessors', [{ path: ['assessorId'], message: 'Not an assessor on this assessment' }]);
+function refuseIfSignedOff(assessment: { status: string; signedOffAt: string | null }): void {
+  if (assessment.status !== 'draft') {
+    throw new AppError('CONFLICT', `This assessment was signed off on ${assessment.signedOffAt ? londonDateOf(assessment.signedOffAt) : 'an earlier date'} and can no longer be changed. Start a new round to assess the ward again.`);
   }
+}
+
+export function assertAssessorOf(assessment: AssessmentView, assessorId: string): void {
+  if (!assessment.assessors.some((a) => a.id === assessorId)) refuseAssessor();
+}
+
+function refuseAssessor(): never {
+  throw new AppError('VALIDATION', 'Choose one of this assessment’s assessors', [{ path: ['assessorId'], message: 'Not an assessor on this assessment' }]);
+}
+
+/**
+ * assertDraft and assertAssessorOf by keyed reads alone, for a write that needs nothing else of
+ * the assessment (saving an answer): its cost does not grow with the ward.
+ */
+export function assertDraftByAssessor(tx: DbOrTx, assessmentId: string, assessorId: string): void {
+  const row = statement(
+    tx,
+    'SELECT status, signed_off_at AS signedOffAt, EXISTS (SELECT 1 FROM assessors WHERE id = ? AND assessment_id = assessments.id) AS isAssessor FROM assessments WHERE id = ?',
+  ).get(assessorId, assessmentId) as { status: string; signedOffAt: string | null; isAssessor: number } | undefined;
+  if (!row) throw notFound('assessment', assessmentId);
+  refuseIfSignedOff(row);
+  if (!row.isAssessor) refuseAssessor();
+}
+
+/** One area as the assessment recorded it, or null if the assessment has no such area. */
+export function assessedArea(tx: DbOrTx, assessmentId: string, areaId: string): AssessmentView['areas'][number] | null {
+  const row = statement(tx, 'SELECT area_id AS areaId, name, type, supervision_tier AS supervisionTier FROM assessment_areas WHERE assessment_id = ? AND area_id = ?').get(
+    assessmentId,
+    areaId,
+  ) as { areaId: string; name: string; type: string; supervisionTier: SupervisionTier } | undefined;
+  return row ?? null;
 }
