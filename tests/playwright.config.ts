@@ -12,12 +12,15 @@ export default defineConfig({
   workers: 2,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
+  // A flaky test must show up as a failure, never pass on a second try.
+  retries: 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 900 },
-    screenshot: 'on',
+    // The screens a person looks at are saved by name (saveScreen); Playwright adds one only when a test fails.
+    screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {
       executablePath: chromiumPath,

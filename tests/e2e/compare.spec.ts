@@ -1,10 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
-import { answerAllViaApi, type AnswerOverrides } from './assess-via-api';
+import { answerAllViaApi, startAssessmentViaApi, type AnswerOverrides } from './assess-via-api';
 import { expect, test, type Api } from './fixtures';
 
 /** Starts an assessment of a ward and answers every item through the API, compliantly unless named. */
 async function assessWard(api: Api, wardId: string, overrides: AnswerOverrides = {}) {
-  const assessment = await api('assessments.start', { wardId, round: '2026/27', assessedOn: '2026-11-20', announced: true, assessors: [{ name: 'Morag Baird', role: 'estates' }] });
+  const assessment = await startAssessmentViaApi(api, wardId);
   const assessorId = await answerAllViaApi(api, assessment.id, overrides);
   return { assessment, assessorId };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { answerAllViaApi } from './assess-via-api';
+import { answerAllViaApi, startAssessmentViaApi } from './assess-via-api';
 import { expect, test } from './fixtures';
 import { startWebDoor } from './web-door';
 
@@ -14,7 +14,7 @@ test('a return exported from the board page imports on another machine; an alter
   const site = await api('sites.create', { boardId: board.id, name: 'Export General' });
   const ward = await api('wards.create', { siteId: site.id, name: 'Heather Ward', type: 'adult_acute', bedCount: 12, sexDesignation: 'mixed' });
   await api('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
-  const assessment = await api('assessments.start', { wardId: ward.id, assessedOn: '2026-11-20', round: '2026/27', announced: true, assessors: [{ name: 'Ailsa Grant', role: 'estates' }] });
+  const assessment = await startAssessmentViaApi(api, ward.id, { assessors: [{ name: 'Ailsa Grant', role: 'estates' }] });
   const assessorId = await answerAllViaApi(api, assessment.id, { Q01: { value: 'B', note: 'Roof patched 2025' } });
   await api('assessments.signOff', { assessmentId: assessment.id, signedOffBy: assessorId });
 
