@@ -47,6 +47,7 @@ function row(page: Page, name: string | RegExp): Locator {
 }
 
 test('compares two sites side by side and drills down from a red cell to the items and ligature points behind it', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
+  test.slow(); // two wards assessed through the API, five screens and their accessibility checks
   await twoAssessedSites(api);
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compare' }).click();

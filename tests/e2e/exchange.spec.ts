@@ -10,6 +10,7 @@ import { startWebDoor } from './web-door';
 // that must be refused, and finds the board in its register.
 
 test('a return exported from the board page imports on another machine; an altered copy is refused', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
+  test.slow(); // an export, a second server, three imports and three accessibility checks
   const board = await api('boards.create', { name: 'NHS Export Demo', code: 'S08000098' });
   const site = await api('sites.create', { boardId: board.id, name: 'Export General' });
   const ward = await api('wards.create', { siteId: site.id, name: 'Heather Ward', type: 'adult_acute', bedCount: 12, sexDesignation: 'mixed' });
@@ -59,7 +60,8 @@ test('a return exported from the board page imports on another machine; an alter
     await page.getByLabel('Return files').setInputFiles([returnFile, alteredFile]);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const results = page.getByRole('table', { name: 'Results' });
-    await expect(results.getByRole('row')).toHaveCount(3);
+    // Verifying and importing two returns (digest, every score recomputed) takes longer than an ordinary step.
+    await expect(results.getByRole('row')).toHaveCount(3, { timeout: 15_000 });
     await expect(results.getByRole('row', { name: /nhs-export-demo-2026-27-return\.json Imported 1 assessment added/ })).toBeVisible();
     await expect(results.getByRole('row', { name: /nhs-export-demo-edited\.json Refused/ })).toContainText(
       'nhs-export-demo-edited.json: digest does not match its content (file altered after export)',

@@ -44,6 +44,7 @@ test('the board report is generated from the board page with a progress bar, the
   saveScreen,
   expectNoAxeViolations,
 }) => {
+  test.slow(); // a PDF built, downloaded and read back, and three accessibility checks
   const { board } = await demoWithAssessment(api);
   // Hold the report's answer until the progress bar has been checked, so the test does not race it.
   let release: () => void = () => undefined;
@@ -95,6 +96,7 @@ test('the site and ward pages offer their reports; the ward report downloads for
   saveScreen,
   expectNoAxeViolations,
 }) => {
+  test.slow(); // a PDF built, downloaded and read back, four pages, two accessibility checks
   const { site, ward } = await demoWithAssessment(api);
 
   await page.goto(`/#/sites/${site.id}`);

@@ -143,6 +143,7 @@ test('the checklists screen works from the keyboard alone', async ({ page }) => 
 });
 
 test('the Help screen shows the scoring method with a contents list and worked examples', async ({ page, saveScreen, expectNoAxeViolations }) => {
+  test.slow(); // a long document checked for accessibility twice
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Help' }).click();
   const h1 = page.getByRole('heading', { level: 1 });

@@ -6,6 +6,7 @@ import { focusedCard, makePng, makeSmallWard, openWalkthrough } from './walkthro
 // what it is about, lets its status change, and links back to the question.
 
 test('a "no" answer gets an action, a note and a photo; the action plan changes its status and links back to the question', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
+  test.slow(); // an action, a note, a photo and the action plan, with two accessibility checks
   const { ward } = await makeSmallWard(api);
   const assessment = await startAssessmentViaApi(api, ward.id);
   const bedroom = assessment.areas.find((a) => a.name === 'Bedroom 1')!;

@@ -7,6 +7,7 @@ import { focusedCard, makeSmallWard } from './walkthrough-helpers';
 // assessor gave each answer, and a draft resumes on the question the assessor was at.
 
 test('a large ward shows one area at a time, each answer records who gave it, and the draft resumes at the same question', async ({ page, api, expectNoAxeViolations }) => {
+  test.slow(); // a ward of 101 areas and over 1,500 questions, opened twice
   const areas: { name: string; type: 'bedroom' | 'en_suite' | 'lounge'; tier: 1 | 2 | 3 }[] = [];
   for (let i = 1; i <= 46; i += 1) areas.push({ name: `Bedroom ${i}`, type: 'bedroom', tier: 3 }, { name: `En-suite ${i}`, type: 'en_suite', tier: 3 });
   for (let i = 1; i <= 7; i += 1) areas.push({ name: `Lounge ${i}`, type: 'lounge', tier: 2 });
@@ -22,7 +23,8 @@ test('a large ward shows one area at a time, each answer records who gave it, an
   await page.goto(`/#/wards/${ward.id}`);
   await tabTo(page, page.getByRole('link', { name: 'Resume the draft assessment' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Walkthrough' })).toBeVisible();
+  // Building and drawing a walk of 1,500 questions takes longer than an ordinary step.
+  await expect(page.getByRole('heading', { level: 1, name: 'Walkthrough' })).toBeVisible({ timeout: 15_000 });
   const all = page.getByTestId('domain-progress').locator('li').last();
   await expect(all).toHaveText(/All: 0 of \d+/);
   const total = Number(/of (\d+)/.exec((await all.textContent()) ?? '')?.[1]);
@@ -51,7 +53,7 @@ test('a large ward shows one area at a time, each answer records who gave it, an
   // Leave, and resume from the ward page: back on the question the key moved to, as the same assessor.
   await page.goto(`/#/wards/${ward.id}`);
   await page.getByRole('link', { name: 'Resume the draft assessment' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Walkthrough' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Walkthrough' })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('heading', { level: 2, name: 'Bedroom 3' })).toBeVisible();
   await expect.poll(() => focusedCard(page)).toBe(next);
   await expect(page.getByTestId('answering-as')).toContainText('Dr Ewan Hay, Clinical');

@@ -8,6 +8,7 @@ import { makeSmallWard } from './walkthrough-helpers';
 // present or changed) before the new round can be signed off.
 
 test('a new round copies the areas and puts last round’s ligature points and open actions up for re-check', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
+  test.slow(); // a signed-off round set up through the API, and three accessibility checks
   const { ward } = await makeSmallWard(api);
   const first = await startAssessmentViaApi(api, ward.id, { assessedOn: '2025-11-18', round: '2025/26' });
   await answerAllViaApi(api, first.id);

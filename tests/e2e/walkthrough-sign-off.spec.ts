@@ -44,6 +44,7 @@ async function nearlyFinishedAssessment(api: Api) {
 }
 
 test('sign-off is refused while answers are missing; the assessor finishes by keyboard, checks the plan and register, and signs off', async ({ page, api, server, saveScreen, expectNoAxeViolations }) => {
+  test.slow(); // the longest story: five screens by keyboard and five accessibility checks
   const assessment = await nearlyFinishedAssessment(api);
   await openWalkthrough(page, assessment.id);
   const subnav = page.getByRole('navigation', { name: 'This assessment' });

@@ -6,6 +6,7 @@ import { focusedCard, makeSmallWard } from './walkthrough-helpers';
 // missing, takes the date, round and assessors, and the walkthrough opens on the first question.
 
 test('an assessment is started by keyboard: the form names what is missing, and the walkthrough opens on the first question', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
+  test.slow(); // the start form by keyboard and three accessibility checks
   const { ward } = await makeSmallWard(api);
 
   await page.goto(`/#/wards/${ward.id}`);

@@ -1,19 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ROOT, createTestCore, tempDir } from '../helpers/core';
+import { createTestCore, tempDir } from '../helpers/core';
 import { assessWard, sampleBoard } from '../helpers/exchange';
-
-const TSX = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
-
-function cli(...args: string[]) {
-  const result = spawnSync(TSX, ['src/cli/index.ts', ...args], { cwd: APP_ROOT, encoding: 'utf8', env: { ...process.env, MHEA_DB: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { cliBudget, runCli as cli } from '../helpers/cli';
 
 describe('exchange on the command line', () => {
-  it('exports a return and its CSV files, verifies it, imports it once, and refuses an altered copy', { timeout: 60_000 }, () => {
+  it('exports a return and its CSV files, verifies it, imports it once, and refuses an altered copy', { timeout: cliBudget(6) }, () => {
     const dir = tempDir();
     const sourceDb = path.join(dir, 'board.sqlite');
     const source = createTestCore({ file: sourceDb });
@@ -55,7 +48,7 @@ describe('exchange on the command line', () => {
     expect(reExported.stdout).toBe(fs.readFileSync(out, 'utf8'));
   });
 
-  it('exports one round with --round: a later round travels alone, verifies and imports beside the earlier one', { timeout: 60_000 }, () => {
+  it('exports one round with --round: a later round travels alone, verifies and imports beside the earlier one', { timeout: cliBudget(4) }, () => {
     const dir = tempDir();
     const sourceDb = path.join(dir, 'board.sqlite');
     const source = createTestCore({ file: sourceDb });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -6,8 +5,9 @@ import { SCORING_ENGINE_VERSION } from '../../src/shared/scoring';
 import { seedNational } from '../../src/core/services/national/seed';
 import { scoredWards } from '../../src/core/services/scores/scored-wards';
 import { scoreAssessment } from '../../src/core/services/assessments/score';
-import { APP_ROOT, createTestCore, tempDir } from '../helpers/core';
+import { createTestCore, tempDir } from '../helpers/core';
 import { hashTables } from '../helpers/dump';
+import { cliBudget, runCli } from '../helpers/cli';
 
 const SMALL = { boards: 2, wardsPerBoard: 2 };
 
@@ -58,14 +58,11 @@ describe('the synthetic national estate', () => {
     core.close();
   });
 
-  it('is built by the command line into the database named by --db', () => {
+  it('is built by the command line into the database named by --db', { timeout: cliBudget(1) }, () => {
     const db = path.join(tempDir(), 'national.sqlite');
-    const run = spawnSync(path.join(APP_ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/index.ts', 'seed-national', '--db', db, '--seed', '5', '--boards', '1', '--wards-per-board', '2'], {
-      cwd: APP_ROOT,
-      encoding: 'utf8',
-    });
+    const run = runCli('seed-national', '--db', db, '--seed', '5', '--boards', '1', '--wards-per-board', '2');
     expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/1 boards, \d+ sites, 2 wards, \d+ areas, 6 signed-off assessments/);
     const sqlite = new Database(db, { readonly: true });
     expect(sqlite.prepare("SELECT name, code FROM boards").all()).toEqual([{ name: 'NHS Ayrshire & Arran', code: 'S08000015' }]);
