@@ -11,10 +11,10 @@ export function runCli(...args: string[]): { code: number | null; stdout: string
 }
 
 /**
- * The time budget of a test that runs the command line `runs` times. One run starts Node, compiles
- * the CLI and opens the database: about a second on a quiet 2-core machine, so 6 s each leaves
- * room for a busy one, on top of the 30 s every test has.
+ * The time budget of a test that starts the app's code in `count` Node processes (the command
+ * line, a writer). Each start compiles the code and opens the database: about a second on a quiet
+ * 2-core machine, so 6 s each leaves room for a busy one, on top of the 30 s every test has.
  */
-export function cliBudget(runs: number): number {
-  return 30_000 + runs * 6_000;
+export function processBudget(count: number): number {
+  return 30_000 + count * 6_000;
 }

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { presenceFolder } from '../../src/core/db/presence';
 import { startAssessment } from '../helpers/assessments';
 import { APP_ROOT, createTestCore, makeWard, tempDir } from '../helpers/core';
-import { cliBudget, runCli } from '../helpers/cli';
+import { processBudget, runCli } from '../helpers/cli';
 
 // Rotating backups beside the database, and restoring one in place of it.
 
@@ -110,7 +110,7 @@ describe('backups', () => {
     core.close();
   });
 
-  it('is driven from the command line: backup, backups, restore NAME', { timeout: cliBudget(6) }, () => {
+  it('is driven from the command line: backup, backups, restore NAME', { timeout: processBudget(6) }, () => {
     const db = path.join(tempDir(), 'cli.sqlite');
     const cli = (...args: string[]) => runCli(...args, '--db', db);
     expect(cli('call', 'boards.create', '{"name":"NHS Command"}').code).toBe(0);

@@ -4,10 +4,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { answerAll, startAssessment } from '../helpers/assessments';
 import { RESOURCES, createTestCore, makeWard, tempDir } from '../helpers/core';
-import { cliBudget, runCli as cli } from '../helpers/cli';
+import { processBudget, runCli as cli } from '../helpers/cli';
 
 describe('the command line', () => {
-  it('seeds the demo estate into the database named by --db', { timeout: cliBudget(1) }, () => {
+  it('seeds the demo estate into the database named by --db', { timeout: processBudget(1) }, () => {
     const db = path.join(tempDir(), 'demo.sqlite');
     const run = cli('seed-demo', '--db', db);
     expect(run.stderr).toBe('');
@@ -19,7 +19,7 @@ describe('the command line', () => {
     sqlite.close();
   });
 
-  it('runs any contract operation and names the bad field when the input is wrong', { timeout: cliBudget(3) }, () => {
+  it('runs any contract operation and names the bad field when the input is wrong', { timeout: processBudget(3) }, () => {
     const db = path.join(tempDir(), 'calls.sqlite');
     const created = cli('call', 'boards.create', '{"name":"NHS Command Line"}', '--db', db);
     expect(created.code).toBe(0);
@@ -33,7 +33,7 @@ describe('the command line', () => {
     expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(1);
   });
 
-  it('prints help, and refuses an unknown command with a pointer to it', { timeout: cliBudget(2) }, () => {
+  it('prints help, and refuses an unknown command with a pointer to it', { timeout: processBudget(2) }, () => {
     expect(cli('help').stdout).toContain('seed-demo');
     const unknown = cli('launch-rockets');
     expect(unknown.code).toBe(2);
@@ -53,7 +53,7 @@ describe('the command line: checklist templates and scores', () => {
     return file;
   }
 
-  it('lists the installed versions, installs a new one showing its changes, and switches back', { timeout: cliBudget(5) }, () => {
+  it('lists the installed versions, installs a new one showing its changes, and switches back', { timeout: processBudget(5) }, () => {
     const dir = tempDir();
     const db = path.join(dir, 'templates.sqlite');
     const listed = cli('templates', 'list', '--db', db);
@@ -92,7 +92,7 @@ describe('the command line: checklist templates and scores', () => {
     expect(unknown.stderr).toContain('NOT_FOUND');
   });
 
-  it('refuses a broken template file with exit code 1, naming the item and field, and installs nothing', { timeout: cliBudget(1) }, () => {
+  it('refuses a broken template file with exit code 1, naming the item and field, and installs nothing', { timeout: processBudget(1) }, () => {
     const dir = tempDir();
     const db = path.join(dir, 'broken.sqlite');
     const broken = { ...safety, version: '2026.3', items: safety.items.map((item) => (item.id === 'S07' ? { ...item, weight: 7 } : item)) };
@@ -108,7 +108,7 @@ describe('the command line: checklist templates and scores', () => {
     sqlite.close();
   });
 
-  it('prints the full scored result of an assessment as JSON', { timeout: cliBudget(2) }, () => {
+  it('prints the full scored result of an assessment as JSON', { timeout: processBudget(2) }, () => {
     const db = path.join(tempDir(), 'score.sqlite');
     const core = createTestCore({ file: db });
     const { ward } = makeWard(core);

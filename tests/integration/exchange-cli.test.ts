@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestCore, tempDir } from '../helpers/core';
 import { assessWard, sampleBoard } from '../helpers/exchange';
-import { cliBudget, runCli as cli } from '../helpers/cli';
+import { processBudget, runCli as cli } from '../helpers/cli';
 
 describe('exchange on the command line', () => {
-  it('exports a return and its CSV files, verifies it, imports it once, and refuses an altered copy', { timeout: cliBudget(6) }, () => {
+  it('exports a return and its CSV files, verifies it, imports it once, and refuses an altered copy', { timeout: processBudget(6) }, () => {
     const dir = tempDir();
     const sourceDb = path.join(dir, 'board.sqlite');
     const source = createTestCore({ file: sourceDb });
@@ -48,7 +48,7 @@ describe('exchange on the command line', () => {
     expect(reExported.stdout).toBe(fs.readFileSync(out, 'utf8'));
   });
 
-  it('exports one round with --round: a later round travels alone, verifies and imports beside the earlier one', { timeout: cliBudget(4) }, () => {
+  it('exports one round with --round: a later round travels alone, verifies and imports beside the earlier one', { timeout: processBudget(4) }, () => {
     const dir = tempDir();
     const sourceDb = path.join(dir, 'board.sqlite');
     const source = createTestCore({ file: sourceDb });

@@ -7,7 +7,7 @@ import { scoredWards } from '../../src/core/services/scores/scored-wards';
 import { scoreAssessment } from '../../src/core/services/assessments/score';
 import { createTestCore, tempDir } from '../helpers/core';
 import { hashTables } from '../helpers/dump';
-import { cliBudget, runCli } from '../helpers/cli';
+import { processBudget, runCli } from '../helpers/cli';
 
 const SMALL = { boards: 2, wardsPerBoard: 2 };
 
@@ -58,7 +58,7 @@ describe('the synthetic national estate', () => {
     core.close();
   });
 
-  it('is built by the command line into the database named by --db', { timeout: cliBudget(1) }, () => {
+  it('is built by the command line into the database named by --db', { timeout: processBudget(1) }, () => {
     const db = path.join(tempDir(), 'national.sqlite');
     const run = runCli('seed-national', '--db', db, '--seed', '5', '--boards', '1', '--wards-per-board', '2');
     expect(run.stderr).toBe('');

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestCore, tempDir } from '../helpers/core';
 import { pdfPages, reportEstate } from '../helpers/reports';
-import { cliBudget, runCli as cli } from '../helpers/cli';
+import { processBudget, runCli as cli } from '../helpers/cli';
 
 describe('npm run cli -- report', () => {
-  it('writes the board report to the file named by --out, and a ward report for an assessment', { timeout: cliBudget(2) }, async () => {
+  it('writes the board report to the file named by --out, and a ward report for an assessment', { timeout: processBudget(2) }, async () => {
     const dir = tempDir();
     const db = path.join(dir, 'estate.sqlite');
     const core = createTestCore({ file: db });
@@ -28,7 +28,7 @@ describe('npm run cli -- report', () => {
     expect((await pdfPages(fs.readFileSync(wardOut)))[0]).toContain('Ward assessment report: Rowan Ward');
   });
 
-  it('explains its usage, and names the problem when the round was never assessed', { timeout: cliBudget(2) }, () => {
+  it('explains its usage, and names the problem when the round was never assessed', { timeout: processBudget(2) }, () => {
     const dir = tempDir();
     const db = path.join(dir, 'estate.sqlite');
     const core = createTestCore({ file: db });
