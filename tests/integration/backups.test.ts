@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { presenceFolder } from '../../src/core/db/presence';
 import { startAssessment } from '../helpers/assessments';
 import { APP_ROOT, createTestCore, makeWard, tempDir } from '../helpers/core';
-import { processBudget, runCli } from '../helpers/cli';
+import { processBudget } from '../helpers/budgets';
+import { runCli } from '../helpers/cli';
 
 // Rotating backups beside the database, and restoring one in place of it.
 

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { answerAll, startAssessment } from '../helpers/assessments';
 import { RESOURCES, createTestCore, makeWard, tempDir } from '../helpers/core';
-import { processBudget, runCli as cli } from '../helpers/cli';
+import { processBudget } from '../helpers/budgets';
+import { runCli as cli } from '../helpers/cli';
 
 describe('the command line', () => {
   it('seeds the demo estate into the database named by --db', { timeout: processBudget(1) }, () => {

@@ -7,7 +7,7 @@ import { itemInstances, type AreaForApplicability } from '../../src/shared/templ
 import { startAssessment } from '../helpers/assessments';
 import { APP_ROOT, MIGRATIONS, RESOURCES, createTestCore, makeWard } from '../helpers/core';
 import { crashValue } from '../fixtures/crash-values';
-import { processBudget } from '../helpers/cli';
+import { processBudget } from '../helpers/budgets';
 
 // A process records answers at full speed through the real core and is killed with SIGKILL at
 // random moments, again and again, on the same database. Every answer it acknowledged (printed

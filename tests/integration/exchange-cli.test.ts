@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestCore, tempDir } from '../helpers/core';
 import { assessWard, sampleBoard } from '../helpers/exchange';
-import { processBudget, runCli as cli } from '../helpers/cli';
+import { processBudget } from '../helpers/budgets';
+import { runCli as cli } from '../helpers/cli';
 
 describe('exchange on the command line', () => {
   it('exports a return and its CSV files, verifies it, imports it once, and refuses an altered copy', { timeout: processBudget(6) }, () => {

@@ -7,7 +7,8 @@ import { scoredWards } from '../../src/core/services/scores/scored-wards';
 import { scoreAssessment } from '../../src/core/services/assessments/score';
 import { createTestCore, tempDir } from '../helpers/core';
 import { hashTables } from '../helpers/dump';
-import { processBudget, runCli } from '../helpers/cli';
+import { HEAVY_TEST_MS, processBudget } from '../helpers/budgets';
+import { runCli } from '../helpers/cli';
 
 const SMALL = { boards: 2, wardsPerBoard: 2 };
 
@@ -18,7 +19,7 @@ function seeded(seed: number) {
 }
 
 describe('the synthetic national estate', () => {
-  it('is the same, row for row, when built twice from the same seed, and differs for another seed', () => {
+  it('is the same, row for row, when built twice from the same seed, and differs for another seed', { timeout: HEAVY_TEST_MS }, () => {
     const first = seeded(7);
     const second = seeded(7);
     const other = seeded(8);
@@ -28,7 +29,7 @@ describe('the synthetic national estate', () => {
     for (const c of [first, second, other]) c.core.close();
   });
 
-  it('holds three rounds of fully answered, signed-off assessments whose cached scores match the engine', () => {
+  it('holds three rounds of fully answered, signed-off assessments whose cached scores match the engine', { timeout: HEAVY_TEST_MS }, () => {
     const { core, summary } = seeded(3);
     expect(summary).toMatchObject({ boards: 2, wards: 4, assessments: 12 });
     expect(summary.answers).toBeGreaterThan(12 * 100);
