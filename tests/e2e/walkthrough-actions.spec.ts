@@ -1,17 +1,12 @@
-import { startAssessmentViaApi } from './assess-via-api';
 import { expect, test } from './fixtures';
-import { focusedCard, makePng, makeSmallWard, openWalkthrough } from './walkthrough-helpers';
+import { focusedCard, makePng, walkSmallWard } from './walkthrough-helpers';
 
 // A "no" answer can carry an action, a note and photos; the action plan lists the action with
 // what it is about, lets its status change, and links back to the question.
 
 test('a "no" answer gets an action, a note and a photo; the action plan changes its status and links back to the question', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
   test.slow(); // an action, a note, a photo and the action plan, with two accessibility checks
-  const { ward } = await makeSmallWard(api);
-  const assessment = await startAssessmentViaApi(api, ward.id);
-  const bedroom = assessment.areas.find((a) => a.name === 'Bedroom 1')!;
-  await openWalkthrough(page, assessment.id, bedroom.areaId);
-  await expect(page.getByRole('heading', { level: 2, name: 'Bedroom 1' })).toBeVisible();
+  const { assessment, area: bedroom } = await walkSmallWard(page, api, 'Bedroom 1');
 
   const card = page.locator('.app-item').filter({ hasText: 'S05' }).first();
   await card.focus();

@@ -1,14 +1,11 @@
-import { startAssessmentViaApi } from './assess-via-api';
 import { expect, test } from './fixtures';
-import { focusedCard, makeSmallWard, openWalkthrough } from './walkthrough-helpers';
+import { focusedCard, walkSmallWard } from './walkthrough-helpers';
 
 // A room the register missed is added on the spot, to the assessment and the ward's register, and
 // the walkthrough goes straight to its first question.
 
 test('an area added on the spot joins the assessment and the register, and the walkthrough goes to its first question', async ({ page, api, saveScreen }) => {
-  const { ward } = await makeSmallWard(api);
-  const assessment = await startAssessmentViaApi(api, ward.id);
-  await openWalkthrough(page, assessment.id);
+  const { ward, assessment } = await walkSmallWard(page, api);
 
   await page.getByText('Add an area on the spot').click();
   const addArea = page.getByRole('form', { name: 'Add an area on the spot' });

@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
+import { startAssessmentViaApi } from './assess-via-api';
 import { expect, type Api } from './fixtures';
 import { tabTo } from './keys';
 
@@ -53,6 +54,21 @@ export async function makeSmallWard(api: Api, areas: { name: string; type: 'bedr
   ];
   for (const a of list) await api('areas.create', { wardId: ward.id, name: a.name, type: a.type, supervisionTier: a.tier });
   return { board, site, ward };
+}
+
+/**
+ * A small ward's assessment started through the API and its walkthrough open: at the area named,
+ * or where a new walk starts, with its first question focused.
+ */
+export async function walkSmallWard(page: Page, api: Api, areaName?: string) {
+  const { ward } = await makeSmallWard(api);
+  const assessment = await startAssessmentViaApi(api, ward.id);
+  const area = areaName === undefined ? undefined : assessment.areas.find((a) => a.name === areaName);
+  if (areaName !== undefined && !area) throw new Error(`The small ward has no area called ${areaName}`);
+  await openWalkthrough(page, assessment.id, area?.areaId);
+  if (area) await expect(page.getByRole('heading', { level: 2, name: area.name })).toBeVisible();
+  else await expect.poll(() => focusedCard(page)).not.toBeNull();
+  return { ward, assessment, area: area! };
 }
 
 /** A real PNG (w×h, grey gradient) carrying a tEXt chunk, so there is metadata to strip. */

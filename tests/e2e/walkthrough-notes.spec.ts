@@ -1,16 +1,11 @@
-import { startAssessmentViaApi } from './assess-via-api';
 import { expect, test } from './fixtures';
-import { makeSmallWard, openWalkthrough } from './walkthrough-helpers';
+import { walkSmallWard } from './walkthrough-helpers';
 
 // A note is saved after a pause in typing, without leaving the box: what is stored must be every
 // character typed, and a note still waiting for its pause is saved when the assessor moves on.
 
 test('a note saved on a pause keeps the last keystroke, and a pending note is saved on moving to another area', async ({ page, api }) => {
-  const { ward } = await makeSmallWard(api);
-  const assessment = await startAssessmentViaApi(api, ward.id);
-  const bedroom = assessment.areas.find((a) => a.name === 'Bedroom 1')!;
-  await openWalkthrough(page, assessment.id, bedroom.areaId);
-  await expect(page.getByRole('heading', { level: 2, name: 'Bedroom 1' })).toBeVisible();
+  const { assessment, area: bedroom } = await walkSmallWard(page, api, 'Bedroom 1');
 
   const card = page.locator('.app-item').filter({ hasText: 'S05' }).first();
   await card.focus();

@@ -1,16 +1,12 @@
-import { startAssessmentViaApi } from './assess-via-api';
 import { expect, test } from './fixtures';
-import { allSettled, answerFocused, focusedCard, integrityCheck, makeSmallWard, openWalkthrough } from './walkthrough-helpers';
+import { allSettled, answerFocused, focusedCard, integrityCheck, walkSmallWard } from './walkthrough-helpers';
 
 // Every answer is saved the moment it is given, and "Saved" appears only once the database has
 // it: a save that cannot reach the server says so, and a server killed mid-walkthrough loses
 // nothing that was shown as saved.
 
 test('a save that cannot reach the server says so with a retry, and says "Saved" only once it is stored', async ({ page, api, saveScreen }) => {
-  const { ward } = await makeSmallWard(api);
-  const assessment = await startAssessmentViaApi(api, ward.id);
-  await openWalkthrough(page, assessment.id);
-  await expect.poll(() => focusedCard(page)).not.toBeNull();
+  const { assessment } = await walkSmallWard(page, api);
   for (let i = 0; i < 3; i += 1) await answerFocused(page);
   await allSettled(page);
 
@@ -32,10 +28,7 @@ test('a save that cannot reach the server says so with a retry, and says "Saved"
 });
 
 test('a server killed mid-walkthrough loses nothing shown as saved, and the walkthrough resumes at the same question', async ({ page, api, server, saveScreen }) => {
-  const { ward } = await makeSmallWard(api);
-  const assessment = await startAssessmentViaApi(api, ward.id);
-  await openWalkthrough(page, assessment.id);
-  await expect.poll(() => focusedCard(page)).not.toBeNull();
+  const { assessment } = await walkSmallWard(page, api);
   for (let i = 0; i < 12; i += 1) await answerFocused(page);
   await allSettled(page);
 
