@@ -80,10 +80,10 @@ describe('an answer that falls short', () => {
 });
 
 describe('"does not apply" needs a reason', () => {
-  it('on weight 3 items only; ligature prompts have no weight', () => {
+  it('on weight 3 items and on every ligature prompt (which has no weight)', () => {
     expect(needsNaReason({ ...item('quality', 'Q10'), weight: 3 } as ReturnType<typeof item>)).toBe(true);
     expect(needsNaReason(item('quality', 'Q10'))).toBe(false);
-    expect(needsNaReason(item('ligature', 'L01'))).toBe(false);
+    expect(needsNaReason(item('ligature', 'L01'))).toBe(true);
   });
 });
 

@@ -86,6 +86,7 @@ export function ligaturePoint(id: string, itemId: string | null, areaId: string)
     element: 'Door hinge',
     heightBand: 'knee_to_head',
     tier: 3,
+    tierReason: null,
     description: 'Butt hinges on the door',
     controls: [],
     likelihoodBefore: 4,
@@ -93,6 +94,8 @@ export function ligaturePoint(id: string, itemId: string | null, areaId: string)
     likelihoodAfter: 4,
     severityAfter: 5,
     assessorId: 'assessor-1',
+    otherControlConfirmedBy: null,
+    otherControlConfirmedAt: null,
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
   };

@@ -217,9 +217,8 @@ export function parseNumberEntry(text: string, range: { min: number; max: number
   return { kind: 'valid', value };
 }
 
-export function needsNaReason(item: TemplateItem): boolean {
-  return 'weight' in item && item.weight === 3;
-}
+/** “Not applicable” needs a reason here: one rule, shared with the services and the engine. */
+export { needsNaReason } from '../../../../../shared/scoring';
 
 /** A remembered choice on this computer (the current assessor, the place); null if storage is unavailable. */
 export function readStored(key: string): string | null {
