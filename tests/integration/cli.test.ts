@@ -3,9 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { answerAll, startAssessment } from '../helpers/assessments';
-import { RESOURCES, createTestCore, makeWard, tempDir } from '../helpers/core';
 import { processBudget } from '../helpers/budgets';
-import { runCli as cli } from '../helpers/cli';
+import { cli } from '../helpers/cli';
+import { RESOURCES, createTestCore, makeWard, tempDir } from '../helpers/core';
 
 describe('the command line', () => {
   it('seeds the demo estate into the database named by --db', { timeout: processBudget(1) }, () => {

@@ -8,7 +8,7 @@ import { scoreAssessment } from '../../src/core/services/assessments/score';
 import { createTestCore, tempDir } from '../helpers/core';
 import { hashTables } from '../helpers/dump';
 import { HEAVY_TEST_MS, processBudget } from '../helpers/budgets';
-import { runCli } from '../helpers/cli';
+import { cli } from '../helpers/cli';
 import { serialiseReturn } from '../../src/shared/exchange/serialise';
 
 const SMALL = { boards: 2, wardsPerBoard: 2 };
@@ -95,7 +95,7 @@ describe('the synthetic national estate', () => {
 
   it('is built by the command line into the database named by --db', { timeout: processBudget(1) }, () => {
     const db = path.join(tempDir(), 'national.sqlite');
-    const run = runCli('seed-national', '--db', db, '--seed', '5', '--boards', '1', '--wards-per-board', '2');
+    const run = cli('seed-national', '--db', db, '--seed', '5', '--boards', '1', '--wards-per-board', '2');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/1 boards, \d+ sites, 2 wards, \d+ areas, 6 signed-off assessments/);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestCore, tempDir } from '../helpers/core';
 import { pdfPages, reportEstate } from '../helpers/reports';
 import { processBudget } from '../helpers/budgets';
-import { runCli as cli } from '../helpers/cli';
+import { cli } from '../helpers/cli';
 
 describe('npm run cli -- report', () => {
   it('writes the board report to the file named by --out, and a ward report for an assessment', { timeout: processBudget(2) }, async () => {
