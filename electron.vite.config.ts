@@ -8,7 +8,12 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        // A package loaded on first use (pdfmake, for a report) is required then, as the rest are
+        // (not imported as ES, which would need Electron's ES loader to read the app's archive).
+        output: { dynamicImportInCjs: false },
+      },
     },
   },
   preload: {

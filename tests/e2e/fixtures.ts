@@ -6,7 +6,7 @@ import { test as base, expect } from '@playwright/test';
 import type { Input, Operation, Output } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
 import { KEY_HEADER, keyCookieName } from '../../src/web/server';
-import { APP_ROOT, assertRendererBuilt, startWebDoor, type WebDoor } from './web-door';
+import { APP_ROOT, assertAppBuilt, startWebDoor, type WebDoor } from './web-door';
 
 export interface Server {
   url: string;
@@ -39,7 +39,7 @@ export const test = base.extend<Fixtures>({
   // Playwright requires an object pattern for a fixture's first argument, even when it needs nothing.
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
-    assertRendererBuilt();
+    assertAppBuilt();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mhea-e2e-'));
     const dbFile = path.join(dir, 'estates.sqlite');
     let door: WebDoor = await startWebDoor(dbFile);

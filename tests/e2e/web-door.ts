@@ -4,10 +4,11 @@ import path from 'node:path';
 
 export const APP_ROOT = path.resolve(__dirname, '..', '..');
 const RENDERER_INDEX = path.join(APP_ROOT, 'out', 'renderer', 'index.html');
-const TSX = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
+/** The web door as built by `npm run build` (src/web/build.cjs), run by Node as `npm run web` runs it. */
+const WEB_DOOR = path.join(APP_ROOT, 'out', 'web', 'index.js');
 const READY = /running at (http:\/\/\S+\/)\?key=([A-Za-z0-9_-]+)/;
 
-/** The real web door (src/web/index.ts) in a child process, on one SQLite file. */
+/** The real web door (src/web/index.ts, built) in a child process, on one SQLite file. */
 export interface WebDoor {
   /** The server's address, without its key. */
   url: string;
@@ -20,19 +21,18 @@ export interface WebDoor {
   kill(): Promise<void>;
 }
 
-export function assertRendererBuilt(): void {
-  if (!fs.existsSync(RENDERER_INDEX)) {
-    throw new Error(
-      `The UI has not been built (${path.relative(APP_ROOT, RENDERER_INDEX)} is missing). ` +
-        'Run "npx electron-vite build" (npm test does) before the end-to-end tests.',
-    );
+export function assertAppBuilt(): void {
+  for (const file of [RENDERER_INDEX, WEB_DOOR]) {
+    if (!fs.existsSync(file)) {
+      throw new Error(`The app has not been built (${path.relative(APP_ROOT, file)} is missing). Run "npm run build" (npm test does) before the end-to-end tests.`);
+    }
   }
 }
 
 /** Starts the web door; `key` keeps the key of an earlier run (a restart), so the browser's cookie stays good. */
 export async function startWebDoor(dbFile: string, port = 0, key?: string): Promise<WebDoor> {
-  // Its own process group, so stopping it also stops the node process tsx starts.
-  const child = spawn(TSX, ['src/web/index.ts', '--port', String(port), '--db', dbFile], {
+  // Its own process group, so stopping it stops anything it started.
+  const child = spawn(process.execPath, [WEB_DOOR, '--port', String(port), '--db', dbFile], {
     cwd: APP_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -98,8 +98,8 @@ function side(label: string, command: (db: string) => string[], db: string, answ
 }
 
 const PLAIN = path.join(APP_ROOT, 'tests', 'bench', 'plain-server.cjs');
-/** The web door as `npm run web` starts it once the build is current. */
-const webDoor = (db: string) => [path.join(APP_ROOT, 'node_modules', '.bin', 'tsx'), 'src/web/index.ts', '--port', '0', '--db', db];
+/** The web door as `npm run web` starts it (without npm itself): the build found current, then the built door. */
+const webDoor = (db: string) => [process.execPath, 'src/web/start.cjs', '--port', '0', '--db', db];
 const plain = (db: string) => [process.execPath, PLAIN, db];
 const plainChecked = (db: string) => [process.execPath, PLAIN, db, '--quick-check'];
 

@@ -1,14 +1,25 @@
 import path from 'node:path';
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 // pdfmake in Node: Roboto from the app's resources/fonts (embedded in every PDF, so names such as
 // "Łódź" print; the standard PDF fonts cover Latin-1 only), no network, and no file access
 // beyond the fonts folder. Images reach pdfmake only as data URLs.
+//
+// pdfmake (with the PDF engine and font parser under it) is loaded on the first report, not when
+// the app starts: most sessions print none, and loading it took half a second of every start.
 
+type PdfMake = typeof import('pdfmake');
+
+let loaded: Promise<PdfMake> | null = null;
 let fontsReadyFor: string | null = null;
 
-function useFonts(fontsDir: string): void {
+function loadPdfMake(): Promise<PdfMake> {
+  // pdfmake is CommonJS: imported as ES, its exports object is the default export.
+  loaded ??= import('pdfmake').then((module) => (module as { default?: PdfMake }).default ?? module);
+  return loaded;
+}
+
+function useFonts(pdfmake: PdfMake, fontsDir: string): void {
   if (fontsReadyFor === fontsDir) return;
   const dir = path.resolve(fontsDir);
   pdfmake.setFonts({
@@ -31,7 +42,8 @@ export interface RenderedPdf {
 
 /** Renders a document definition to PDF bytes, counting pages through the footer callback. */
 export async function renderPdf(definition: TDocumentDefinitions, fontsDir: string): Promise<RenderedPdf> {
-  useFonts(fontsDir);
+  const pdfmake = await loadPdfMake();
+  useFonts(pdfmake, fontsDir);
   let pageCount = 0;
   const footer = definition.footer;
   const counted: TDocumentDefinitions = {
