@@ -125,13 +125,41 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * canonicalJson of what JSON.parse returned, fast when the text was written in canonical key
- * order (as this app writes returns): such a text parses back with every object's keys in that
- * order, and then the engine's own JSON.stringify writes exactly the canonical text, several times
- * faster. Anything else (keys out of order, numbers too large for a double) takes canonicalJson.
+ * canonicalJson of what JSON.parse returned, handed to `write` in pieces whose concatenation is
+ * that text: a hash can take them one at a time, and a return's digest never holds all of its
+ * ~20 MB of text at once. Fast when the text was written in canonical key order (as this app
+ * writes returns): such a text parses back with every object's keys in that order, and then the
+ * engine's own JSON.stringify writes exactly the canonical text of each part, several times faster.
+ * Anything else (keys out of order, numbers too large for a double) takes canonicalJson.
  */
-export function canonicalJsonOfParsed(value: unknown): string {
-  return inCanonicalOrder(value) ? JSON.stringify(value) : canonicalJson(value);
+export function canonicalJsonOfParsedInPieces(value: unknown, write: (piece: string) => void): void {
+  if (!inCanonicalOrder(value)) {
+    write(canonicalJson(value));
+    return;
+  }
+  // The top level and its arrays are written member by member (a return's assessments one by one).
+  const members = (node: unknown, depth: number): void => {
+    if (depth === 2 || node === null || typeof node !== 'object') {
+      write(JSON.stringify(node));
+      return;
+    }
+    if (Array.isArray(node)) {
+      write('[');
+      node.forEach((element: unknown, index) => {
+        if (index > 0) write(',');
+        members(element, depth + 1);
+      });
+      write(']');
+      return;
+    }
+    write('{');
+    Object.keys(node).forEach((key, index) => {
+      write(`${index > 0 ? ',' : ''}${JSON.stringify(key)}:`);
+      members((node as Record<string, unknown>)[key], depth + 1);
+    });
+    write('}');
+  };
+  members(value, 0);
 }
 
 function inCanonicalOrder(root: unknown): boolean {

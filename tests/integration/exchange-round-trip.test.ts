@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scoreAssessment } from '../../src/core/services/assessments/score';
 import { scoredWards } from '../../src/core/services/scores/scored-wards';
 import { exchangeDigest } from '../../src/core/services/exchange/digest';
 import { serialiseReturn } from '../../src/shared/exchange';
@@ -40,6 +41,19 @@ describe('a board’s return', () => {
     const second = collator.call('exchange.export', { boardId: board.id });
     expect(second.digest).toBe(first.digest);
     expect(serialiseReturn(second)).toBe(content);
+  });
+
+  it('keeps for each assessment it adds the scores this engine computes from the records it wrote', () => {
+    const source = createTestCore();
+    const { board, assessmentIds } = sampleBoard(source);
+    const collator = createTestCore();
+    collator.call('exchange.import', { fileName: 'a.json', content: serialiseReturn(source.call('exchange.export', { boardId: board.id })) });
+    const kept = (core: typeof source, id: string) =>
+      JSON.parse(core.store.sqlite.prepare('SELECT scores FROM assessment_scores WHERE assessment_id = ?').pluck().get(id) as string) as unknown;
+    for (const id of assessmentIds) {
+      expect(kept(collator, id)).toEqual(scoreAssessment(collator.store.db, id).scores);
+      expect(kept(collator, id)).toEqual(kept(source, id));
+    }
   });
 
   it('changes nothing, not even the audit log, when the same file is imported again', () => {

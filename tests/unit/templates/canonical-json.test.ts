@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CanonicalJsonError, canonicalJson, canonicalJsonOfParsed, sameJson } from '../../../src/shared/canonical-json';
+import { CanonicalJsonError, canonicalJson, canonicalJsonOfParsedInPieces, sameJson } from '../../../src/shared/canonical-json';
 
 // Canonical JSON is what template content hashes (and later exchange digests) are taken over.
 
@@ -60,8 +60,15 @@ describe('canonicalJson', () => {
   });
 });
 
-describe('canonicalJsonOfParsed', () => {
-  it('gives canonicalJson of what a text parses to, whether or not the text had its keys in order', () => {
+/** canonicalJsonOfParsedInPieces, its pieces joined. */
+function canonicalJsonOfParsed(value: unknown): string {
+  const pieces: string[] = [];
+  canonicalJsonOfParsedInPieces(value, (piece) => pieces.push(piece));
+  return pieces.join('');
+}
+
+describe('canonicalJsonOfParsedInPieces', () => {
+  it('gives canonicalJson of what a text parses to, in pieces, whether or not the text had its keys in order', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const text = canonicalJson(value);
@@ -69,6 +76,12 @@ describe('canonicalJsonOfParsed', () => {
         expect(canonicalJsonOfParsed(JSON.parse(JSON.stringify(reversedKeys(value))))).toBe(text);
       }),
     );
+  });
+
+  it('hands a document out member by member, each element of a top-level array on its own', () => {
+    const pieces: string[] = [];
+    canonicalJsonOfParsedInPieces(JSON.parse('{"a":[{"x":1},{"y":[2,3]}],"b":{"c":"d"},"e":null}'), (piece) => pieces.push(piece));
+    expect(pieces).toEqual(['{', '"a":', '[', '{"x":1}', ',', '{"y":[2,3]}', ']', ',"b":', '{', '"c":', '"d"', '}', ',"e":', 'null', '}']);
   });
 
   it('sorts integer-like keys as text (JSON.stringify alone would put 9 before 10) and refuses numbers a double cannot hold', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, canonicalJsonOfParsed } from '../../../shared/canonical-json';
+import { canonicalJson, canonicalJsonOfParsedInPieces } from '../../../shared/canonical-json';
 import { digestBody } from '../../../shared/exchange/schema';
 
 /** SHA-256 (hex) of the canonical JSON of an exchange document without its digest field. */
@@ -13,5 +13,7 @@ export function sha256Hex(bytes: Buffer): string {
 
 /** exchangeDigest of a document as JSON.parse read it from a file (fast when written in canonical order). */
 export function parsedExchangeDigest(document: { digest?: unknown }): string {
-  return createHash('sha256').update(canonicalJsonOfParsed(digestBody(document)), 'utf8').digest('hex');
+  const hash = createHash('sha256');
+  canonicalJsonOfParsedInPieces(digestBody(document), (piece) => hash.update(piece, 'utf8'));
+  return hash.digest('hex');
 }

@@ -23,7 +23,7 @@ import { AppError } from '../../errors';
 import { storeProblemKind } from '../../store-errors';
 import { insertRow, preparedFor } from '../../db/prepared';
 import { recordAudit } from '../audit';
-import { cacheScoresOf } from '../scores/scored-wards';
+import { keepScores } from '../scores/scored-wards';
 import { storeTemplate } from '../templates';
 import { assessmentRecord } from './export';
 import type { Signer } from '../signing/register';
@@ -87,8 +87,10 @@ export function importReturn(ctx: ServiceContext, input: ParsedInput<'exchange.i
     }
     upsertEstate(tx, ctx, document, report, refuse);
     const added = document.assessments.filter((assessment) => importAssessment(tx, ctx, assessment, input.fileName, report, refuse));
-    // The engine's scores of what was added, cached as a sign-off caches them (read back from this store).
-    cacheScoresOf(tx, ctx, added.map((assessment) => assessment.id));
+    // The engine's scores of what was added, kept as a sign-off keeps them: verification computed
+    // them from exactly the records just written (the same input builder and engine as scoring
+    // from this store), so they are kept, not read back and computed again.
+    for (const assessment of added) keepScores(tx, ctx, assessment.id, verified.scores.get(assessment.id)!);
     const changed = report.assessmentsAdded + report.templatesInstalled.length + report.estateRecordsAdded + report.estateRecordsUpdated + report.photosAdded;
     report.status = changed === 0 ? 'already_imported' : 'imported';
     return report;

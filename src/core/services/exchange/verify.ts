@@ -8,7 +8,7 @@ import {
 } from '../../../shared/exchange/schema';
 import { buildScoringInput } from '../../../shared/exchange/scoring-input';
 import { londonDateOf } from '../../../shared/dates';
-import { SCORING_ENGINE_VERSION, SCORING_METHOD_VERSION, scoreWard, signOffProblems, type PinnedTemplates } from '../../../shared/scoring';
+import { SCORING_ENGINE_VERSION, SCORING_METHOD_VERSION, scoreWard, signOffProblems, type PinnedTemplates, type WardScores } from '../../../shared/scoring';
 import { DOMAINS, type Template } from '../../../shared/templates';
 import { AppError } from '../../errors';
 import { contentHash } from '../templates';
@@ -44,6 +44,8 @@ export interface VerifiedReturn {
   templates: Map<string, Template>;
   /** What was checked, in order, in words (for `verify`). */
   checks: string[];
+  /** Each assessment's scores as this engine computed them from the file (equal to those it declares). */
+  scores: Map<string, WardScores>;
 }
 
 export function verifyReturn(fileName: string, content: string): VerifiedReturn {
@@ -97,6 +99,7 @@ export function verifyReturn(fileName: string, content: string): VerifiedReturn 
     return refuse(`was written by an app running scoring engine ${document.scoringEngine}; this app runs ${SCORING_ENGINE_VERSION} (scoring method ${SCORING_METHOD_VERSION}) and cannot confirm its scores. Export the return again from an app that runs ${SCORING_ENGINE_VERSION}`);
   }
   const wards = new Map(document.wards.map((w) => [w.id, w]));
+  const computed = new Map<string, WardScores>();
   for (const assessment of document.assessments) {
     const where = `${wards.get(assessment.wardId)!.name} (round ${assessment.round}, assessment ${assessment.id})`;
     if (assessment.scores.engine !== SCORING_ENGINE_VERSION) {
@@ -122,10 +125,11 @@ export function verifyReturn(fileName: string, content: string): VerifiedReturn 
     }
     const difference = firstDifference(assessment.scores.result, scores, 'scores');
     if (difference) return refuse(`the scores declared for ${where} do not follow from its answers: ${difference}`);
+    computed.set(assessment.id, scores);
   }
   checks.push(`Every signed-off assessment meets the sign-off rules (completeness, re-checks decided, each risk with its point, reasons given, dates and rounds)`);
   checks.push(`Re-scored ${document.assessments.length} assessment${document.assessments.length === 1 ? '' : 's'} from their answers with their pinned templates: every declared score matches (${SCORING_ENGINE_VERSION})`);
-  return { document, templates, checks };
+  return { document, templates, checks, scores: computed };
 }
 
 /** Who signed a verified return, by this database's register of boards' keys (refused like any other check). */

@@ -114,16 +114,17 @@ export function scoredWards(tx: DbOrTx, filter: ScopeFilter = {}): ScoredWard[] 
  */
 export function cacheScores(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmentId: string): WardScores {
   const { scores } = scoreAssessment(tx, assessmentId);
-  storeScores(tx, ctx, assessmentId, scores);
+  keepScores(tx, ctx, assessmentId, scores);
   return scores;
 }
 
 /** cacheScores for many assessments at once (an import adds hundreds), scored in one batch. */
 export function cacheScoresOf(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmentIds: readonly string[]): void {
-  for (const [assessmentId, { scores }] of scoreAssessments(tx, assessmentIds)) storeScores(tx, ctx, assessmentId, scores);
+  for (const [assessmentId, { scores }] of scoreAssessments(tx, assessmentIds)) keepScores(tx, ctx, assessmentId, scores);
 }
 
-function storeScores(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmentId: string, scores: WardScores): void {
+/** Keeps scores this engine computed for an assessment (replacing any kept before). */
+export function keepScores(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmentId: string, scores: WardScores): void {
   const row = { engine: SCORING_ENGINE_VERSION, scores: JSON.stringify(scores), computedAt: ctx.now().toISOString() };
   tx.insert(assessmentScores)
     .values({ assessmentId, ...row })
