@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, is, Param, Placeholder, sql, type DriverValueEncoder } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../context';
 
@@ -45,9 +45,18 @@ export function statement(handle: DbOrTx, text: string, shape: RowShape = 'objec
 // A table's column keys, worked out once per table: an import inserts ~250,000 rows.
 const tableShapes = new WeakMap<SQLiteTable, { keys: string[]; cacheKey: string }>();
 
+/** Where each parameter of a prepared insert comes from: a key of the row (through its column's encoder), or a constant (a default). */
+type InsertParam = { key: string; encoder: DriverValueEncoder<unknown, unknown> } | { constant: unknown };
+interface PreparedInsert {
+  statement: Database.Statement;
+  params: InsertParam[];
+}
+
 /**
- * tx.insert(table).values(row).run(), with the statement prepared once per connection, table and
- * set of keys (a key the row lacks takes the column's default, as in the plain insert).
+ * tx.insert(table).values(row).run(): the SQL drizzle builds for the table and the set of keys
+ * the row gives (a key the row lacks takes the column's default, as in the plain insert),
+ * prepared once per connection and run by better-sqlite3 directly, each value through its
+ * column's encoder as drizzle would (booleans as 0 and 1), without drizzle's per-row work.
  */
 export function insertRow(tx: DbOrTx, table: SQLiteTable, row: Record<string, unknown>): void {
   let shape = tableShapes.get(table);
@@ -55,15 +64,24 @@ export function insertRow(tx: DbOrTx, table: SQLiteTable, row: Record<string, un
   // Which of the table's columns the row gives, as the bits of a number (tables have far fewer than 53 columns).
   let present = 0;
   for (const key of shape.keys) present = present * 2 + (key in row ? 1 : 0);
-  const statements = preparedFor(tx, shape.cacheKey, () => new Map<number, { run(row: Record<string, unknown>): unknown }>());
-  let insert = statements.get(present);
+  const inserts = preparedFor(tx, shape.cacheKey, () => new Map<number, PreparedInsert>());
+  let insert = inserts.get(present);
   if (!insert) {
     const columns = shape.keys.filter((key) => key in row);
-    insert = tx
+    const query = tx
       .insert(table)
       .values(Object.fromEntries(columns.map((key) => [key, sql.placeholder(key)])) as never)
-      .prepare();
-    statements.set(present, insert);
+      .toSQL();
+    insert = {
+      statement: connectionOf(tx).prepare(query.sql),
+      params: query.params.map((param): InsertParam => (is(param, Param) && is(param.value, Placeholder) ? { key: param.value.name, encoder: param.encoder } : { constant: param })),
+    };
+    inserts.set(present, insert);
   }
-  insert.run(row);
+  const values = new Array<unknown>(insert.params.length);
+  for (let index = 0; index < values.length; index++) {
+    const param = insert.params[index]!;
+    values[index] = 'key' in param ? param.encoder.mapToDriverValue(row[param.key]) : param.constant;
+  }
+  insert.statement.run(values);
 }

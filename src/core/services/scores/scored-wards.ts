@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { currentAssessments, rollupWardFromScores, SCORING_ENGINE_VERSION, type RollupWard, type WardScores } from '../../../shared/scoring';
 import type { WardType } from '../../../shared/domain/estate';
 import type { DbOrTx, ServiceContext } from '../../context';
-import { assessmentScores } from '../../db/schema';
+import { statement } from '../../db/prepared';
 import { scoreAssessment, scoreAssessments } from '../assessments/score';
 
 // The read model behind reports and comparison: for each ward in scope, its current assessment
@@ -125,9 +125,9 @@ export function cacheScoresOf(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, asse
 
 /** Keeps scores this engine computed for an assessment (replacing any kept before). */
 export function keepScores(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmentId: string, scores: WardScores): void {
-  const row = { engine: SCORING_ENGINE_VERSION, scores: JSON.stringify(scores), computedAt: ctx.now().toISOString() };
-  tx.insert(assessmentScores)
-    .values({ assessmentId, ...row })
-    .onConflictDoUpdate({ target: assessmentScores.assessmentId, set: row })
-    .run();
+  statement(
+    tx,
+    'INSERT INTO assessment_scores (assessment_id, engine, scores, computed_at) VALUES (?, ?, ?, ?) ' +
+      'ON CONFLICT (assessment_id) DO UPDATE SET engine = excluded.engine, scores = excluded.scores, computed_at = excluded.computed_at',
+  ).run(assessmentId, SCORING_ENGINE_VERSION, JSON.stringify(scores), ctx.now().toISOString());
 }
