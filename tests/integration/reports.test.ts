@@ -58,7 +58,7 @@ describe('ward report', () => {
     // The register: element, tier, L×S with its band, and the action.
     expect(text).toContain('Curtain track');
     expect(text).toMatch(/2 × 4 = 8\s+High/);
-    expect(text).toContain('Remove by 31 March 2027 (On track)');
+    expect(text).toContain('Remove the anchor point by 31 March 2027 (On track)');
     expect(text).toContain('Replace with a collapsible track');
   });
 

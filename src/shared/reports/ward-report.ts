@@ -1,6 +1,7 @@
 import type { ACTION_PRIORITIES } from '../domain/assessment-schemas';
 import { SEX_DESIGNATION_LABELS, WARD_TYPE_LABELS, type SexDesignation, type WardType } from '../domain/estate';
 import { bandNumber } from '../scoring/compliance-values';
+import { answerLabel } from '../vocabulary';
 import type { ACTION_STATUSES, ACTION_TYPES, AnswerValue, CONTROL_KINDS, HEIGHT_BANDS } from '../scoring/inputs';
 import type { RiskBand } from '../scoring/ligature-risk';
 import type { Rating } from '../scoring/rating';
@@ -276,9 +277,9 @@ export function shortfall(item: ComplianceItem, value: AnswerValue): boolean {
 function answerText(item: ComplianceItem, value: AnswerValue): string {
   if (typeof value === 'number' && item.response.type === 'number') {
     const band = bandNumber(item.response.banding, value);
-    return `${value} ${item.response.unit} (counts as ${band})`;
+    return `${value} ${item.response.unit} (counts as ${ANSWER_LABELS[band]})`;
   }
-  return ANSWER_LABELS[String(value)] ?? String(value);
+  return answerLabel(value);
 }
 
 function nonCompliantItems(input: WardReportInput, areaLabel: (id: string | null) => string): NonCompliantItem[] {

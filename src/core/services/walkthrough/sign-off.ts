@@ -35,7 +35,26 @@ function checkAssessment(tx: DbOrTx, assessment: AssessmentView) {
       ? [`${undecidedRechecks.length} re-check${undecidedRechecks.length === 1 ? '' : 's'} from the previous round ${undecidedRechecks.length === 1 ? 'is' : 'are'} not yet decided`]
       : []),
   ];
-  const points = tx.select({ areaId: ligaturePoints.areaId }).from(ligaturePoints).where(eq(ligaturePoints.assessmentId, assessment.id)).all();
+  const points = tx
+    .select({ id: ligaturePoints.id, areaId: ligaturePoints.areaId, element: ligaturePoints.element, copiedFrom: ligaturePoints.copiedFromPointId, confirmedAt: ligaturePoints.copyConfirmedAt })
+    .from(ligaturePoints)
+    .where(eq(ligaturePoints.assessmentId, assessment.id))
+    .all();
+  // A point copied from a sample room scores as recorded, but nobody has yet seen it in its own room.
+  const sourceAreas = new Map(points.map((p) => [p.id, p.areaId]));
+  const pointsToConfirm = points
+    .filter((p) => p.copiedFrom !== null && p.confirmedAt === null)
+    .map((p) => ({
+      id: p.id,
+      element: p.element,
+      areaId: p.areaId,
+      areaName: areaName(assessment, p.areaId),
+      sourceAreaName: areaName(assessment, sourceAreas.get(p.copiedFrom ?? '') ?? null),
+    }));
+  if (pointsToConfirm.length > 0) {
+    const n = pointsToConfirm.length;
+    reasons.push(`${n} ligature point${n === 1 ? '' : 's'} copied from a sample room ${n === 1 ? 'is' : 'are'} not yet confirmed in ${n === 1 ? 'its' : 'their'} own room`);
+  }
   const pointAreas = new Set(points.map((p) => p.areaId));
   const riskWithoutPoint = tx
     .select({ itemId: answers.itemId, areaId: answers.areaId })
@@ -51,6 +70,7 @@ function checkAssessment(tx: DbOrTx, assessment: AssessmentView) {
     missing,
     riskWithoutPoint,
     undecidedRechecks: undecidedRechecks.map((r) => ({ id: r.id, subject: r.subject, description: r.summary })),
+    pointsToConfirm,
     reasons,
   };
 }
@@ -74,6 +94,7 @@ export function signOffAssessment(ctx: ServiceContext, input: ParsedInput<'asses
       const fields: FieldError[] = [
         ...check.missing.map((m) => ({ path: ['missing', m.domain, m.areaId ?? 'ward', m.itemId], message: `${m.areaName}: ${m.question}` })),
         ...check.undecidedRechecks.map((r) => ({ path: ['rechecks', r.id], message: r.description })),
+        ...check.pointsToConfirm.map((p) => ({ path: ['pointsToConfirm', p.id], message: `${p.areaName}: ${p.element} (copied from ${p.sourceAreaName})` })),
       ];
       throw new AppError('CONFLICT', `This assessment cannot be signed off yet: ${check.reasons.join('; ')}.`, fields);
     }

@@ -1,0 +1,103 @@
+import type { AnswerValue, ControlKind, HeightBand } from './scoring/inputs';
+import type { RiskBand } from './scoring/ligature-risk';
+import type { Rating } from './scoring/rating';
+import type { Domain } from './templates/schema';
+
+// The words people read for the values the app stores. One list for every screen, the PDFs and
+// the CSV files: a stored code ("partial", "D", "mitigate") is never shown as it is, and a value
+// has the same label wherever it appears.
+
+export const DOMAIN_LABELS: Record<Domain, string> = {
+  quality: 'Quality',
+  safety: 'Safety',
+  ligature: 'Ligature risk',
+  therapeutic: 'Therapeutic environment',
+};
+
+export const RATING_LABELS: Record<Rating, string> = {
+  red: 'Red',
+  amber: 'Amber',
+  green: 'Green',
+  not_rated: 'Not rated',
+};
+
+export const ANSWER_LABELS: Record<Exclude<AnswerValue, number>, string> = {
+  yes: 'Yes',
+  partial: 'Partial',
+  no: 'No',
+  na: 'Not applicable',
+  A: 'Grade A',
+  B: 'Grade B',
+  C: 'Grade C',
+  D: 'Grade D',
+  no_risk: 'No risk',
+  risk_present: 'Risk present',
+};
+
+/** An answer as a person reads it; a number with its unit. */
+export function answerLabel(value: AnswerValue, unit?: string): string {
+  if (typeof value === 'number') return unit ? `${value} ${unit}` : String(value);
+  return ANSWER_LABELS[value] ?? value;
+}
+
+export const RISK_BAND_LABELS: Record<RiskBand, string> = {
+  low: 'Low',
+  moderate: 'Moderate',
+  high: 'High',
+  extreme: 'Extreme',
+};
+
+export const HEIGHT_BAND_LABELS: Record<HeightBand, string> = {
+  low_lying: 'Low-lying (below knee height)',
+  knee_to_head: 'Knee to head height',
+  above_head: 'Above head height',
+};
+
+export const CONTROL_KIND_LABELS: Record<ControlKind, string> = {
+  physical_modification: 'Physical modification',
+  access_restriction: 'Access restriction',
+  electronic_detection: 'Electronic detection',
+  individual_risk_assessment: 'Individual risk assessment',
+  environmental_check: 'Scheduled environmental check',
+  staff_vigilance: 'Staff vigilance',
+  other: 'Other',
+};
+
+/** What each kind of control covers, shown beside its label where a control is chosen. */
+export const CONTROL_KIND_HINTS: Record<ControlKind, string> = {
+  physical_modification: 'fitting changed, boxed in, or a tested product fitted',
+  access_restriction: 'locked, or used only with staff present',
+  electronic_detection: 'a tested door-top or load alarm',
+  individual_risk_assessment: 'care-planned observation or belongings plan',
+  environmental_check: 'a scheduled, logged safety check',
+  staff_vigilance: 'general awareness; never enough alone for a high or extreme risk',
+  other: 'describe it',
+};
+
+export const ACTION_TYPE_LABELS = {
+  remove: 'Remove the anchor point',
+  replace: 'Replace with a tested product',
+  mitigate: 'Reduce the risk (mitigate)',
+  accept: 'Accept with rationale',
+} as const;
+
+export const ACTION_STATUS_LABELS = {
+  open: 'Open',
+  on_track: 'On track',
+  at_risk: 'At risk',
+  overdue: 'Off track (overdue)',
+  complete: 'Complete',
+} as const;
+
+export const PRIORITY_LABELS = { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' } as const;
+
+export const RECHECK_OUTCOME_LABELS = {
+  removed: 'Removed',
+  still_present: 'Still present',
+  changed: 'Changed',
+} as const;
+
+export const FILL_KIND_LABELS = {
+  copy: 'Filled from a sample room',
+  no_findings: 'No findings',
+} as const;
