@@ -82,9 +82,9 @@ test('an assessor walks a small ward by keyboard, survives a SIGKILL of the serv
     ['Morag Baird', 'estates'],
     ['Ali Reid', 'lay'],
   ]);
-  // The first unanswered question has focus, in the first area.
-  await expect(page.getByRole('heading', { level: 2, name: 'Bedroom 1' })).toBeVisible();
-  expect(await focusedCard(page)).toBe('item-Q10_' + assessment.areas[0]!.areaId.replace(/[^A-Za-z0-9_-]/g, '_'));
+  // A walk starts with the questions asked once for the whole ward: the first has focus.
+  await expect(page.getByRole('heading', { level: 2, name: 'Whole ward' })).toBeVisible();
+  expect(await focusedCard(page)).toBe('item-Q01_ward');
   await expect(page.getByTestId('answering-as')).toContainText('Morag Baird, Estates');
   await saveScreen('walk-03-walkthrough-start');
   await expectNoAxeViolations();
@@ -169,7 +169,7 @@ test('an assessor walks a small ward by keyboard, survives a SIGKILL of the serv
   // Back to the question and on with the keys.
   await l01.focus();
   await page.keyboard.press('j');
-  for (let i = 0; i < 8; i += 1) await answerFocused(page);
+  for (let i = 0; i < 2; i += 1) await answerFocused(page);
   await allSettled(page);
 
   // A save that cannot reach the server says so, with a retry; "Saved" only once it is stored.
@@ -187,7 +187,7 @@ test('an assessor walks a small ward by keyboard, survives a SIGKILL of the serv
   await expect(page.getByText('1 answer is not saved')).toHaveCount(0);
   await failing.focus();
   await page.keyboard.press('j');
-  for (let i = 0; i < 4; i += 1) await answerFocused(page);
+  for (let i = 0; i < 2; i += 1) await answerFocused(page);
   await allSettled(page);
 
   // ---- the server is killed mid-walkthrough --------------------------------------------------
@@ -218,7 +218,7 @@ test('an assessor walks a small ward by keyboard, survives a SIGKILL of the serv
   await saveScreen('walk-07-after-restart');
 
   // ---- sign-off is refused while answers are missing ----------------------------------------
-  await tabTo(page, page.getByRole('navigation', { name: 'This assessment' }).getByRole('link', { name: 'Sign off' }), { back: true, limit: 80 });
+  await tabTo(page, page.getByRole('navigation', { name: 'This assessment' }).getByRole('link', { name: 'Sign off' }), { back: true, limit: 200 });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign off the assessment' })).toBeFocused();
   await expect(page.getByTestId('missing-list').getByRole('link').first()).toBeVisible();
@@ -277,9 +277,23 @@ test('an assessor walks a small ward by keyboard, survives a SIGKILL of the serv
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign off the assessment' })).toBeFocused();
   await expect(page.getByText('The assessment can be signed off')).toBeVisible();
-  await tabTo(page, page.getByRole('button', { name: 'Sign off' }));
+  await tabTo(page, page.getByRole('button', { name: 'Sign off', exact: true }));
+  await page.keyboard.press('Enter');
+  // Nothing is locked until the assessor has seen what they lock: the ratings with their reasons
+  // (here the red gates of the door hinges) and the open actions.
+  const confirm = page.getByRole('heading', { name: 'Sign off and lock this assessment?' });
+  await expect(confirm).toBeFocused();
+  const lockSummary = page.getByTestId('sign-off-summary');
+  await expect(lockSummary).toContainText('Ligature risk: Red');
+  await expect(lockSummary).toContainText('Door hinges: extreme residual risk');
+  await expect(page.getByText('1 open action, 1 overdue')).toBeVisible();
+  await saveScreen('walk-11b-sign-off-confirm');
+  await expectNoAxeViolations();
+  await tabTo(page, page.getByRole('button', { name: /Confirm and sign off as Morag Baird/ }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Signed off' })).toBeVisible();
+  // The signed-off page offers the ward report.
+  await expect(page.getByRole('button', { name: 'Download ward report (PDF)' })).toBeVisible();
   await expect(page.getByText(/Signed off on .* by Morag Baird/)).toBeVisible();
 
   // The scores shown are the scoring engine's.

@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import { call } from './api/call';
+import { createQueryClient } from './api/query-client';
 import { AppFooter } from './app/AppFooter';
 import { AppHeader } from './app/AppHeader';
 import { NotFoundPage } from './app/NotFoundPage';
@@ -26,6 +28,7 @@ import { routeKey, type Route } from './routing/routes';
 import { useRoute } from './routing/use-route';
 
 export function App() {
+  const [client] = useState(createQueryClient);
   const route = useRoute();
   const [info, setInfo] = useState<Output<'app.info'> | null>(null);
   useEffect(() => {
@@ -34,15 +37,17 @@ export function App() {
   }, []);
 
   return (
-    <StatusProvider>
-      <SkipLink />
-      <AppHeader />
-      <div className="nhsuk-width-container">
-        <CurrentPage route={route} key={routeKey(route)} />
-      </div>
-      <AppFooter info={info} />
-      <LiveStatus />
-    </StatusProvider>
+    <QueryClientProvider client={client}>
+      <StatusProvider>
+        <SkipLink />
+        <AppHeader />
+        <div className="nhsuk-width-container">
+          <CurrentPage route={route} key={routeKey(route)} />
+        </div>
+        <AppFooter info={info} />
+        <LiveStatus />
+      </StatusProvider>
+    </QueryClientProvider>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ACTION_PRIORITIES } from '../domain/assessment-schemas';
 import { SEX_DESIGNATION_LABELS, WARD_TYPE_LABELS, type SexDesignation, type WardType } from '../domain/estate';
-import { bandNumber } from '../scoring/compliance-values';
+import { bandNumber, fallsShort } from '../scoring/compliance-values';
 import { answerLabel } from '../vocabulary';
 import type { ACTION_STATUSES, ACTION_TYPES, AnswerValue, CONTROL_KINDS, HEIGHT_BANDS } from '../scoring/inputs';
 import type { RiskBand } from '../scoring/ligature-risk';
@@ -266,13 +266,6 @@ function domainSummaries(scores: WardScores, areaLabel: (id: string | null) => s
   });
 }
 
-/** Anything short of full compliance: no, partial, grade C or D, or a number banded to partial or no. */
-export function shortfall(item: ComplianceItem, value: AnswerValue): boolean {
-  if (typeof value === 'number') {
-    return item.response.type === 'number' && bandNumber(item.response.banding, value) !== 'yes';
-  }
-  return value === 'no' || value === 'partial' || value === 'C' || value === 'D';
-}
 
 function answerText(item: ComplianceItem, value: AnswerValue): string {
   if (typeof value === 'number' && item.response.type === 'number') {
@@ -291,7 +284,7 @@ function nonCompliantItems(input: WardReportInput, areaLabel: (id: string | null
     const items = new Map(template.items.map((item, index) => [item.id, { item, index }]));
     for (const answer of input.answers) {
       const found = items.get(answer.itemId);
-      if (!found || !shortfall(found.item, answer.value)) continue;
+      if (!found || !fallsShort(found.item, answer.value)) continue;
       rows.push({
         order: domainIndex * 10000 + found.index,
         domain: DOMAIN_LABELS[domain],

@@ -85,3 +85,11 @@ export function answerFor<Item extends MatchableItem>(
 ): Answer | undefined {
   return matched.byInstance.get(instanceKey(instance.item.id, instance.areaId));
 }
+
+/**
+ * Whether "not applicable" needs a written reason: on every weight 3 compliance item. The answer
+ * service refuses such an N/A without one; the engine lists it.
+ */
+export function needsNaReason(item: object): boolean {
+  return 'weight' in item && item.weight === 3;
+}

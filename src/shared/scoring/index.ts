@@ -12,6 +12,7 @@ export * from './ligature';
 export * from './ward';
 export * from './statistics';
 export * from './rollup';
+export * from './reasons';
 
 /**
  * The version of the scoring method this engine implements (resources/docs/scoring-method.md).

@@ -36,7 +36,7 @@ export function roundOf(date: string): string {
 
 /** Starting an assessment of a ward: the date, round, assessors and whether the visit was announced. */
 export function StartAssessmentPage({ wardId }: { wardId: string }) {
-  const { state } = useLoad(async () => {
+  const { state } = useLoad('assessment-start', async () => {
     const [ward, assessments] = await Promise.all([call('wards.get', { id: wardId }), call('assessments.listForWard', { wardId })]);
     return { ward, assessments };
   }, [wardId]);

@@ -15,7 +15,7 @@ import { ConfirmRestore } from './ConfirmRestore';
 /** Copies of the database kept beside it: what each holds, make one now, restore one. */
 export function BackupsPage() {
   const announce = useAnnounce();
-  const { state, reload } = useLoad(() => call('backups.list', {}), []);
+  const { state, reload } = useLoad('backups', () => call('backups.list', {}), []);
   const [confirming, setConfirming] = useState<Backup | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);

@@ -25,7 +25,7 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
   const [error, setError] = useState<string | null>(null);
   const [csv, setCsv] = useState<{ fileName: string; url: string }[]>([]);
   // Newest first; until the user picks one, the latest round ('' is every round).
-  const { state: roundsState } = useLoad(() => call('reports.rounds', { boardId: board.id }), [board.id]);
+  const { state: roundsState } = useLoad('board-rounds', () => call('reports.rounds', { boardId: board.id }), [board.id]);
   const rounds = roundsState.status === 'ready' ? roundsState.data : [];
   const [picked, setRound] = useState<string | null>(null);
   const round = picked ?? rounds[0] ?? '';

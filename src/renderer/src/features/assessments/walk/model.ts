@@ -1,10 +1,11 @@
 import type { Output } from '../../../../../shared/contract';
 import type { AreaType, SupervisionTier } from '../../../../../shared/domain/estate';
-import type { AnswerValue } from '../../../../../shared/scoring';
 import { DOMAINS, itemInstances, type Domain, type TemplateItem } from '../../../../../shared/templates';
+import { WARD_STOP, routeStops } from '../../../../../shared/walk/route';
 
 // The walkthrough's view of an assessment: every place a question is asked (the same instances
-// the scoring engine counts, from itemInstances), grouped by area, and the progress through them.
+// the scoring engine counts, from itemInstances), grouped by place in the assessor's route, and
+// the progress through them. Pure: the walkthrough's screens and their tests build on it.
 
 export type Assessment = Output<'assessments.get'>;
 export type Template = Output<'templates.get'>;
@@ -12,8 +13,8 @@ export type StoredAnswer = Output<'answers.record'>;
 export type StoredPoint = Output<'ligaturePoints.create'>;
 export type StoredAction = Output<'actions.create'>;
 
-/** "ward" is the ward-level items, asked once for the ward. */
-export const WARD_KEY = 'ward';
+/** The place of the ward-level items, asked once for the ward (also its key in the address). */
+export const WARD_KEY = WARD_STOP;
 
 export interface Instance {
   /** Unique per item and place: `${itemId}@${areaKey}`. Also safe in a DOM id. */
@@ -30,9 +31,12 @@ export interface WalkArea {
   name: string;
   type: string | null;
   tier: SupervisionTier | null;
+  /** The sample room it was filled from, if any. */
+  sampleAreaId: string | null;
 }
 
 export interface Walk {
+  /** The places in route order: areas, with the ward-level items at their place. */
   areas: WalkArea[];
   instances: Instance[];
   byArea: Map<string, Instance[]>;
@@ -43,10 +47,20 @@ export function instanceKeyOf(itemId: string, areaId: string | null): string {
   return `${itemId}@${areaId ?? WARD_KEY}`;
 }
 
-/** Areas in the order the assessment holds them, then the ward-level items. */
-export function buildWalk(assessment: Assessment, templates: Record<Domain, Template>): Walk {
-  const areas: WalkArea[] = assessment.areas.map((a) => ({ key: a.areaId, areaId: a.areaId, name: a.name, type: a.type, tier: a.supervisionTier }));
-  areas.push({ key: WARD_KEY, areaId: null, name: 'Whole ward', type: null, tier: null });
+export const WARD_NAME = 'Whole ward';
+
+/** The places in the assessor's route, each with its questions domain by domain in template order. */
+export function buildWalk(assessment: Pick<Assessment, 'areas' | 'wardPosition'>, templates: Record<Domain, Pick<Template, 'items'>>): Walk {
+  const byId = new Map(assessment.areas.map((a) => [a.areaId, a]));
+  const areas: WalkArea[] = routeStops(
+    assessment.areas.map((a) => a.areaId),
+    assessment.wardPosition,
+  ).map((stop) => {
+    const a = byId.get(stop);
+    return a
+      ? { key: a.areaId, areaId: a.areaId, name: a.name, type: a.type, tier: a.supervisionTier, sampleAreaId: a.sampleAreaId }
+      : { key: WARD_KEY, areaId: null, name: WARD_NAME, type: null, tier: null, sampleAreaId: null };
+  });
   const forApplicability = assessment.areas.map((a) => ({ id: a.areaId, type: a.type as AreaType, supervisionTier: a.supervisionTier }));
   const byArea = new Map<string, Instance[]>(areas.map((a) => [a.key, []]));
   for (const domain of DOMAINS) {
@@ -56,7 +70,6 @@ export function buildWalk(assessment: Assessment, templates: Record<Domain, Temp
       byArea.get(areaKey)?.push({ key: instanceKeyOf(item.id, areaId), item, domain, areaId, areaKey });
     }
   }
-  // Walk order: area by area, each area's items domain by domain in template order.
   const instances = areas.flatMap((a) => byArea.get(a.key) ?? []);
   return { areas, instances, byArea, byKey: new Map(instances.map((i) => [i.key, i])) };
 }
@@ -72,86 +85,45 @@ export interface Progress {
   total: Count;
 }
 
-export function progressOf(walk: Walk, answers: ReadonlyMap<string, StoredAnswer>): Progress {
+export function progressOf(walk: Walk, answered: { has(key: string): boolean }): Progress {
   const byArea = new Map<string, Count>(walk.areas.map((a) => [a.key, { answered: 0, applicable: 0 }]));
   const byDomain = Object.fromEntries(DOMAINS.map((d) => [d, { answered: 0, applicable: 0 }])) as Record<Domain, Count>;
   const total = { answered: 0, applicable: 0 };
   for (const instance of walk.instances) {
-    const answered = answers.has(instance.key) ? 1 : 0;
+    const done = answered.has(instance.key) ? 1 : 0;
     for (const count of [byArea.get(instance.areaKey), byDomain[instance.domain], total]) {
       if (!count) continue;
       count.applicable += 1;
-      count.answered += answered;
+      count.answered += done;
     }
   }
   return { byArea, byDomain, total };
 }
 
 /** The first unanswered instance after `fromKey` in walk order, wrapping round; null if all are answered. */
-export function nextUnanswered(walk: Walk, answers: { has(key: string): boolean }, fromKey: string | null): Instance | null {
+export function nextUnanswered(walk: Walk, answered: { has(key: string): boolean }, fromKey: string | null): Instance | null {
   const list = walk.instances;
   const start = fromKey ? list.findIndex((i) => i.key === fromKey) + 1 : 0;
   for (let step = 0; step < list.length; step += 1) {
     const candidate = list[(start + step) % list.length];
-    if (candidate && !answers.has(candidate.key)) return candidate;
+    if (candidate && !answered.has(candidate.key)) return candidate;
   }
   return null;
 }
 
-export interface Choice {
-  value: AnswerValue;
-  label: string;
-  /** Keys that choose it when its question has focus (the first is shown). */
-  keys: string[];
+/** The instance after `key` in the same place, or null when it is the place's last. */
+export function nextInArea(walk: Walk, key: string): Instance | null {
+  const instance = walk.byKey.get(key);
+  if (!instance) return null;
+  const list = walk.byArea.get(instance.areaKey) ?? [];
+  return list[list.findIndex((i) => i.key === key) + 1] ?? null;
 }
 
-/** The answers an item offers, in the order shown; 1–5 by position always work too. */
-export function choicesFor(item: TemplateItem): Choice[] {
-  if (!('response' in item)) {
-    return [
-      { value: 'no_risk', label: 'No risk', keys: ['1'] },
-      { value: 'risk_present', label: 'Risk present', keys: ['2', 'r'] },
-      { value: 'na', label: 'Does not apply', keys: ['3', 'x'] },
-    ];
-  }
-  const na: Choice[] = item.response.allowNa ? [{ value: 'na', label: 'Does not apply', keys: ['x'] }] : [];
-  let base: Choice[];
-  switch (item.response.type) {
-    case 'yes_partial_no':
-      base = [
-        { value: 'yes', label: 'Yes', keys: ['y'] },
-        { value: 'partial', label: 'Partial', keys: ['p'] },
-        { value: 'no', label: 'No', keys: ['n'] },
-      ];
-      break;
-    case 'yes_no':
-      base = [
-        { value: 'yes', label: 'Yes', keys: ['y'] },
-        { value: 'no', label: 'No', keys: ['n'] },
-      ];
-      break;
-    case 'grade':
-      base = (['A', 'B', 'C', 'D'] as const).map((g) => ({ value: g, label: `Grade ${g}`, keys: [] }));
-      break;
-    case 'number':
-      return na.map((c, i) => ({ ...c, keys: [String(i + 1), ...c.keys] }));
-  }
-  return [...base, ...na].map((c, i) => ({ ...c, keys: [String(i + 1), ...c.keys] }));
-}
-
-/** Answers short of full compliance, which can carry an action. */
-export function fallsShort(value: AnswerValue | undefined, item: TemplateItem): boolean {
-  if (value === undefined) return false;
-  if (typeof value === 'number') {
-    if (!('response' in item) || item.response.type !== 'number') return false;
-    const { direction, yes } = item.response.banding;
-    return direction === 'higher_is_better' ? value < yes : value > yes;
-  }
-  return value === 'no' || value === 'partial' || value === 'C' || value === 'D' || value === 'risk_present';
-}
-
-export function needsNaReason(item: TemplateItem): boolean {
-  return 'weight' in item && item.weight === 3;
+/** Other areas of the same type as `areaKey` (candidates to share its design), in route order. */
+export function sameDesign(walk: Walk, areaKey: string): WalkArea[] {
+  const area = walk.areas.find((a) => a.key === areaKey);
+  if (!area || area.areaId === null) return [];
+  return walk.areas.filter((a) => a.key !== areaKey && a.type === area.type);
 }
 
 /** A remembered choice on this computer (the current assessor, the place); null if storage is unavailable. */
@@ -173,18 +145,15 @@ export function writeStored(key: string, value: string): void {
 
 /** Where the assessor was, per assessment, so "Resume" goes back there. */
 export function rememberedPlace(assessmentId: string): { area: string; item?: string } | null {
+  const raw = readStored(`mhea:walk:${assessmentId}`);
+  if (!raw) return null;
   try {
-    const raw = window.localStorage.getItem(`mhea:walk:${assessmentId}`);
-    return raw ? (JSON.parse(raw) as { area: string; item?: string }) : null;
+    return JSON.parse(raw) as { area: string; item?: string };
   } catch {
     return null;
   }
 }
 
 export function rememberPlace(assessmentId: string, area: string, item?: string): void {
-  try {
-    window.localStorage.setItem(`mhea:walk:${assessmentId}`, JSON.stringify(item ? { area, item } : { area }));
-  } catch {
-    // Storage full or disabled: the address still holds the place.
-  }
+  writeStored(`mhea:walk:${assessmentId}`, JSON.stringify(item ? { area, item } : { area }));
 }

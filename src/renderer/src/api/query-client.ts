@@ -1,0 +1,16 @@
+import { QueryClient } from '@tanstack/react-query';
+
+/**
+ * The renderer's one cache of server state. Every screen reads the store through it (queries),
+ * and every change goes through it (mutations), so a saved answer updates the one copy every
+ * screen shows; nothing keeps its own copy of server data. Queries never retry by themselves:
+ * a failure is shown to the person, who decides.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 0 },
+      mutations: { retry: false },
+    },
+  });
+}
