@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultTierFor } from '../../src/shared/domain/estate';
 import { serialiseReturn } from '../../src/shared/exchange';
+import { explainRatings } from '../../src/shared/scoring';
 import { goodValue, instancesOf, signOff, startAssessment } from '../helpers/assessments';
 import { createTestCore, makeWard, type TestCore } from '../helpers/core';
 import { buildJpeg } from '../helpers/images';
@@ -308,5 +309,37 @@ describe('no findings, and undoing a fill', () => {
     // Bedroom 2 keeps the "risk present" its confirmed point stands on; everything else copied goes.
     const left = core.call('answers.list', { assessmentId: assessment.id }).filter((a) => a.areaId === area('Bedroom 2') || a.areaId === area('Bedroom 3'));
     expect(left.map((a) => [a.itemId, a.areaId, a.value])).toEqual([['L01', area('Bedroom 2'), 'risk_present']]);
+  });
+});
+
+describe('reasons where ratings show', () => {
+  it('names the gate behind every red, the reason for every "not rated", and the figure against its threshold', () => {
+    const { assessment, area, assessorId } = setUp();
+    const templates = Object.fromEntries(Object.entries(assessment.templates).map(([d, key]) => [d, core.call('templates.get', { key })])) as never;
+    const names = { area: (id: string | null) => (id === null ? 'Whole ward' : assessment.areas.find((a) => a.areaId === id)!.name), question: (id: string) => instancesOf(core, assessment).find((i) => i.item.id === id)?.item.question };
+    const explain = () => explainRatings(core.call('assessments.score', { id: assessment.id }).scores, templates, names);
+
+    // Nothing answered: every domain "not rated", each saying why.
+    const empty = explain();
+    expect(empty.map((e) => e.rating)).toEqual(['not_rated', 'not_rated', 'not_rated', 'not_rated']);
+    expect(empty[0]!.summary).toMatch(/^Not rated: nothing is scored yet/);
+    expect(empty[2]!.summary).toMatch(/^Not rated: \d+ ligature prompts are not answered\. A room nobody has checked is not a safe room\.$/);
+
+    // A critical safety item answered "no" in Bedroom 2; L01 "risk present" in Bedroom 1 with no point.
+    const critical = instancesOf(core, assessment).find((i) => i.areaId === area('Bedroom 2') && 'critical' in i.item && i.item.critical && i.item.id.startsWith('S'))!;
+    core.call('answers.record', { assessmentId: assessment.id, itemId: critical.item.id, areaId: area('Bedroom 2'), value: 'no', assessorId });
+    answerInstances(core, assessment, instancesOf(core, assessment).filter((i) => i.item.id.startsWith('L') && !(i.item.id === 'L01' && i.areaId === area('Bedroom 1'))));
+    core.call('answers.record', { assessmentId: assessment.id, itemId: 'L01', areaId: area('Bedroom 1'), value: 'risk_present', assessorId });
+    const [, safety, ligature] = explain();
+    expect(safety).toMatchObject({ rating: 'red', summary: 'Red because a critical item fails, whatever the score (0%).' });
+    expect(safety!.reasons[0]).toBe(`Critical item ${critical.item.id} (“${critical.item.question}”) answered No in Bedroom 2.`);
+    expect(ligature!.rating).toBe('not_rated');
+    expect(ligature!.reasons).toContain(`L01 (“${names.question('L01')}”) in Bedroom 1: risk present, but no ligature point is recorded.`);
+
+    // The point recorded with an extreme residual risk: red, naming it and its room.
+    core.call('ligaturePoints.create', { assessmentId: assessment.id, areaId: area('Bedroom 1'), itemId: 'L01', element: 'Curtain rail', heightBand: 'above_head', tier: 3, description: 'Fixed rail', controls: [{ kind: 'physical_modification', description: 'None yet' }], likelihoodBefore: 5, severityBefore: 5, likelihoodAfter: 4, severityAfter: 5, assessorId });
+    const red = explain()[2]!;
+    expect(red.rating).toBe('red');
+    expect(red.reasons).toContain('Curtain rail: extreme residual risk (20) (Bedroom 1).');
   });
 });
