@@ -21,7 +21,7 @@ const bridge: BridgeApi = {
   async invoke(operation, input) {
     if (refuseNext > 0) {
       refuseNext -= 1;
-      return { ok: false, error: { code: 'UNREACHABLE', message: 'The app’s local server did not answer.', fields: [] } } as Result<unknown>;
+      return { ok: false, error: { code: 'UNREACHABLE', message: 'The app’s local server did not answer.', fields: [] } } as unknown as Result<unknown>;
     }
     if (holdNext > 0) {
       holdNext -= 1;

@@ -1,10 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultTierFor } from '../../src/shared/domain/estate';
 import { serialiseReturn } from '../../src/shared/exchange';
 import { explainRatings } from '../../src/shared/scoring';
 import { goodValue, instancesOf, signOff, startAssessment } from '../helpers/assessments';
-import { createTestCore, makeWard, type TestCore } from '../helpers/core';
+import { createTestCore, makeWard, tempDir, type TestCore } from '../helpers/core';
 import { buildJpeg } from '../helpers/images';
+import { pdfPages, solidPng } from '../helpers/reports';
 import { answerInstances, wardWithAssessment } from '../helpers/walkthrough';
 
 // The ward round as it is walked: the assessor's route (kept for the next round), sample rooms
@@ -341,5 +345,50 @@ describe('reasons where ratings show', () => {
     const red = explain()[2]!;
     expect(red.rating).toBe('red');
     expect(red.reasons).toContain('Curtain rail: extreme residual risk (20) (Bedroom 1).');
+  });
+});
+
+describe('the ward report', () => {
+  it('says which areas were assessed as which sample room and what differed, and draws each photo’s mark-up over it', async () => {
+    const { assessment, area, assessorId } = setUp();
+    answerArea(assessment.id, area('Bedroom 1'), (id) => (id === 'L01' ? 'risk_present' : undefined));
+    const source = bedroomPoint(assessment.id, area('Bedroom 1'), assessorId);
+    const fill = core.call('answers.fillFromSample', { assessmentId: assessment.id, sourceAreaId: area('Bedroom 1'), targetAreaIds: [area('Bedroom 2'), area('Bedroom 3')], assessorId });
+    core.call('ligaturePoints.confirmCopy', { id: fill.points[0]!.id, assessorId });
+    // Bedroom 3 differs from the sample on one question.
+    const differs = fill.answers.find((a) => a.areaId === area('Bedroom 3') && a.value === 'yes')!;
+    core.call('answers.record', { assessmentId: assessment.id, itemId: differs.itemId, areaId: differs.areaId, value: 'no', assessorId });
+    // A photo of the sample's point, marked up with an arrow, a circle and a label.
+    const photo = core.call('photos.add', { assessmentId: assessment.id, ligaturePointId: source.id, fileName: 'rail.png', mimeType: 'image/png', dataBase64: solidPng(200, 120, [120, 120, 120]).toString('base64'), assessorId });
+    core.call('photos.update', { id: photo.id, caption: 'Rail above the window', markup: [{ kind: 'arrow', x1: 0.1, y1: 0.9, x2: 0.6, y2: 0.3 }, { kind: 'circle', x: 0.6, y: 0.3, r: 0.15 }, { kind: 'label', x: 0.05, y: 0.05, text: 'Rail' }], assessorId });
+
+    const file = await core.callAsync('reports.ward', { assessmentId: assessment.id });
+    const bytes = Buffer.from(file.pdfBase64, 'base64');
+    const text = (await pdfPages(bytes)).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Areas assessed as a sample room');
+    expect(text).toContain('As Bedroom 1: Bedroom 2, Bedroom 3');
+    expect(text).toContain(`1 answer differs from Bedroom 1:`);
+    expect(text).toContain(`Bedroom 3, ${differs.itemId}: No (Bedroom 1: Yes)`);
+    expect(text).toContain('2 ligature points copied from Bedroom 1; 1 confirmed in their own room.');
+    expect(text).toContain('Rail above the window');
+
+    // The page with the photo, drawn: the mark-up's yellow is there, over the grey photo.
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'ward.pdf'), bytes);
+    // pdftoppm's raw PPM: a "P6 width height 255" header, then RGB bytes.
+    execFileSync('pdftoppm', ['-r', '72', path.join(dir, 'ward.pdf'), path.join(dir, 'page')]);
+    const yellowPixels = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.ppm'))
+      .map((f) => {
+        const ppm = fs.readFileSync(path.join(dir, f));
+        const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.toString('latin1', 0, 40))!;
+        const pixels = ppm.subarray(header[0].length);
+        let count = 0;
+        for (let i = 0; i + 2 < pixels.length; i += 3) if (pixels[i]! > 230 && pixels[i + 1]! > 210 && pixels[i + 2]! < 110) count += 1;
+        return count;
+      })
+      .reduce((a, b) => a + b, 0);
+    expect(yellowPixels).toBeGreaterThan(50);
   });
 });

@@ -1,4 +1,6 @@
 import type { ACTION_PRIORITIES } from '../domain/assessment-schemas';
+import type { PhotoMarkup } from '../domain/walkthrough-schemas';
+import { explainRatings } from '../scoring/reasons';
 import { SEX_DESIGNATION_LABELS, WARD_TYPE_LABELS, type SexDesignation, type WardType } from '../domain/estate';
 import { bandNumber, fallsShort } from '../scoring/compliance-values';
 import { answerLabel } from '../vocabulary';
@@ -53,6 +55,9 @@ export interface ReportLigaturePoint {
   tier: 1 | 2 | 3;
   description: string;
   controls: { kind: (typeof CONTROL_KINDS)[number]; description: string }[];
+  /** Copied from this point of a sample room; when it was confirmed in its own room (null: not yet). */
+  copiedFromPointId?: string | null;
+  copyConfirmedAt?: string | null;
 }
 
 export interface ReportPhoto {
@@ -61,6 +66,10 @@ export interface ReportPhoto {
   mimeType: string;
   base64: string;
   caption: string | null;
+  /** As shown (orientation applied), for drawing the mark-up over it. */
+  width?: number | null;
+  height?: number | null;
+  markup?: PhotoMarkup | null;
 }
 
 export interface ReportArea {
@@ -68,6 +77,8 @@ export interface ReportArea {
   name: string;
   type: string;
   supervisionTier: 1 | 2 | 3;
+  /** The sample room it was filled from, if any. */
+  sampleAreaId?: string | null;
 }
 
 export interface WardReportInput {
@@ -89,7 +100,7 @@ export interface WardReportInput {
   };
   templates: PinnedTemplates;
   scores: WardScores;
-  answers: { id: string; itemId: string; areaId: string | null; value: AnswerValue; note: string | null }[];
+  answers: { id: string; itemId: string; areaId: string | null; value: AnswerValue; note: string | null; copiedFromAreaId?: string | null }[];
   ligaturePoints: ReportLigaturePoint[];
   actions: ReportAction[];
   photos: ReportPhoto[];
@@ -110,6 +121,22 @@ export interface DomainSummary {
 export interface Thumbnail {
   dataUrl: string;
   caption: string | null;
+  /** Width ÷ height as shown, when known (to draw the mark-up over the picture). */
+  aspect: number | null;
+  markup: PhotoMarkup | null;
+}
+
+/** Areas assessed as a sample room: which, how much is still as copied, and what differs from the sample. */
+export interface SampleRoomSummary {
+  sample: string;
+  areas: string[];
+  /** Answers still as copied from the sample (not answered again since). */
+  stillCopied: number;
+  /** One line per answer that differs from the sample's: "Bedroom 7, S05: No (Bedroom 1: Yes)". */
+  differences: string[];
+  /** Ligature points copied from the sample: how many were confirmed in their own room. */
+  pointsCopied: number;
+  pointsConfirmed: number;
 }
 
 export interface NonCompliantItem {
@@ -134,6 +161,8 @@ export interface LigatureRow {
   residual: { text: string; score: number; band: RiskBand; bandLabel: string };
   action: string;
   photos: Thumbnail[];
+  /** For a point copied from a sample room: where from, and whether it was confirmed in its own room. */
+  copied: string | null;
 }
 
 export interface ActionRow {
@@ -155,21 +184,13 @@ export interface WardReport {
   nonCompliant: NonCompliantItem[];
   ligature: LigatureRow[];
   actions: ActionRow[];
+  /** Areas assessed as a sample room ("as Bedroom 1"), and what differed. */
+  sampleRooms: SampleRoomSummary[];
   /** Problems the engine reported (e.g. an answer to an unknown item), in plain words. */
   issues: string[];
 }
 
 const ROLE_LABELS: Record<AssessorRole, string> = { estates: 'estates', clinical: 'clinical', lay: 'lay / lived experience' };
-
-const BASIS_TEXT: Record<string, string> = {
-  gate: 'A critical rule fired (see below)',
-  percentage: 'From the weighted percentage',
-  nothing_scored: 'Nothing scorable answered yet',
-  residual_risk: 'Moderate or high residual risk remains',
-  low_risk_and_complete: 'Only low residual risks; all prompts answered',
-  prompts_incomplete: 'Not every ligature prompt answered yet',
-  risk_not_recorded: 'A risk was noted but no ligature point recorded',
-};
 
 /**
  * A photo as an embeddable data URL, or null when its bytes are not the JPEG or PNG they claim to
@@ -179,7 +200,8 @@ export function thumbnail(photo: ReportPhoto): Thumbnail | null {
   const jpeg = photo.mimeType === 'image/jpeg' && photo.base64.startsWith('/9j/');
   const png = photo.mimeType === 'image/png' && photo.base64.startsWith('iVBORw0KGgo');
   if (!jpeg && !png) return null;
-  return { dataUrl: `data:${photo.mimeType};base64,${photo.base64}`, caption: photo.caption };
+  const aspect = photo.width && photo.height ? photo.width / photo.height : null;
+  return { dataUrl: `data:${photo.mimeType};base64,${photo.base64}`, caption: photo.caption, aspect, markup: photo.markup ?? null };
 }
 
 export function buildWardReport(input: WardReportInput): WardReport {
@@ -223,18 +245,24 @@ export function buildWardReport(input: WardReportInput): WardReport {
     meta,
     title: `Ward assessment report: ${input.ward.name}`,
     details,
-    domains: domainSummaries(scores, areaLabel),
+    domains: domainSummaries(input, areaLabel),
     nonCompliant: nonCompliantItems(input, areaLabel),
     ligature: ligatureRows(input, areaLabel),
     actions: actionRows(input, areaLabel, reportDate),
+    sampleRooms: sampleRooms(input, areaLabel),
     issues: [scores.issues, scores.quality.issues, scores.safety.issues, scores.therapeutic.issues, scores.ligature.issues]
       .flat()
       .map((i) => i.message),
   };
 }
 
-function domainSummaries(scores: WardScores, areaLabel: (id: string | null) => string): DomainSummary[] {
+function domainSummaries(input: WardReportInput, areaLabel: (id: string | null) => string): DomainSummary[] {
+  const { scores } = input;
+  const questions = new Map(Object.values(input.templates).flatMap((t) => (t.items as { id: string; question: string }[]).map((i) => [i.id, i.question] as const)));
+  // The same reasons the walkthrough and sign-off show beside each rating.
+  const explained = new Map(explainRatings(scores, input.templates, { area: areaLabel, question: (id) => questions.get(id) }).map((e) => [e.domain, e]));
   return REPORT_DOMAINS.map((domain) => {
+    const why = explained.get(domain)!;
     if (domain === 'ligature') {
       const result = scores.ligature;
       const worst = result.points.reduce<null | { score: number; band: RiskBand }>(
@@ -248,8 +276,8 @@ function domainSummaries(scores: WardScores, areaLabel: (id: string | null) => s
         ratingLabel: RATING_LABELS[result.rating],
         result: worst ? `${result.summary.pointCount} point${result.summary.pointCount === 1 ? '' : 's'}; worst residual ${worst.score} (${BAND_LABELS[worst.band]})` : 'No ligature points recorded',
         completeness: `${percentText(result.prompts.completeness)} of prompts answered`,
-        basis: BASIS_TEXT[result.ratingBasis] ?? result.ratingBasis,
-        gates: result.gates.map((g) => `${areaLabel(g.areaId)}: ${g.message}`),
+        basis: why.summary,
+        gates: why.reasons,
       };
     }
     const result = scores[domain];
@@ -260,8 +288,8 @@ function domainSummaries(scores: WardScores, areaLabel: (id: string | null) => s
       ratingLabel: RATING_LABELS[result.rating],
       result: percentText(result.percentage),
       completeness: `${percentText(result.completeness)} answered${result.complete ? '' : ' (incomplete)'}`,
-      basis: BASIS_TEXT[result.ratingBasis] ?? result.ratingBasis,
-      gates: result.gates.map((g) => `${areaLabel(g.areaId)}: ${g.message.replace(/ (in area \S+|for the ward)$/, '')}`),
+      basis: why.summary,
+      gates: why.reasons,
     };
   });
 }
@@ -304,6 +332,11 @@ function nonCompliantItems(input: WardReportInput, areaLabel: (id: string | null
 }
 
 function ligatureRows(input: WardReportInput, areaLabel: (id: string | null) => string): LigatureRow[] {
+  const areaOfPoint = new Map(input.ligaturePoints.map((p) => [p.id, p.areaId]));
+  const copiedNote = (point: ReportLigaturePoint) =>
+    point.copiedFromPointId
+      ? `Copied from ${areaLabel(areaOfPoint.get(point.copiedFromPointId) ?? null)}; ${point.copyConfirmedAt ? `confirmed here ${longDate(point.copyConfirmedAt)}` : 'not yet confirmed here'}`
+      : null;
   const scored = new Map(input.scores.ligature.points.map((p) => [p.pointId, p]));
   const rows: LigatureRow[] = [];
   for (const point of input.ligaturePoints) {
@@ -323,6 +356,7 @@ function ligatureRows(input: WardReportInput, areaLabel: (id: string | null) => 
         ? `${ACTION_TYPE_LABELS[action.type]}${action.dueDate ? ` by ${longDate(action.dueDate)}` : ', no date'} (${ACTION_STATUS_LABELS[action.status]})`
         : 'No action recorded',
       photos: input.photos.filter((p) => p.ligaturePointId === point.id).map(thumbnail).filter((t): t is Thumbnail => t !== null),
+      copied: copiedNote(point),
     });
   }
   return rows.sort((a, b) => b.residual.score - a.residual.score || b.tier - a.tier || a.area.localeCompare(b.area, 'en-GB', { numeric: true }));
@@ -355,4 +389,36 @@ function actionRows(input: WardReportInput, areaLabel: (id: string | null) => st
       status: ACTION_STATUS_LABELS[action.status],
       overdue: isOpenActionOverdue(action, reportDate),
     }));
+}
+
+/** Areas filled from a sample room, grouped by sample: how much still stands as copied, and each answer that differs. */
+function sampleRooms(input: WardReportInput, areaLabel: (id: string | null) => string): SampleRoomSummary[] {
+  const bySample = new Map<string, ReportArea[]>();
+  for (const area of input.assessment.areas) {
+    if (!area.sampleAreaId) continue;
+    bySample.set(area.sampleAreaId, [...(bySample.get(area.sampleAreaId) ?? []), area]);
+  }
+  const answerAt = new Map(input.answers.map((a) => [`${a.itemId}|${a.areaId ?? ''}`, a]));
+  const units = new Map(
+    Object.values(input.templates).flatMap((t) => (t.items as { id: string; response?: { type: string; unit?: string } }[]).map((i) => [i.id, i.response?.type === 'number' ? i.response.unit : undefined] as const)),
+  );
+  return [...bySample].map(([sampleId, areas]) => {
+    const ids = new Set(areas.map((a) => a.areaId));
+    const mine = input.answers.filter((a) => a.areaId !== null && ids.has(a.areaId));
+    const differences = mine.flatMap((a) => {
+      const sample = answerAt.get(`${a.itemId}|${sampleId}`);
+      if (!sample || JSON.stringify(sample.value) === JSON.stringify(a.value)) return [];
+      const unit = units.get(a.itemId);
+      return [`${areaLabel(a.areaId)}, ${a.itemId}: ${answerLabel(a.value, unit)} (${areaLabel(sampleId)}: ${answerLabel(sample.value, unit)})`];
+    });
+    const copiedPoints = input.ligaturePoints.filter((p) => ids.has(p.areaId) && p.copiedFromPointId);
+    return {
+      sample: areaLabel(sampleId),
+      areas: areas.map((a) => a.name),
+      stillCopied: mine.filter((a) => a.copiedFromAreaId === sampleId).length,
+      differences,
+      pointsCopied: copiedPoints.length,
+      pointsConfirmed: copiedPoints.filter((p) => p.copyConfirmedAt).length,
+    };
+  });
 }
