@@ -21,6 +21,12 @@ const TOOLS = [
 ];
 
 const clamp = (n: number) => Math.min(1, Math.max(0, n));
+
+/** Wide enough to draw on, short enough that a portrait photo fits a tablet's screen. */
+function editorWidth(photo: Photo): number {
+  const aspect = photo.width && photo.height ? photo.width / photo.height : 4 / 3;
+  return Math.round(Math.min(480, 420 * aspect));
+}
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** A mark in the middle of the photo, for adding one by keyboard (then moved with the arrows). */
@@ -109,7 +115,7 @@ export function PhotoEditor({ photo, idPrefix, assessmentId, assessorId, onDone 
       <TextField id={`${idPrefix}-caption`} label="Caption" hint="What the photo shows and where, e.g. Door closer arm, patient side" autoComplete="off" value={caption} onChange={(e) => setCaption(e.target.value)} />
       <RadiosField idPrefix={`${idPrefix}-tool`} legend="Mark with" choices={TOOLS} checkedValue={tool} inputProps={{ name: `${idPrefix}-tool`, onChange: (e) => setTool(e.target.value as Tool) }} />
       {tool === 'label' && <TextField id={`${idPrefix}-label-text`} label="Label words" hint="Up to 40 characters" maxLength={40} autoComplete="off" value={labelText} onChange={(e) => setLabelText(e.target.value)} />}
-      <MarkedPhoto photo={photo} alt="The photo being marked up" markup={drawing ? [...marks, drawing] : marks} width={480} onPointer={pointer} />
+      <MarkedPhoto photo={photo} alt="The photo being marked up" markup={drawing ? [...marks, drawing] : marks} width={editorWidth(photo)} onPointer={pointer} />
       <div className="app-button-row">
         <button
           type="button"

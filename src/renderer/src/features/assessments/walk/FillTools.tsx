@@ -212,7 +212,7 @@ function CopyConfirm(props: {
         <p className="nhsuk-body" data-testid="copy-plan">
           {total} answer{total === 1 ? '' : 's'} will be copied.
           {plan.riskPresent.length > 0 &&
-            ` ${plan.riskPresent.length} ligature prompt${plan.riskPresent.length === 1 ? '' : 's'} answered “Risk present” bring${plan.riskPresent.length === 1 ? 's' : ''} ${sourceName}’s ligature points: each copy must be confirmed in its own room before sign-off.`}
+            ` ${sourceName} has “Risk present” at ${[...new Set(plan.riskPresent.map((p) => p.itemId))].join(', ')}: its ligature points are copied into each area filled, and each copy must be confirmed in its own room before sign-off.`}
         </p>
       ) : (
         <p className="nhsuk-error-message">{plan.problem}</p>
