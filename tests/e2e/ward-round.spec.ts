@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { answerAllViaApi } from './assess-via-api';
 import { expect, test, type Api } from './fixtures';
-import { focusedCard, makeSmallWard, tabTo } from './walkthrough-helpers';
+import { focusedCard, makeSmallWard } from './walkthrough-helpers';
 
 // The ward round as it really goes: rooms of one design filled from a sample room and checked for
 // what differs (copied ligature points confirmed room by room), a room walked with nothing found
