@@ -16,17 +16,23 @@ import { openSession, type Session } from './browser';
 //
 //   npm run build && npx tsx tests/bench/ui/ward-round-clicks.ts [--strategy keys|round]
 //
-// keys:  one question at a time by keyboard (the key beside an answer, J for the next unanswered).
+// keys:  one question at a time by keyboard (the key beside an answer, J for the next unanswered);
+//        the only way before the ward round's shortcuts (930 on the first version of the walk).
 // round: how the ward round really goes: the first bedroom and en-suite answered by key and the
-//        other rooms of each design filled from them as sample rooms; every other room's
-//        compliance items marked "no findings" and its ligature prompts answered by key.
+//        other rooms of each design filled from them as sample rooms (offered as soon as the
+//        first is finished); every other area's compliance items marked "no findings" and its
+//        ligature prompts answered by key; numbers the register knows confirmed with Enter.
+//
+// Set CLICKS_DEBUG=1 to print the keys pressed, by key.
 
 class Counter {
   clicks = 0;
   keys = 0;
   constructor(private readonly page: Page) {}
+  readonly log = new Map<string, number>();
   async press(key: string) {
     this.keys += 1;
+    this.log.set(key, (this.log.get(key) ?? 0) + 1);
     await this.page.keyboard.press(key);
   }
   async type(text: string) {
@@ -80,17 +86,26 @@ async function answerFocused(page: Page, counter: Counter, items: Map<string, Te
   } else {
     await counter.press('1');
   }
-  for (let i = 0; i < 200; i += 1) {
-    if ((await focusedCard(page)) !== card) return;
+  // Wait for focus to land again (on the next question, or on the offer of a sample room): while
+  // the walk moves to another area it passes through the page itself.
+  for (let i = 0; i < 300; i += 1) {
+    const now = await page.evaluate(() => {
+      const active = document.activeElement;
+      return active?.closest('.app-item')?.id ?? (active?.id === 'use-as-sample' ? 'use-as-sample' : null);
+    });
+    if (now !== null && now !== card) return;
     if (await page.getByText(/last question|Every question has an answer/).count()) return;
     await page.waitForTimeout(10);
   }
   throw new Error(`Focus did not move on from ${card}`);
 }
 
-async function answerByKeys(page: Page, counter: Counter, items: Map<string, Template['items'][number]>, until: () => Promise<boolean>) {
+type Step = (page: Page, counter: Counter) => Promise<boolean>;
+
+async function answerByKeys(page: Page, counter: Counter, items: Map<string, Template['items'][number]>, until: () => Promise<boolean>, before: Step = async () => false) {
   for (let guard = 0; guard < 3000; guard += 1) {
     if (await until()) return;
+    if (await before(page, counter)) continue;
     const card = await focusedCard(page);
     if (!card) {
       await counter.press('j');
@@ -99,6 +114,36 @@ async function answerByKeys(page: Page, counter: Counter, items: Map<string, Tem
     await answerFocused(page, counter, items, card);
   }
   throw new Error('The walk did not finish within 3000 steps');
+}
+
+/**
+ * The round strategy's shortcuts, tried before each question: a room of a repeated design just
+ * finished offers itself as the sample room (focus is on that button: Enter, then confirm), and an
+ * area not yet touched is marked "no findings" (its ligature prompts are then answered by key).
+ */
+function roundShortcuts(): Step {
+  const marked = new Set<string>();
+  return async (page, counter) => {
+    const sample = page.locator('#use-as-sample');
+    if ((await sample.count()) && (await sample.evaluate((el) => el === document.activeElement))) {
+      await counter.press('Enter');
+      await counter.click(page.getByRole('button', { name: /^Fill \d+ areas from / }));
+      await page.getByText(/^Filled \d+ areas from /).waitFor();
+      return true;
+    }
+    const area = ((await page.locator('#area-heading').textContent()) ?? '').split(/ tier | asked once/)[0]!.trim();
+    const noFindings = page.getByRole('button', { name: /^No findings (in |for the whole ward)/ });
+    if (!marked.has(area) && (await noFindings.count())) {
+      marked.add(area);
+      // Not for a room that will be a sample: it is walked question by question.
+      if (/^(Bedroom|En-suite) 1$/.test(area)) return false;
+      await counter.click(noFindings);
+      await counter.click(page.getByRole('button', { name: /^Answer \d+ questions? “Yes”$/ }));
+      await page.getByText(/^No findings: \d+ answers saved/).waitFor();
+      return true;
+    }
+    return false;
+  };
 }
 
 async function allAnswered(page: Page): Promise<boolean> {
@@ -121,7 +166,7 @@ async function signOff(page: Page, counter: Counter) {
 
 async function main() {
   const strategy = process.argv.includes('--strategy') ? process.argv[process.argv.indexOf('--strategy') + 1] : 'keys';
-  if (strategy !== 'keys') throw new Error('--strategy is keys');
+  if (strategy !== 'keys' && strategy !== 'round') throw new Error('--strategy is keys or round');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mhea-clicks-'));
   const session = await openSession(path.join(dir, 'estates.sqlite'));
   try {
@@ -131,13 +176,14 @@ async function main() {
     const started = performance.now();
     await page.goto(`/#/assessments/${assessment.id}`);
     await page.getByRole('heading', { level: 1, name: 'Walkthrough' }).waitFor();
-    await answerByKeys(page, counter, items, () => allAnswered(page));
+    await answerByKeys(page, counter, items, () => allAnswered(page), strategy === 'round' ? roundShortcuts() : undefined);
     await signOff(page, counter);
     const stored = await session.call('answers.list', { assessmentId: assessment.id });
     const signed = await session.call('assessments.get', { id: assessment.id });
     if (signed.status !== 'signed_off') throw new Error('The assessment was not signed off');
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
     console.log(`Ward round (${strategy}): 24-bed ward, ${assessment.areas.length} areas, ${stored.length} answers stored, signed off.`);
+    if (process.env.CLICKS_DEBUG) console.log([...counter.log]);
     console.log(`  clicks ${counter.clicks}, key presses ${counter.keys}, total ${counter.clicks + counter.keys} (${seconds} s in the browser)`);
   } finally {
     await session.close();

@@ -64,7 +64,7 @@ export function FillTools({ area, afterFill }: { area: WalkArea; afterFill: (kin
       {open === null && (
         <div className="app-button-row">
           {thisComplete && open_.length > 0 && (
-            <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setOpen({ kind: 'copy', source: area.key, targets: open_.map((s) => s.key) })}>
+            <button type="button" id="use-as-sample" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setOpen({ kind: 'copy', source: area.key, targets: open_.map((s) => s.key) })}>
               Use as the sample room for other {plural(area.type)}
             </button>
           )}

@@ -16,7 +16,7 @@ import { answerSavesFor } from './answer-saves';
 import { AreaQuestions, WalkBar } from './AreaPanel';
 import { FillTools } from './FillTools';
 import { LiveScores } from './LiveScores';
-import { WARD_KEY, WARD_NAME, buildWalk, nextInArea, nextUnanswered, progressOf, readStored, rememberPlace, rememberedPlace, writeStored, type Assessment, type Instance, type Template, type Walk } from './model';
+import { WARD_KEY, WARD_NAME, buildWalk, nextInArea, nextUnanswered, progressOf, sameDesign, readStored, rememberPlace, rememberedPlace, writeStored, type Assessment, type Instance, type Template, type Walk } from './model';
 import { RouteList } from './RouteList';
 import { cardId, WalkContext, type WalkContextValue } from './walk-context';
 
@@ -71,6 +71,8 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
   const current = walk.byArea.has(routeArea ?? '') ? (routeArea as string) : walk.byArea.has(initial.area) ? initial.area : (walk.areas[0]?.key ?? WARD_KEY);
   const area = walk.areas.find((a) => a.key === current) ?? walk.areas[0]!;
   const lastFocused = useRef<string | null>(initial.item ?? null);
+  /** Area types whose finished room was offered as a sample room (asked once per design). */
+  const offeredSample = useRef(new Set<string>());
   /** A question (or "area:<key>" for an area's first) to focus once its area is on screen. */
   const pendingFocus = useRef<string | null>(initial.item ?? null);
 
@@ -161,7 +163,19 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
         // area never hides a save that failed.
         void saved.then((answer) => {
           if (!answer) return;
-          const next = nextUnanswered(walk, answered(), instance.key);
+          // The first room of a repeated design just finished: offer it as the sample for the
+          // others (once per design: an assessor who goes on is not asked again).
+          const area = walk.areas.find((a) => a.key === instance.areaKey);
+          const done = answered();
+          const others = area ? sameDesign(walk, area.key).filter((s) => (walk.byArea.get(s.key) ?? []).some((i) => !done.has(i.key))) : [];
+          const sampled = (client.getQueryData<Output<'fills.list'>>(assessmentKeys.fills(id)) ?? []).some((f) => f.kind === 'copy' && f.undoneAt === null && others.some((o) => f.areaIds.includes(o.areaId)));
+          if (area?.type && others.length > 0 && !sampled && !offeredSample.current.has(area.type)) {
+            offeredSample.current.add(area.type);
+            setMessage(`${area.name} is complete. Other ${others.length === 1 ? 'area' : `${others.length} areas`} of the same design can be filled from it; or press J for the next question.`);
+            focusWhenShown('use-as-sample');
+            return;
+          }
+          const next = nextUnanswered(walk, done, instance.key);
           if (next) goTo(next);
           else setMessage('That was the last question: every question has an answer.');
         });
@@ -274,9 +288,10 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
             <FillTools
               area={area}
               afterFill={(kind) => {
-                // After "no findings" the prompts are what is left: straight to the first of them.
-                if (kind !== 'no_findings') return;
-                const next = (walk.byArea.get(area.key) ?? []).find((i) => !answered().has(i.key));
+                // After "no findings" the prompts are what is left here; after filling other rooms
+                // from this one, the walk goes on to the next question not yet answered.
+                const here = walk.byArea.get(area.key) ?? [];
+                const next = kind === 'no_findings' ? here.find((i) => !answered().has(i.key)) : nextUnanswered(walk, answered(), here.at(-1)?.key ?? null);
                 if (next) goTo(next);
               }}
             />
@@ -286,6 +301,13 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
       </PageLayout>
     </WalkContext.Provider>
   );
+}
+
+/** Focuses an element as soon as it is on screen (it may appear only once the store confirmed a save). */
+function focusWhenShown(id: string, frames = 30): void {
+  const el = document.getElementById(id);
+  if (el) el.focus();
+  else if (frames > 0) requestAnimationFrame(() => focusWhenShown(id, frames - 1));
 }
 
 function KeyboardHelp() {
