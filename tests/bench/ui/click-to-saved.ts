@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { copyOfNational, openCore, removeCopy } from '../harness';
 import { draftOnLargestWard } from '../draft';
 import { openSession, percentile } from './browser';
@@ -38,6 +39,14 @@ async function main() {
     await cards.first().waitFor();
     const count = await cards.count();
     const times: number[] = [];
+    const http: number[] = [];
+    // MHEA_PROFILE=1: a CPU profile of the page over the clicks, its heaviest functions printed.
+    const cdp = process.env.MHEA_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     for (let i = 0; i < clicks; i += 1) {
       const card = cards.nth(i % count);
       const answer = Math.floor(i / count) % 2 === 0 ? 'Yes' : 'Partial';
@@ -62,16 +71,40 @@ async function main() {
       );
       await card.getByRole('radio', { name: new RegExp(`^${answer}`) }).click();
       times.push(await page.evaluate(() => window.__clickToSaved!));
+      // The HTTP round trip of that save, from the browser's own resource timing.
+      const trips = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/rpc/answers.record')).map((e) => e.duration));
+      if (trips.length > 0) http.push(trips[trips.length - 1]!);
+      await page.evaluate(() => performance.clearResourceTimings());
       await page.waitForTimeout(pause);
     }
+    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
     times.sort((a, b) => a - b);
+    http.sort((a, b) => a - b);
     const ms = (n: number) => `${n.toFixed(1)} ms`;
+    console.log(`node ${process.version} · load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(`Click to "Saved", largest ward of the national database (${ward.bedCount} beds, ${instances} questions): ${clicks} clicks, ${pause} ms apart`);
     console.log(`  p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  max ${ms(times[times.length - 1]!)}`);
+    console.log(`  of which the HTTP round trip of answers.record: p50 ${ms(percentile(http, 50))}  p95 ${ms(percentile(http, 95))}`);
   } finally {
     await session.close();
     removeCopy(file);
   }
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+function printProfile(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): void {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame;
+    const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}` : '?';
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,8 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, notifyManager } from '@tanstack/react-query';
+
+// A confirmed save must show as "Saved" at once: the cache tells its subscribers in a microtask
+// rather than after a timer (a timer's turn can come late on a busy laptop).
+notifyManager.setScheduler(queueMicrotask);
 
 /**
  * The renderer's one cache of server state. Every screen reads the store through it (queries),

@@ -71,6 +71,29 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
   const current = walk.byArea.has(routeArea ?? '') ? (routeArea as string) : walk.byArea.has(initial.area) ? initial.area : (walk.areas[0]?.key ?? WARD_KEY);
   const area = walk.areas.find((a) => a.key === current) ?? walk.areas[0]!;
   const lastFocused = useRef<string | null>(initial.item ?? null);
+  const placeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The place not yet written: the address follows it while this page shows; the remembered place always. */
+  const placePending = useRef<{ area: string; item: string } | null>(null);
+  const writePlace = useCallback(
+    (address: boolean) => {
+      const place = placePending.current;
+      if (!place) return;
+      placePending.current = null;
+      clearTimeout(placeTimer.current);
+      rememberPlace(id, place.area, place.item);
+      if (address) window.history.replaceState(null, '', href.walk(id, place.area, place.item));
+    },
+    [id],
+  );
+  useEffect(() => {
+    const flush = () => writePlace(true);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      // Leaving for another page: its address stays; only the place is remembered.
+      writePlace(false);
+    };
+  }, [writePlace]);
   /** Area types whose finished room was offered as a sample room (asked once per design). */
   const offeredSample = useRef(new Set<string>());
   /** A question (or "area:<key>" for an area's first) to focus once its area is on screen. */
@@ -105,8 +128,11 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
   const goTo = useCallback(
     (instance: Instance) => {
       pendingFocus.current = instance.key;
-      if (instance.areaKey !== current) navigate(href.walk(id, instance.areaKey, instance.key));
-      else focusNow();
+      if (instance.areaKey !== current) {
+        // The new address says where the assessor is going; a place still waiting to be written is stale.
+        placePending.current = null;
+        navigate(href.walk(id, instance.areaKey, instance.key));
+      } else focusNow();
     },
     [id, current, focusNow],
   );
@@ -183,12 +209,15 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
       focused: (instance) => {
         if (lastFocused.current === instance.key) return;
         lastFocused.current = instance.key;
-        rememberPlace(id, instance.areaKey, instance.key);
-        window.history.replaceState(null, '', href.walk(id, instance.areaKey, instance.key));
+        // The address and the remembered place follow the assessor a moment later: writing them on
+        // every focus would sit between a click and its "Saved".
+        clearTimeout(placeTimer.current);
+        placePending.current = { area: instance.areaKey, item: instance.key };
+        placeTimer.current = setTimeout(() => writePlace(true), 250);
       },
       say: setMessage,
     };
-  }, [assessment, ward, templates, walk, readOnly, saves, assessorId, goTo, answered, id]);
+  }, [assessment, ward, templates, walk, readOnly, saves, assessorId, goTo, answered, id, writePlace]);
 
   const failed = useSyncExternalStore(
     useCallback((listener) => saves.subscribeFailed(listener), [saves]),

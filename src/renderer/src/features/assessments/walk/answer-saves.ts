@@ -1,4 +1,4 @@
-import type { Mutation, QueryClient } from '@tanstack/react-query';
+import { notifyManager, type Mutation, type QueryClient } from '@tanstack/react-query';
 import type { AnswerValue } from '../../../../../shared/scoring';
 import { messageOf } from '../../../api/api-error';
 import { call } from '../../../api/call';
@@ -84,7 +84,10 @@ export class AnswerSaves {
         this.refreshScoresSoon();
         if (this.latest.get(target.key) !== mutation) return null;
         this.latest.delete(target.key);
-        this.setEntry(target.key, undefined);
+        // After the cache has told the question its new answer: it goes from "Saving…" straight to "Saved: <answer>".
+        notifyManager.schedule(() => {
+          if (!this.latest.has(target.key)) this.setEntry(target.key, undefined);
+        });
         return answer;
       },
       (error: unknown) => {
