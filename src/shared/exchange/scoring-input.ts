@@ -23,6 +23,8 @@ interface RecordedPoint {
   likelihoodAfter: number;
   severityAfter: number;
   controls: LigatureControl[];
+  copiedFromPointId?: string | null;
+  copyConfirmedAt?: string | null;
 }
 
 interface RecordedAnswer {
@@ -75,6 +77,8 @@ export function buildScoringInput(recorded: {
       severityAfter: p.severityAfter,
       controls: p.controls,
       action: actionForPoint(recorded.actions.filter((a) => a.ligaturePointId === p.id)),
+      // Only when true, so a point recorded in its own room scores from exactly the input it always had.
+      ...(p.copiedFromPointId && !p.copyConfirmedAt ? { copyToConfirm: true } : {}),
     })),
     asOf: recorded.assessedOn,
   };

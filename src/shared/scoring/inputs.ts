@@ -82,6 +82,11 @@ export const LigaturePoint = z.object({
   severityAfter: oneToFive,
   controls: z.array(LigatureControl),
   action: LigatureAction.nullable(),
+  /**
+   * Copied from a sample room's point and not yet confirmed in its own room: it scores as
+   * recorded, and while any is waiting the ward cannot be rated green.
+   */
+  copyToConfirm: z.boolean().optional(),
 });
 export type LigaturePoint = z.infer<typeof LigaturePoint>;
 

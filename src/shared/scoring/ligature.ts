@@ -43,7 +43,7 @@ export interface LigatureDomainResult {
   templateId: string;
   templateVersion: string;
   rating: Rating;
-  ratingBasis: 'gate' | 'residual_risk' | 'low_risk_and_complete' | 'prompts_incomplete' | 'risk_not_recorded';
+  ratingBasis: 'gate' | 'residual_risk' | 'low_risk_and_complete' | 'prompts_incomplete' | 'risk_not_recorded' | 'copies_unconfirmed';
   prompts: LigaturePromptCounts;
   points: ScoredLigaturePoint[];
   summary: LigatureSummary;
@@ -84,7 +84,7 @@ export function scoreLigatureDomain(template: LigatureTemplate, input: LigatureS
     domain: 'ligature',
     templateId: template.templateId,
     templateVersion: template.version,
-    ...rate(gates, scored, prompts.complete, riskUnrecorded),
+    ...rate(gates, scored, prompts.complete, riskUnrecorded, ligaturePoints.some((p) => p.copyToConfirm === true)),
     prompts,
     points: scored,
     summary: summariseLigaturePoints(ligaturePoints, scored, areas, input.ward.bedCount, asOf),
@@ -136,18 +136,21 @@ function checkPrompts(
  * Red whenever a red rule fires, whatever else is true. Otherwise amber for any remaining high or
  * moderate residual risk. Green needs only low risks AND complete prompts: an unwalked room is not
  * a safe room, so low risks with incomplete prompts (or a "risk present" prompt with no point
- * recorded) are "not rated" rather than green.
+ * recorded, or a point copied from a sample room nobody has yet confirmed in its own room) are
+ * "not rated" rather than green.
  */
 function rate(
   gates: readonly LigatureGate[],
   scored: readonly ScoredLigaturePoint[],
   promptsComplete: boolean,
   riskUnrecorded: boolean,
+  copiesUnconfirmed: boolean,
 ): Pick<LigatureDomainResult, 'rating' | 'ratingBasis'> {
   if (gates.length > 0) return { rating: 'red', ratingBasis: 'gate' };
   if (scored.some((p) => p.residual.band !== 'low')) return { rating: 'amber', ratingBasis: 'residual_risk' };
   if (!promptsComplete) return { rating: 'not_rated', ratingBasis: 'prompts_incomplete' };
   if (riskUnrecorded) return { rating: 'not_rated', ratingBasis: 'risk_not_recorded' };
+  if (copiesUnconfirmed) return { rating: 'not_rated', ratingBasis: 'copies_unconfirmed' };
   return { rating: 'green', ratingBasis: 'low_risk_and_complete' };
 }
 

@@ -88,6 +88,10 @@ function explainLigature(result: LigatureDomainResult, names: ExplainNames): Rat
       return { ...base, summary: `Not rated: ${unanswered} ligature prompt${unanswered === 1 ? ' is' : 's are'} not answered. A room nobody has checked is not a safe room.`, reasons: [promptsLine, ...unrecorded] };
     case 'risk_not_recorded':
       return { ...base, summary: 'Not rated: a risk is noted but its ligature point is not recorded.', reasons: unrecorded };
+    case 'copies_unconfirmed': {
+      const waiting = result.points.length;
+      return { ...base, summary: 'Not rated: ligature points copied from a sample room are not yet confirmed in their own rooms.', reasons: waiting > 0 ? [promptsLine] : [] };
+    }
     case 'low_risk_and_complete':
       return { ...base, summary: `Green: every prompt answered and only low residual risks (${result.summary.pointCount} point${result.summary.pointCount === 1 ? '' : 's'}).`, reasons: [] };
     default:
