@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Output } from '../../../../../shared/contract';
-import { ASSESSOR_ROLE_LABELS } from '../../../../../shared/domain/assessment-schemas';
 import type { Domain } from '../../../../../shared/templates';
 import { registerFigure } from '../../../../../shared/walk/number-answers';
 import { PageHeading } from '../../../app/PageHeading';
@@ -12,11 +11,12 @@ import { href, navigate } from '../../../routing/routes';
 import { AssessmentNav } from '../AssessmentNav';
 import { assessmentKeys, refreshAssessment, useAnswers, useAssessment, useRechecks, useTemplates, useWard, type AnswersByKey } from '../assessment-queries';
 import { AddAreaForm } from './AddAreaForm';
+import { UnsavedSummary, WalkHeader } from './WalkHeader';
 import { answerSavesFor } from './answer-saves';
 import { AreaQuestions, WalkBar } from './AreaPanel';
 import { FillTools } from './FillTools';
 import { LiveScores } from './LiveScores';
-import { WARD_KEY, WARD_NAME, buildWalk, nextInArea, nextUnanswered, progressOf, sameDesign, readStored, rememberPlace, rememberedPlace, writeStored, type Assessment, type Instance, type Template, type Walk } from './model';
+import { WARD_KEY, WARD_NAME, buildWalk, nextInArea, nextUnanswered, progressOf, sameDesign, readStored, rememberPlace, rememberedPlace, writeStored, type Assessment, type Instance, type Template } from './model';
 import { RouteList } from './RouteList';
 import { cardId, WalkContext, type WalkContextValue } from './walk-context';
 
@@ -224,7 +224,6 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
     () => saves.failedKeys(),
   );
   const unsaved = failed.flatMap((key) => walk.byKey.get(key) ?? []);
-  const assessor = assessment.assessors.find((a) => a.id === assessorId);
 
   return (
     <WalkContext.Provider value={context}>
@@ -236,52 +235,15 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
       >
         <PageHeading caption={`${ward.name} · round ${assessment.round} · ${assessment.assessedOn}`}>Walkthrough</PageHeading>
         <AssessmentNav assessment={assessment} current="walk" />
-        {readOnly && (
-          <div className="nhsuk-inset-text">
-            <p>
-              Signed off on {assessment.signedOffAt?.slice(0, 10)} by {assessment.signedOffBy}. This assessment can no longer be changed.
-            </p>
-          </div>
-        )}
-        {!readOnly && undecided > 0 && (
-          <div className="nhsuk-inset-text">
-            <p>
-              This round follows a signed-off one.{' '}
-              <a href={href.assessmentRechecks(id)}>
-                {undecided} re-check{undecided === 1 ? '' : 's'} from the last round to decide
-              </a>
-              : its ligature points and open actions, each removed, still present or changed.
-            </p>
-          </div>
-        )}
-        {!readOnly && (
-          <div className="app-walk-header">
-            <div className="nhsuk-form-group nhsuk-u-margin-bottom-2">
-              <label className="nhsuk-label" htmlFor="current-assessor">
-                Answering as
-              </label>
-              <select
-                className="nhsuk-select"
-                id="current-assessor"
-                value={assessorId}
-                onChange={(e) => {
-                  setAssessorId(e.target.value);
-                  writeStored(`mhea:assessor:${id}`, e.target.value);
-                }}
-              >
-                {assessment.assessors.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name} ({ASSESSOR_ROLE_LABELS[a.role]})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <p className="nhsuk-body-s nhsuk-u-margin-bottom-2" data-testid="answering-as">
-              Each answer records who gave it: now {assessor ? `${assessor.name}, ${ASSESSOR_ROLE_LABELS[assessor.role]}` : 'nobody'}.
-            </p>
-            <KeyboardHelp />
-          </div>
-        )}
+        <WalkHeader
+          assessment={assessment}
+          undecidedRechecks={undecided}
+          assessorId={assessorId}
+          onAssessor={(who) => {
+            setAssessorId(who);
+            writeStored(`mhea:assessor:${id}`, who);
+          }}
+        />
         <p className="app-walk-message nhsuk-body-s" role="status">
           {message}
         </p>
@@ -337,52 +299,4 @@ function focusWhenShown(id: string, frames = 30): void {
   const el = document.getElementById(id);
   if (el) el.focus();
   else if (frames > 0) requestAnimationFrame(() => focusWhenShown(id, frames - 1));
-}
-
-function KeyboardHelp() {
-  return (
-    <details className="nhsuk-details nhsuk-u-margin-bottom-2">
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">Keyboard shortcuts</span>
-      </summary>
-      <div className="nhsuk-details__text">
-        <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
-          <li>On a question: the key shown beside an answer chooses it (1, 2, 3… or Y yes, P partial, N no, X not applicable, R risk present). The next question then gets focus.</li>
-          <li>J: go to the next unanswered question, in any area.</li>
-          <li>Tab and Shift+Tab move between controls; arrow keys change a chosen answer.</li>
-          <li>Every answer and note is saved at once. A question says “Saved” only when the store has confirmed it.</li>
-        </ul>
-      </div>
-    </details>
-  );
-}
-
-/** Answers whose latest save failed, wherever they are: never silently left behind in another area. */
-function UnsavedSummary({ assessmentId, unsaved, walk, onGo }: { assessmentId: string; unsaved: Instance[]; walk: Walk; onGo: (instance: Instance) => void }) {
-  if (unsaved.length === 0) return null;
-  return (
-    <div className="nhsuk-error-summary" role="alert" aria-labelledby="unsaved-heading">
-      <h2 className="nhsuk-error-summary__title" id="unsaved-heading">
-        {unsaved.length === 1 ? '1 answer is not saved' : `${unsaved.length} answers are not saved`}
-      </h2>
-      <div className="nhsuk-error-summary__body">
-        <p>Go to each one and choose “Try again”. Until then it is not in the store.</p>
-        <ul className="nhsuk-list nhsuk-error-summary__list">
-          {unsaved.map((instance) => (
-            <li key={instance.key}>
-              <a
-                href={href.walk(assessmentId, instance.areaKey, instance.key)}
-                onClick={(event) => {
-                  event.preventDefault();
-                  onGo(instance);
-                }}
-              >
-                {instance.item.id} in {walk.areas.find((a) => a.key === instance.areaKey)?.name ?? WARD_NAME}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
-  );
 }
