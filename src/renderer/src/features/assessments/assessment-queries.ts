@@ -27,8 +27,17 @@ export const assessmentKeys = {
   photo: (id: string) => ['photo', id] as const,
 };
 
+/**
+ * What an assessment holds is read when a screen first needs it and then kept: every change made
+ * in the app is written into these entries as the store confirms it (a save, a fill, an undo) or
+ * marks them to be read again (refreshAssessment), so they are never re-read behind a save's back
+ * (a read begun before a save and ended after it would put the old answer back on screen).
+ * Restoring a backup forgets them all.
+ */
+const KEPT = { staleTime: Infinity } as const;
+
 export function useAssessment(id: string) {
-  return useQuery({ queryKey: assessmentKeys.assessment(id), queryFn: () => call('assessments.get', { id }) });
+  return useQuery({ queryKey: assessmentKeys.assessment(id), queryFn: () => call('assessments.get', { id }), ...KEPT });
 }
 
 export function useWard(id: string | undefined) {
@@ -58,23 +67,23 @@ export async function readAnswers(assessmentId: string): Promise<AnswersByKey> {
 
 /** The answers by instance key; `select` picks what a component needs, so it re-renders only when that changes. */
 export function useAnswers<T = AnswersByKey>(assessmentId: string, select?: (answers: AnswersByKey) => T) {
-  return useQuery({ queryKey: assessmentKeys.answers(assessmentId), queryFn: () => readAnswers(assessmentId), ...(select ? { select } : {}) });
+  return useQuery({ queryKey: assessmentKeys.answers(assessmentId), queryFn: () => readAnswers(assessmentId), ...KEPT, ...(select ? { select } : {}) });
 }
 
 export function usePoints<T = Output<'ligaturePoints.list'>>(assessmentId: string, select?: (points: Output<'ligaturePoints.list'>) => T) {
-  return useQuery({ queryKey: assessmentKeys.points(assessmentId), queryFn: () => call('ligaturePoints.list', { assessmentId }), ...(select ? { select } : {}) });
+  return useQuery({ queryKey: assessmentKeys.points(assessmentId), queryFn: () => call('ligaturePoints.list', { assessmentId }), ...KEPT, ...(select ? { select } : {}) });
 }
 
 export function useActions<T = Output<'actions.list'>>(assessmentId: string, select?: (actions: Output<'actions.list'>) => T) {
-  return useQuery({ queryKey: assessmentKeys.actions(assessmentId), queryFn: () => call('actions.list', { assessmentId }), ...(select ? { select } : {}) });
+  return useQuery({ queryKey: assessmentKeys.actions(assessmentId), queryFn: () => call('actions.list', { assessmentId }), ...KEPT, ...(select ? { select } : {}) });
 }
 
 export function usePhotos<T = Output<'photos.list'>>(assessmentId: string, select?: (photos: Output<'photos.list'>) => T) {
-  return useQuery({ queryKey: assessmentKeys.photos(assessmentId), queryFn: () => call('photos.list', { assessmentId }), ...(select ? { select } : {}) });
+  return useQuery({ queryKey: assessmentKeys.photos(assessmentId), queryFn: () => call('photos.list', { assessmentId }), ...KEPT, ...(select ? { select } : {}) });
 }
 
 export function useFills(assessmentId: string) {
-  return useQuery({ queryKey: assessmentKeys.fills(assessmentId), queryFn: () => call('fills.list', { assessmentId }) });
+  return useQuery({ queryKey: assessmentKeys.fills(assessmentId), queryFn: () => call('fills.list', { assessmentId }), ...KEPT });
 }
 
 export function useRechecks(assessmentId: string, enabled = true) {

@@ -55,8 +55,8 @@ export function FillTools({ area, afterFill }: { area: WalkArea; afterFill: (kin
       return next;
     });
     setOpen(null);
-    await refreshAssessment(client, assessmentId, ['points', 'fills', 'assessment']);
     afterFill(kind);
+    await refreshAssessment(client, assessmentId, ['points', 'fills', 'assessment']);
   };
 
   return (

@@ -2,13 +2,16 @@ import type { KeyboardEvent, ReactNode, Ref } from 'react';
 import type { AnswerValue } from '../../../../../shared/scoring';
 import type { TemplateItem } from '../../../../../shared/templates';
 import { DOMAIN_LABELS } from '../../../../../shared/vocabulary';
-import { classNames } from '../../../components/class-names';
+import { RadiosField } from '../../../components/RadiosField';
+import { TextareaField } from '../../../components/TextareaField';
+import { TextField } from '../../../components/TextField';
 import type { Choice, QuestionState, SaveLine } from './question-controller';
 import type { Instance } from './model';
 
 // One question in one place, drawn from its controller's view: the question, guidance on demand,
 // the answer control, the reason or figure it needs, where its answer stands, and the panels that
-// hang off the answer (photos, ligature points, actions). Presentational: no data of its own.
+// hang off the answer (photos, ligature points, actions). Presentational: no data of its own, and
+// built on the app's form primitives (RadiosField, TextField, TextareaField) like every form.
 
 export interface QuestionCardProps {
   id: string;
@@ -92,39 +95,32 @@ export function QuestionCard(props: QuestionCardProps) {
       <Guidance item={item} />
 
       {number && (
-        <div className={classNames('nhsuk-form-group', state.numberError && 'nhsuk-form-group--error')}>
-          <label className="nhsuk-label" htmlFor={`${id}-number`}>
-            Answer in {number.unit}
-          </label>
-          <div className="nhsuk-hint" id={`${id}-number-hint`}>
-            From {number.min} to {number.max}. Press Enter to save.
-            {numberNotes.register && <span className="app-block">{numberNotes.register}</span>}
-          </div>
-          {state.numberError && (
-            <span className="nhsuk-error-message" id={`${id}-number-error`}>
-              <span className="nhsuk-u-visually-hidden">Error: </span>
-              {state.numberError}
-            </span>
-          )}
-          <input
-            className={classNames('nhsuk-input nhsuk-input--width-5', state.numberError && 'nhsuk-input--error')}
-            id={`${id}-number`}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            readOnly={readOnly}
-            aria-describedby={`${id}-number-hint ${id}-number-band${state.numberError ? ` ${id}-number-error` : ''}`}
-            value={state.numberText}
-            // Typing replaces what is there (a figure offered from the register, or the last answer).
-            onFocus={(e) => e.target.select()}
-            onChange={(e) => props.onNumberTyped(e.target.value)}
-            onBlur={() => props.onNumberCommit('blur')}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter') return;
-              e.preventDefault();
-              props.onNumberCommit('enter');
-            }}
-          />
+        <TextField
+          id={`${id}-number`}
+          label={`Answer in ${number.unit}`}
+          hint={
+            <>
+              From {number.min} to {number.max}. Press Enter to save.
+              {numberNotes.register && <span className="app-block">{numberNotes.register}</span>}
+            </>
+          }
+          error={state.numberError ?? undefined}
+          width={5}
+          inputMode="decimal"
+          autoComplete="off"
+          readOnly={readOnly}
+          describedBy={`${id}-number-band`}
+          value={state.numberText}
+          // Typing replaces what is there (a figure offered from the register, or the last answer).
+          onFocus={(e) => e.target.select()}
+          onChange={(e) => props.onNumberTyped(e.target.value)}
+          onBlur={() => props.onNumberCommit('blur')}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            props.onNumberCommit('enter');
+          }}
+        >
           <p className="nhsuk-body-s app-number-band" id={`${id}-number-band`} aria-live="polite">
             {numberNotes.banding}
           </p>
@@ -135,68 +131,50 @@ export function QuestionCard(props: QuestionCardProps) {
               </p>
             </div>
           )}
-        </div>
+        </TextField>
       )}
       {choices.length > 0 && (
-        <fieldset className="nhsuk-fieldset" aria-describedby={statusId}>
-          <legend className="nhsuk-u-visually-hidden">
-            Answer {item.id} in {areaName}
-          </legend>
-          <div className="nhsuk-radios nhsuk-radios--inline app-answer-radios">
-            {choices.map((choice) => {
-              const rid = `${id}-${String(choice.value)}`;
-              return (
-                <div className="nhsuk-radios__item" key={String(choice.value)}>
-                  <input
-                    className="nhsuk-radios__input"
-                    id={rid}
-                    type="radio"
-                    name={`${id}-answer`}
-                    value={String(choice.value)}
-                    checked={shown === choice.value}
-                    disabled={readOnly}
-                    onChange={() => props.onChoose(choice.value)}
-                  />
-                  <label className="nhsuk-label nhsuk-radios__label" htmlFor={rid}>
-                    {choice.label}{' '}
-                    <kbd className="app-kbd" aria-hidden="true">
-                      {choice.keys[0]?.toUpperCase()}
-                    </kbd>
-                  </label>
-                </div>
-              );
-            })}
-          </div>
-        </fieldset>
+        <RadiosField
+          idPrefix={id}
+          legend={`Answer ${item.id} in ${areaName}`}
+          legendHidden
+          inline
+          className="app-answer-radios"
+          describedBy={statusId}
+          choices={choices.map((c) => ({ value: String(c.value), label: c.label }))}
+          checkedValue={shown === undefined ? '' : String(shown)}
+          labelSuffix={(choice) => (
+            <>
+              {' '}
+              <kbd className="app-kbd" aria-hidden="true">
+                {choices.find((c) => String(c.value) === choice.value)?.keys[0]?.toUpperCase()}
+              </kbd>
+            </>
+          )}
+          inputProps={{
+            name: `${id}-answer`,
+            disabled: readOnly,
+            onChange: (e) => props.onChoose(choices.find((c) => String(c.value) === e.target.value)!.value),
+          }}
+        />
       )}
 
       {shown === 'na' && !readOnly && (
-        <div className="nhsuk-form-group nhsuk-u-margin-top-2">
-          <label className="nhsuk-label" htmlFor={`${id}-na-reason`}>
-            Why does this not apply here?{props.naReasonRequired ? '' : ' (optional)'}
-          </label>
-          {props.naReasonRequired && (
-            <div className="nhsuk-hint" id={`${id}-na-reason-hint`}>
-              A reason is needed here. Press Enter to save.
-            </div>
-          )}
-          <input
-            ref={props.reasonRef}
-            className="nhsuk-input"
-            id={`${id}-na-reason`}
-            type="text"
-            autoComplete="off"
-            aria-describedby={props.naReasonRequired ? `${id}-na-reason-hint` : undefined}
-            value={state.naReason}
-            onChange={(e) => props.onReasonTyped(e.target.value)}
-            onBlur={() => props.onReasonCommit('blur')}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter') return;
-              e.preventDefault();
-              props.onReasonCommit('enter');
-            }}
-          />
-        </div>
+        <TextField
+          ref={props.reasonRef}
+          id={`${id}-na-reason`}
+          label={`Why does this not apply here?${props.naReasonRequired ? '' : ' (optional)'}`}
+          hint={props.naReasonRequired ? 'A reason is needed here. Press Enter to save.' : undefined}
+          autoComplete="off"
+          value={state.naReason}
+          onChange={(e) => props.onReasonTyped(e.target.value)}
+          onBlur={() => props.onReasonCommit('blur')}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            props.onReasonCommit('enter');
+          }}
+        />
       )}
 
       <p className="nhsuk-body-s app-save-status" id={statusId} aria-live="polite">
@@ -224,18 +202,12 @@ export function QuestionCard(props: QuestionCardProps) {
           <span className="nhsuk-details__summary-text">Note{state.note ? ' (1)' : ''}</span>
         </summary>
         <div className="nhsuk-details__text">
-          <label className="nhsuk-label" htmlFor={`${id}-note`}>
-            Note on {item.id} in {areaName}
-          </label>
-          <div className="nhsuk-hint" id={`${id}-note-hint`}>
-            {shown === undefined ? 'Answer the question first: the note is saved with the answer.' : 'Saved when you leave the box or pause typing.'}
-          </div>
-          <textarea
-            className="nhsuk-textarea"
+          <TextareaField
             id={`${id}-note`}
+            label={`Note on ${item.id} in ${areaName}`}
+            hint={shown === undefined ? 'Answer the question first: the note is saved with the answer.' : 'Saved when you leave the box or pause typing.'}
             rows={2}
             readOnly={readOnly}
-            aria-describedby={`${id}-note-hint`}
             value={state.note}
             onChange={(e) => props.onNoteTyped(e.target.value)}
             onBlur={props.onNoteBlur}

@@ -70,6 +70,8 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
   });
   const current = walk.byArea.has(routeArea ?? '') ? (routeArea as string) : walk.byArea.has(initial.area) ? initial.area : (walk.areas[0]?.key ?? WARD_KEY);
   const area = walk.areas.find((a) => a.key === current) ?? walk.areas[0]!;
+  const currentArea = useRef(current);
+  currentArea.current = current;
   const lastFocused = useRef<string | null>(initial.item ?? null);
   const placeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** The place not yet written: the address follows it while this page shows; the remembered place always. */
@@ -280,7 +282,9 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
               area={area}
               afterFill={(kind) => {
                 // After "no findings" the prompts are what is left here; after filling other rooms
-                // from this one, the walk goes on to the next question not yet answered.
+                // from this one, the walk goes on to the next question not yet answered (unless the
+                // assessor has already gone elsewhere).
+                if (currentArea.current !== area.key) return;
                 const here = walk.byArea.get(area.key) ?? [];
                 const next = kind === 'no_findings' ? here.find((i) => !answered().has(i.key)) : nextUnanswered(walk, answered(), here.at(-1)?.key ?? null);
                 if (next) goTo(next);

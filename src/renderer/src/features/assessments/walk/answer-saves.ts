@@ -57,8 +57,9 @@ export class AnswerSaves {
   ) {}
 
   /**
-   * Sends one answer. Resolves with the stored answer once the store confirmed this save and it is
-   * still the question's latest; with null if it was refused or overtaken by a newer save.
+   * Sends one answer. Resolves with the stored answer once the store confirmed this save, it is
+   * still the question's latest and the question says "Saved"; with null if it was refused or
+   * overtaken by a newer save.
    */
   save(target: SaveTarget, draft: AnswerDraft, assessorId: string): Promise<StoredAnswer | null> {
     const variables: Variables = {
@@ -80,15 +81,22 @@ export class AnswerSaves {
     this.setEntry(target.key, { status: 'pending', draft });
     return mutation.execute(variables).then(
       (answer) => {
+        const before = this.client.getQueryData<AnswersByKey>(assessmentKeys.answers(this.assessmentId))?.[target.key];
         this.client.setQueryData<AnswersByKey>(assessmentKeys.answers(this.assessmentId), (previous) => ({ ...previous, [target.key]: answer }));
+        // A filled answer given again by hand no longer stands as filled: its fill's counts change.
+        if (before?.fillId) void this.client.invalidateQueries({ queryKey: assessmentKeys.fills(this.assessmentId) });
         this.refreshScoresSoon();
         if (this.latest.get(target.key) !== mutation) return null;
         this.latest.delete(target.key);
-        // After the cache has told the question its new answer: it goes from "Saving…" straight to "Saved: <answer>".
-        notifyManager.schedule(() => {
-          if (!this.latest.has(target.key)) this.setEntry(target.key, undefined);
-        });
-        return answer;
+        // After the cache has told the question its new answer (its notices are queued first): it
+        // goes from "Saving…" straight to "Saved: <answer>", and only then is the save done.
+        return new Promise<StoredAnswer | null>((resolve) =>
+          notifyManager.schedule(() => {
+            if (this.latest.has(target.key)) return resolve(null);
+            this.setEntry(target.key, undefined);
+            resolve(answer);
+          }),
+        );
       },
       (error: unknown) => {
         if (this.latest.get(target.key) !== mutation) return null;
