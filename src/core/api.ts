@@ -5,9 +5,9 @@ import { createAction, updateAction } from './services/assessments/actions';
 import { listAnswers, recordAnswer } from './services/assessments/answers';
 import { createLigaturePoint, listLigaturePoints, updateLigaturePoint } from './services/assessments/ligature-points';
 import { getAssessment, listAssessmentsForWard } from './services/assessments/read';
-import { scoreAssessment } from './services/assessments/score';
-import { startAssessment } from './services/assessments/start';
-import { backupAfter, createBackup, listBackups, restoreBackup } from './services/backups/backups';
+import { assessmentResult } from './services/assessments/score';
+import { startAssessment, updateAssessmentDetails } from './services/assessments/start';
+import { backupAfter, createBackup, listBackups, restoreBackup, startEmpty } from './services/backups/backups';
 import type { StoreControl } from './services/backups/control';
 import { listAudit } from './services/audit';
 import { compareData } from './services/compare/data';
@@ -31,6 +31,9 @@ import { countBoards } from './services/estate/remove';
 import { boardReport, reportRounds, siteReport, wardReport, type ReportEnv } from './services/reports';
 import { createSite, getSite, listSites, removeSite, renameSite } from './services/estate/sites';
 import { createWard, getWard, listWards, removeWard, updateWard } from './services/estate/wards';
+import { createBoardKey, exportPublicKey, listBoardKeys, signWithBoardKey } from './services/signing/board-keys';
+import type { BoardKeyStore } from './services/signing/key-store';
+import { listTrustedKeys, registerKey, removeKey, setUnsignedReturnPolicy, unsignedReturnPolicy } from './services/signing/register';
 import { diffTemplateVersions, getTemplate, installTemplate, listTemplates, previewTemplate, setCurrentTemplate } from './services/templates';
 
 /** Facts about the running app that only the host knows. */
@@ -40,22 +43,26 @@ export interface HostInfo {
   door: 'ipc' | 'http' | 'cli';
   databaseFile: string;
   schemaVersion: number;
+  /** Why the database cannot be used (recovery mode), or null. */
+  recovery: { file: string; problem: string } | null;
 }
 
 export type Handlers = {
   [O in Operation]: (ctx: ServiceContext, input: ParsedInput<O>) => Output<O> | Promise<Output<O>>;
 };
 
-/** Where the host keeps files services read (fonts for PDFs). */
+/** Where the host keeps files services read (fonts for PDFs) and boards' private signing keys. */
 export interface HostResources {
   resourcesDir: string;
+  keys: BoardKeyStore;
 }
 
 /** The one table from contract operation to service call. A missing entry does not compile. */
 export function createHandlers(host: HostInfo, resources: HostResources, store: StoreControl): Handlers {
+  const { keys } = resources;
   const reports: ReportEnv = { fontsDir: path.join(resources.resourcesDir, 'fonts'), app: { name: host.name, version: host.version } };
   return {
-    'app.info': (ctx) => ({ ...host, estateIsEmpty: countBoards(ctx.db) === 0 }),
+    'app.info': (ctx) => ({ ...host, estateIsEmpty: host.recovery === null && countBoards(ctx.db) === 0 }),
     'demo.seed': (ctx) => seedDemoEstate(ctx),
     'audit.list': (ctx, input) => listAudit(ctx, input),
 
@@ -102,7 +109,8 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
     'actions.list': (ctx, input) => actionPlan(ctx.db, ctx, input.assessmentId),
     'actions.create': (ctx, input) => createAction(ctx, input),
     'actions.update': (ctx, input) => updateAction(ctx, input),
-    'assessments.score': (ctx, input) => scoreAssessment(ctx.db, input.id),
+    'assessments.score': (ctx, input) => assessmentResult(ctx.db, input.id),
+    'assessments.updateDetails': (ctx, input) => updateAssessmentDetails(ctx, input),
     'compare.data': (ctx, input) => compareData(ctx.db, input),
     'compare.drill': (ctx, input) => compareDrill(ctx.db, input),
     'reports.ward': (ctx, input) => wardReport(ctx, input, reports),
@@ -110,13 +118,14 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
     'reports.board': (ctx, input) => boardReport(ctx, input, reports),
     'reports.rounds': (ctx, input) => reportRounds(ctx, input),
 
-    'exchange.export': (ctx, input) => exportReturn(ctx.db, host.version, input),
+    'exchange.export': (ctx, input) => signWithBoardKey(exportReturn(ctx.db, host.version, input), keys),
     'exchange.exportCsv': (ctx, input) => exportReturnCsv(ctx.db, host.version, input),
     'exchange.import': (ctx, input) => importReturn(ctx, input),
-    'exchange.verify': (_ctx, input) => verifyFile(input.fileName, input.content),
-    'backups.list': () => listBackups(store),
+    'exchange.verify': (ctx, input) => verifyFile(ctx.db, input.fileName, input.content),
+    'backups.list': (_ctx, input) => listBackups(store, input.verify),
     'backups.create': (ctx) => createBackup(store, ctx.now(), 'manual'),
     'backups.restore': (ctx, input) => restoreBackup(ctx, store, input.name),
+    'recovery.startEmpty': (ctx) => startEmpty(ctx, store),
 
     'assessments.progress': (ctx, input) => assessmentProgress(ctx.db, input.assessmentId),
     'assessments.addArea': (ctx, input) => addAreaToAssessment(ctx, input),
@@ -127,7 +136,7 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
     'fills.undo': (ctx, input) => undoFill(ctx, input),
     'ligaturePoints.confirmCopy': (ctx, input) => confirmCopiedPoint(ctx, input),
     'ligaturePoints.rejectCopy': (ctx, input) => rejectCopiedPoint(ctx, input),
-    'assessments.signOffCheck': (ctx, input) => signOffCheck(ctx.db, input.assessmentId),
+    'assessments.signOffCheck': (ctx, input) => signOffCheck(ctx.db, ctx, input.assessmentId),
     'assessments.signOff': (ctx, input) => backupAfter(store, ctx.now(), 'sign-off', () => signOffAssessment(ctx, input)),
     'photos.add': (ctx, input) => addPhoto(ctx, input),
     'photos.list': (ctx, input) => listPhotos(ctx.db, input),
@@ -137,5 +146,18 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
     'rechecks.list': (ctx, input) => recheckSummaries(ctx.db, input.assessmentId),
     'rechecks.decide': (ctx, input) => decideRecheck(ctx, input),
     'ligaturePoints.history': (ctx, input) => ligaturePointHistory(ctx.db, input.lineageId),
+
+    'signing.status': (ctx) => ({
+      storage: keys.protection.description,
+      keysFolder: keys.folder,
+      boards: listBoardKeys(ctx.db, keys),
+      registered: listTrustedKeys(ctx.db),
+      unsignedReturns: unsignedReturnPolicy(ctx.db),
+    }),
+    'signing.createKey': (ctx, input) => createBoardKey(ctx, keys, input),
+    'signing.exportPublicKey': (ctx, input) => exportPublicKey(ctx.db, keys, input.boardId),
+    'signing.registerKey': (ctx, input) => registerKey(ctx, input),
+    'signing.removeKey': (ctx, input) => removeKey(ctx, input.keyId),
+    'signing.setUnsignedReturns': (ctx, input) => setUnsignedReturnPolicy(ctx, input.policy),
   };
 }

@@ -1,4 +1,4 @@
-import type { AnswerValue, ControlKind, HeightBand } from './scoring/inputs';
+import type { AnswerValue, HeightBand } from './scoring/inputs';
 import type { RiskBand } from './scoring/ligature-risk';
 import type { Rating } from './scoring/rating';
 import type { Domain } from './templates/schema';
@@ -53,41 +53,9 @@ export const HEIGHT_BAND_LABELS: Record<HeightBand, string> = {
   above_head: 'Above head height',
 };
 
-export const CONTROL_KIND_LABELS: Record<ControlKind, string> = {
-  physical_modification: 'Physical modification',
-  access_restriction: 'Access restriction',
-  electronic_detection: 'Electronic detection',
-  individual_risk_assessment: 'Individual risk assessment',
-  environmental_check: 'Scheduled environmental check',
-  staff_vigilance: 'Staff vigilance',
-  other: 'Other',
-};
-
-/** What each kind of control covers, shown beside its label where a control is chosen. */
-export const CONTROL_KIND_HINTS: Record<ControlKind, string> = {
-  physical_modification: 'fitting changed, boxed in, or a tested product fitted',
-  access_restriction: 'locked, or used only with staff present',
-  electronic_detection: 'a tested door-top or load alarm',
-  individual_risk_assessment: 'care-planned observation or belongings plan',
-  environmental_check: 'a scheduled, logged safety check',
-  staff_vigilance: 'general awareness; never enough alone for a high or extreme risk',
-  other: 'describe it',
-};
-
-export const ACTION_TYPE_LABELS = {
-  remove: 'Remove the anchor point',
-  replace: 'Replace with a tested product',
-  mitigate: 'Reduce the risk (mitigate)',
-  accept: 'Accept with rationale',
-} as const;
-
-export const ACTION_STATUS_LABELS = {
-  open: 'Open',
-  on_track: 'On track',
-  at_risk: 'At risk',
-  overdue: 'Off track (overdue)',
-  complete: 'Complete',
-} as const;
+// Control kinds, action types and statuses keep their words beside their codes, in scoring.
+export { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from './scoring/actions';
+export { CONTROL_KIND_HINTS, CONTROL_KIND_LABELS } from './scoring/controls';
 
 export const PRIORITY_LABELS = { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' } as const;
 

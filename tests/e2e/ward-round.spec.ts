@@ -14,9 +14,9 @@ const ROOMS = [
   { name: 'Lounge', type: 'lounge' as const, tier: 2 as const },
 ];
 
-async function startRound(api: Api) {
+async function startRound(api: Api, { assessedOn, round } = { assessedOn: '2026-11-20', round: '2026/27' }) {
   const { ward } = await makeSmallWard(api, ROOMS);
-  const assessment = await api('assessments.start', { wardId: ward.id, assessedOn: '2026-11-20', round: '2026/27', announced: true, assessors: [{ name: 'Morag Baird', role: 'estates' }] });
+  const assessment = await api('assessments.start', { wardId: ward.id, assessedOn, round, announced: true, assessors: [{ name: 'Morag Baird', role: 'estates' }] });
   const area = (name: string) => assessment.areas.find((a) => a.name === name)!.areaId;
   return { ward, assessment, area, assessorId: assessment.assessors[0]!.id };
 }
@@ -116,7 +116,8 @@ test('an area walked with nothing found is marked "no findings" in one confirmed
 });
 
 test('the assessor sets the route by keyboard and by dragging; it is kept for the ward’s next round', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
-  const { ward, assessment, assessorId } = await startRound(api);
+  // Last year's round, so the next one can be dated before today.
+  const { ward, assessment, assessorId } = await startRound(api, { assessedOn: '2025-11-20', round: '2025/26' });
   await page.goto(`/#/assessments/${assessment.id}`);
   const nav = page.getByRole('navigation', { name: /Areas in walking order|Your route through the ward/ });
   await expect(nav.getByRole('link')).toHaveText(['Whole ward', 'Lounge', 'Bedroom 1', 'Bedroom 2', 'Bedroom 3']);
@@ -147,7 +148,7 @@ test('the assessor sets the route by keyboard and by dragging; it is kept for th
   // The next round starts on the same route.
   await answerAllViaApi(api, assessment.id);
   await api('assessments.signOff', { assessmentId: assessment.id, signedOffBy: assessorId });
-  const next = await api('assessments.start', { wardId: ward.id, assessedOn: '2027-11-20', round: '2027/28', announced: true, assessors: [{ name: 'Morag Baird', role: 'estates' }] });
+  const next = await api('assessments.start', { wardId: ward.id, assessedOn: '2026-11-20', round: '2026/27', announced: true, assessors: [{ name: 'Morag Baird', role: 'estates' }] });
   await page.goto(`/#/assessments/${next.id}`);
   await expect(page.getByRole('navigation', { name: 'Areas in walking order' }).getByRole('link')).toHaveText(['Bedroom 3', 'Lounge', 'Bedroom 1', 'Bedroom 2', 'Whole ward']);
   expect((await api('assessments.get', { id: next.id })).areas.map((a) => a.areaId)).toEqual(saved.areas.map((a) => a.areaId));

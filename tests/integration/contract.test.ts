@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, OPERATIONS, type Operation } from '../../src/shared/contract';
 import { serialiseReturn } from '../../src/shared/exchange/serialise';
 import { answerAll, goodValue, instancesOf, startAssessment } from '../helpers/assessments';
-import { RESOURCES, createTestCore, type TestCore } from '../helpers/core';
+import { RESOURCES, createTestCore, tempDir, type TestCore } from '../helpers/core';
 
 // Every operation carries only JSON-safe data, so IPC, HTTP and the CLI deliver the same thing.
 // The samples run in order against a real database; a new operation must add its sample here.
@@ -43,6 +43,7 @@ const SAMPLES: [Operation, Sample][] = [
   ['templates.diff', () => ({ fromKey: 'safety@2026.1', toKey: 'safety@2026.1' })],
   ['assessments.start', (ids) => ({ wardId: ids.demoWard, assessedOn: '2026-11-23', round: '2026/27', announced: false, assessors: [{ name: 'Ailsa Grant', role: 'estates' }] })],
   ['assessments.get', (ids) => ({ id: ids.assessment })],
+  ['assessments.updateDetails', (ids) => ({ id: ids.assessment, assessedOn: '2026-11-22', round: '2026/27', announced: true })],
   ['assessments.listForWard', (ids) => ({ wardId: ids.demoWard })],
   ['answers.record', (ids) => ({ assessmentId: ids.assessment, itemId: 'Q01', areaId: null, value: 'B', note: 'Roof patched 2025', assessorId: ids.assessor })],
   ['answers.list', (ids) => ({ assessmentId: ids.assessment })],
@@ -53,19 +54,26 @@ const SAMPLES: [Operation, Sample][] = [
   ['actions.list', (ids) => ({ assessmentId: ids.assessment })],
   ['actions.update', (ids) => ({ id: ids.action, type: 'replace', description: 'Fit a concealed closer', owner: 'Estates manager', dueDate: '2027-01-31', priority: 'high', status: 'on_track' })],
   ['assessments.score', (ids) => ({ id: ids.assessment })],
-  ['compare.data', () => ({ level: 'nation', wardTypes: ['adult_acute', 'camhs'], round: '2026/27', signedOffOnly: false })],
+  ['compare.data', () => ({ level: 'nation', wardTypes: ['adult_acute', 'camhs'], round: '2026/27', includeDrafts: true })],
   ['compare.drill', (ids) => ({ assessmentId: ids.assessment, domain: 'ligature' })],
-  ['reports.rounds', (ids) => ({ boardId: ids.demoBoard })],
+  ['reports.rounds', (ids) => ({ boardId: ids.demoBoard, includeDrafts: true })],
   ['reports.ward', (ids) => ({ assessmentId: ids.assessment })],
-  ['reports.site', (ids) => ({ siteId: ids.demoSite })],
-  ['reports.board', (ids) => ({ boardId: ids.demoBoard, round: '2026/27' })],
+  ['reports.site', (ids) => ({ siteId: ids.demoSite, includeDrafts: true })],
+  ['reports.board', (ids) => ({ boardId: ids.demoBoard, round: '2026/27', includeDrafts: true })],
+  ['signing.createKey', (ids) => ({ boardId: ids.demoBoard })],
+  ['signing.exportPublicKey', (ids) => ({ boardId: ids.demoBoard })],
+  ['signing.registerKey', (ids) => ({ fileName: 'demo-public-key.json', content: ids.publicKey })],
+  ['signing.setUnsignedReturns', () => ({ policy: 'refuse' })],
+  ['signing.status', () => ({})],
   ['exchange.export', (ids) => ({ boardId: ids.demoBoard })],
   ['exchange.exportCsv', (ids) => ({ boardId: ids.demoBoard, includeDrafts: true })],
   ['exchange.verify', (ids) => ({ fileName: 'demo-return.json', content: ids.exchangeFile })],
   ['exchange.import', (ids) => ({ fileName: 'demo-return.json', content: ids.exchangeFile })],
+  ['signing.removeKey', (ids) => ({ keyId: ids.keyId })],
   ['backups.create', () => ({})],
   ['backups.list', () => ({})],
   ['backups.restore', (ids) => ({ name: ids.backup })],
+  ['recovery.startEmpty', () => ({})],
   ['assessments.progress', (ids) => ({ assessmentId: ids.assessment })],
   ['assessments.addArea', (ids) => ({ assessmentId: ids.assessment, type: 'quiet_room', name: 'Sensory room', supervisionTier: 3, tierOverrideReason: 'Used alone at night' })],
   ['assessments.setRoute', (ids) => ({ assessmentId: ids.assessment, route: JSON.parse(ids.route!) as string[] })],
@@ -118,6 +126,14 @@ const BEFORE: Partial<Record<Operation, (core: TestCore, ids: Record<string, str
 
 const SAFETY = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'checklists', 'safety.json'), 'utf8')) as unknown;
 
+/** Operations that only work while the database is damaged (recovery mode): run on a damaged one. */
+function coreFor(operation: Operation, core: TestCore): TestCore {
+  if (operation !== 'recovery.startEmpty') return core;
+  const file = path.join(tempDir(), 'estates.sqlite');
+  fs.writeFileSync(file, Buffer.alloc(8192, 0x78));
+  return createTestCore({ file });
+}
+
 const KEY_FOR: Partial<Record<Operation, string>> = {
   'boards.create': 'board',
   'sites.create': 'site',
@@ -140,7 +156,7 @@ describe('the contract', () => {
     for (const [operation, sample] of SAMPLES) {
       BEFORE[operation]?.(core, ids);
       const input = sample(ids);
-      const result = await core.dispatch(operation, JSON.parse(JSON.stringify(input)));
+      const result = await coreFor(operation, core).dispatch(operation, JSON.parse(JSON.stringify(input)));
       expect(result.ok, `${operation}: ${JSON.stringify(result)}`).toBe(true);
       if (!result.ok) continue;
       const viaJson = JSON.parse(JSON.stringify(result.data)) as unknown;
@@ -165,6 +181,8 @@ describe('the contract', () => {
         ids.copiedPoint = first!.id;
         ids.copiedPoint2 = second!.id;
       }
+      if (operation === 'signing.exportPublicKey') ids.publicKey = (result.data as { content: string }).content;
+      if (operation === 'signing.registerKey') ids.keyId = (result.data as { keyId: string }).keyId;
       if (operation === 'assessments.start') {
         const assessment = result.data as { assessors: { id: string }[]; areas: { areaId: string; type: string }[] };
         ids.assessor = assessment.assessors[0]!.id;

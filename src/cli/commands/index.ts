@@ -3,6 +3,7 @@ import { backupCommand, backupsCommand, restoreCommand } from './backups';
 import { call, info, score, seedDemo } from './basic';
 import { exportReturn } from './export';
 import { importReturns } from './import';
+import { keys } from './keys';
 import { report } from './report';
 import { seedNationalCommand } from './seed-national';
 import { templates } from './templates';
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
   exportReturn,
   importReturns,
   verifyReturns,
+  keys,
   backupCommand,
   backupsCommand,
   restoreCommand,

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import { call } from './api/call';
 import { createQueryClient } from './api/query-client';
@@ -9,6 +9,8 @@ import { NotFoundPage } from './app/NotFoundPage';
 import { SkipLink } from './app/SkipLink';
 import { LiveStatus, StatusProvider } from './app/status';
 import { BackupsPage } from './features/backups/BackupsPage';
+import { RecoveryPage } from './features/backups/RecoveryPage';
+import { SigningKeysPage } from './features/signing/SigningKeysPage';
 import { ActionPlanPage } from './features/assessments/ActionPlanPage';
 import { LigatureRegisterPage } from './features/assessments/LigatureRegisterPage';
 import { RechecksPage } from './features/assessments/RechecksPage';
@@ -31,18 +33,20 @@ export function App() {
   const [client] = useState(createQueryClient);
   const route = useRoute();
   const [info, setInfo] = useState<Output<'app.info'> | null>(null);
+  // If this fails, the page itself reports the problem; it also says whether the database is damaged.
+  const loadInfo = useCallback(() => call('app.info', {}).then(setInfo, () => setInfo(null)), []);
   useEffect(() => {
-    // The footer is a nicety: if this fails, the page itself reports the problem.
-    call('app.info', {}).then(setInfo, () => setInfo(null));
-  }, []);
+    void loadInfo();
+  }, [loadInfo]);
+  const recovery = info?.recovery ?? null;
 
   return (
     <QueryClientProvider client={client}>
       <StatusProvider>
         <SkipLink />
-        <AppHeader />
+        <AppHeader navigation={!recovery} />
         <div className="nhsuk-width-container">
-          <CurrentPage route={route} key={routeKey(route)} />
+          {recovery ? <RecoveryPage recovery={recovery} onRecovered={loadInfo} /> : <CurrentPage route={route} key={routeKey(route)} />}
         </div>
         <AppFooter info={info} />
         <LiveStatus />
@@ -73,6 +77,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <ImportReturnsPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'signing':
+      return <SigningKeysPage />;
     case 'assessment-start':
       return <StartAssessmentPage wardId={route.wardId} />;
     case 'walk':

@@ -1,3 +1,4 @@
+import { londonDateOf } from '../dates';
 import type { Rating } from '../scoring/rating';
 import type { RiskBand } from '../scoring/ligature-risk';
 import type { Domain } from '../templates/schema';
@@ -42,9 +43,10 @@ export const TIER_COLOURS: Record<1 | 2 | 3, { fill: string; text: string }> = {
   3: { fill: '#005eb8', text: '#ffffff' },
 };
 
-/** "12 March 2027" from an ISO date or timestamp; the date part only, no time zone shift. */
+/** "12 March 2027" from an ISO date, or from a timestamp by its calendar date in Europe/London. */
 export function longDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  const date = iso.length > 10 && !Number.isNaN(Date.parse(iso)) ? londonDateOf(iso) : iso.slice(0, 10);
+  const [y, m, d] = date.split('-').map(Number);
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   if (!y || !m || !d) return iso;
   return `${d} ${months[m - 1]} ${y}`;

@@ -4,6 +4,8 @@ import { explainRatings } from '../scoring/reasons';
 import { SEX_DESIGNATION_LABELS, WARD_TYPE_LABELS, type SexDesignation, type WardType } from '../domain/estate';
 import { bandNumber, fallsShort } from '../scoring/compliance-values';
 import { answerLabel } from '../vocabulary';
+import { londonDateOf } from '../dates';
+import { isActionOverdue } from '../scoring/actions';
 import type { ACTION_STATUSES, ACTION_TYPES, AnswerValue, CONTROL_KINDS, HEIGHT_BANDS } from '../scoring/inputs';
 import type { RiskBand } from '../scoring/ligature-risk';
 import type { Rating } from '../scoring/rating';
@@ -25,7 +27,7 @@ import {
   percentText,
 } from './labels';
 import type { ReportMeta } from './meta';
-import { isOpenActionOverdue, reportFileName } from './meta';
+import { reportFileName } from './meta';
 
 // The ward report's content, built from data already read from the store: no I/O here, so the
 // same model can be checked in tests and laid out by any renderer.
@@ -53,8 +55,13 @@ export interface ReportLigaturePoint {
   element: string;
   heightBand: (typeof HEIGHT_BANDS)[number];
   tier: 1 | 2 | 3;
+  /** Why the tier is below the area's. */
+  tierReason: string | null;
   description: string;
   controls: { kind: (typeof CONTROL_KINDS)[number]; description: string }[];
+  /** The lead who confirmed, at sign-off, the "other" control a high or extreme risk rests on, and when. */
+  otherControlConfirmedBy: string | null;
+  otherControlConfirmedAt: string | null;
   /** Copied from this point of a sample room; when it was confirmed in its own room (null: not yet). */
   copiedFromPointId?: string | null;
   copyConfirmedAt?: string | null;
@@ -100,6 +107,8 @@ export interface WardReportInput {
   };
   templates: PinnedTemplates;
   scores: WardScores;
+  /** The engine that computed `scores`, and whether they are the result kept at sign-off. */
+  scoredBy: { engine: string; kept: boolean };
   answers: { id: string; itemId: string; areaId: string | null; value: AnswerValue; note: string | null; copiedFromAreaId?: string | null }[];
   ligaturePoints: ReportLigaturePoint[];
   actions: ReportAction[];
@@ -155,11 +164,17 @@ export interface LigatureRow {
   element: string;
   description: string;
   heightBand: string;
-  tier: 1 | 2 | 3;
+  /** The tier scored, with the recorded tier and its reason where they differ from the area's. */
+  tier: string;
   controls: string;
+  /** "'Other' control confirmed by … on …" for a high risk resting on an "other" control, else null. */
+  confirmation: string | null;
   inherent: { text: string; score: number; band: RiskBand; bandLabel: string };
   residual: { text: string; score: number; band: RiskBand; bandLabel: string };
-  action: string;
+  /** Every action on the point, one line each (all of them count). */
+  actions: string[];
+  /** The engine's problems with this point (e.g. staff vigilance alone for a high risk), in its words. */
+  problems: string[];
   photos: Thumbnail[];
   /** For a point copied from a sample room: where from, and whether it was confirmed in its own room. */
   copied: string | null;
@@ -183,7 +198,11 @@ export interface WardReport {
   domains: DomainSummary[];
   nonCompliant: NonCompliantItem[];
   ligature: LigatureRow[];
+  /** The ligature summary's action figures, stated with their rule. */
+  ligatureFacts: [string, string][];
   actions: ActionRow[];
+  /** The date "overdue" in the action plan is judged on (the report date, Europe/London). */
+  overdueOn: string;
   /** Areas assessed as a sample room ("as Bedroom 1"), and what differed. */
   sampleRooms: SampleRoomSummary[];
   /** Problems the engine reported (e.g. an answer to an unknown item), in plain words. */
@@ -208,7 +227,7 @@ export function buildWardReport(input: WardReportInput): WardReport {
   const { assessment, scores } = input;
   const areaName = new Map(assessment.areas.map((a) => [a.areaId, a.name]));
   const areaLabel = (areaId: string | null) => (areaId === null ? 'Whole ward' : (areaName.get(areaId) ?? 'Area no longer on the ward'));
-  const reportDate = input.generatedAt.slice(0, 10);
+  const reportDate = londonDateOf(input.generatedAt);
   const includesDraft = assessment.status === 'draft';
   const templateVersions = REPORT_DOMAINS.map((d) => assessment.templates[d]);
 
@@ -239,6 +258,7 @@ export function buildWardReport(input: WardReportInput): WardReport {
     ['Assessors', assessment.assessors.map((a) => `${a.name} (${ROLE_LABELS[a.role]})`).join(', ') || 'None recorded'],
     ['Status', status],
     ['Checklist versions', templateVersions.join(', ')],
+    ['Scored by', input.scoredBy.kept ? `${input.scoredBy.engine}, the result kept when it was signed off` : `${input.scoredBy.engine}, scored when this report was made`],
   ];
 
   return {
@@ -248,7 +268,9 @@ export function buildWardReport(input: WardReportInput): WardReport {
     domains: domainSummaries(input, areaLabel),
     nonCompliant: nonCompliantItems(input, areaLabel),
     ligature: ligatureRows(input, areaLabel),
+    ligatureFacts: ligatureFacts(input),
     actions: actionRows(input, areaLabel, reportDate),
+    overdueOn: longDate(reportDate),
     sampleRooms: sampleRooms(input, areaLabel),
     issues: [scores.issues, scores.quality.issues, scores.safety.issues, scores.therapeutic.issues, scores.ligature.issues]
       .flat()
@@ -331,6 +353,17 @@ function nonCompliantItems(input: WardReportInput, areaLabel: (id: string | null
     .map(({ order: _order, ...row }) => row);
 }
 
+/** One line for an action: type, target date and status ("Replace with a tested product by 31 January 2027 (On track)"). */
+export function actionLine(action: { type: ActionType; dueDate: string | null; status: ActionStatus }): string {
+  return `${ACTION_TYPE_LABELS[action.type]}${action.dueDate ? ` by ${longDate(action.dueDate)}` : ', no date'} (${ACTION_STATUS_LABELS[action.status]})`;
+}
+
+/** The tier as scored, saying where the recorded tier or its reason differ from the area's. */
+export function tierText(point: { tier: 1 | 2 | 3; tierReason: string | null }, scoredTier: 1 | 2 | 3, tierFromArea: boolean | undefined): string {
+  if (tierFromArea) return `${scoredTier} (recorded ${point.tier} without a reason: the area's tier is used)`;
+  return point.tierReason ? `${point.tier} (below the area's: ${point.tierReason})` : String(point.tier);
+}
+
 function ligatureRows(input: WardReportInput, areaLabel: (id: string | null) => string): LigatureRow[] {
   const areaOfPoint = new Map(input.ligaturePoints.map((p) => [p.id, p.areaId]));
   const copiedNote = (point: ReportLigaturePoint) =>
@@ -342,24 +375,38 @@ function ligatureRows(input: WardReportInput, areaLabel: (id: string | null) => 
   for (const point of input.ligaturePoints) {
     const s = scored.get(point.id);
     if (!s) continue;
-    const action = input.actions.find((a) => a.ligaturePointId === point.id && a.status !== 'complete') ?? input.actions.find((a) => a.ligaturePointId === point.id);
+    const actions = input.actions.filter((a) => a.ligaturePointId === point.id);
+    const problems = [...input.scores.ligature.gates.filter((g) => g.pointId === point.id).map((g) => g.message), ...input.scores.ligature.issues.filter((i) => i.pointId === point.id && i.code !== 'vigilance_only_control').map((i) => i.message)];
     rows.push({
       area: areaLabel(point.areaId),
       element: point.element,
       description: point.description,
       heightBand: HEIGHT_BAND_LABELS[point.heightBand],
-      tier: point.tier,
+      tier: tierText(point, s.tier, s.tierFromArea),
       controls: point.controls.map((c) => `${CONTROL_KIND_LABELS[c.kind]}${c.description ? `: ${c.description}` : ''}`).join('; ') || 'None recorded',
+      confirmation: point.otherControlConfirmedBy
+        ? `"Other" control confirmed by ${point.otherControlConfirmedBy}${point.otherControlConfirmedAt ? ` on ${longDate(point.otherControlConfirmedAt)}` : ''} at sign-off`
+        : null,
       inherent: { text: `${s.inherent.likelihood} × ${s.inherent.severity} = ${s.inherent.score}`, score: s.inherent.score, band: s.inherent.band, bandLabel: BAND_LABELS[s.inherent.band] },
       residual: { text: `${s.residual.likelihood} × ${s.residual.severity} = ${s.residual.score}`, score: s.residual.score, band: s.residual.band, bandLabel: BAND_LABELS[s.residual.band] },
-      action: action
-        ? `${ACTION_TYPE_LABELS[action.type]}${action.dueDate ? ` by ${longDate(action.dueDate)}` : ', no date'} (${ACTION_STATUS_LABELS[action.status]})`
-        : 'No action recorded',
+      actions: actions.length > 0 ? actions.map(actionLine) : ['No action recorded'],
+      problems,
       photos: input.photos.filter((p) => p.ligaturePointId === point.id).map(thumbnail).filter((t): t is Thumbnail => t !== null),
       copied: copiedNote(point),
     });
   }
-  return rows.sort((a, b) => b.residual.score - a.residual.score || b.tier - a.tier || a.area.localeCompare(b.area, 'en-GB', { numeric: true }));
+  return rows.sort((a, b) => b.residual.score - a.residual.score || b.tier.localeCompare(a.tier) || a.area.localeCompare(b.area, 'en-GB', { numeric: true }));
+}
+
+/** The ligature summary's action figures, with the rule they follow (as the method states it). */
+function ligatureFacts(input: WardReportInput): [string, string][] {
+  const summary = input.scores.ligature.summary;
+  const on = longDate(input.assessment.assessedOn);
+  return [
+    [`Ligature actions overdue on the assessment date (${on})`, String(summary.overdueActionCount)],
+    ['Oldest target date of an open ligature action', summary.oldestOpenActionTargetDate ? longDate(summary.oldestOpenActionTargetDate) : 'None'],
+    ['What these count', 'Every action on every ligature point, each counted once; actions on compliance items (quality, safety, therapeutic) are not counted here but are in the action plan below.'],
+  ];
 }
 
 const PRIORITY_ORDER: Record<Priority, number> = { urgent: 0, high: 1, medium: 2, low: 3 };
@@ -387,7 +434,7 @@ function actionRows(input: WardReportInput, areaLabel: (id: string | null) => st
       due: action.dueDate ? longDate(action.dueDate) : 'No date',
       priority: PRIORITY_LABELS[action.priority],
       status: ACTION_STATUS_LABELS[action.status],
-      overdue: isOpenActionOverdue(action, reportDate),
+      overdue: isActionOverdue(action.status, action.dueDate, reportDate),
     }));
 }
 

@@ -173,6 +173,8 @@ export const ligaturePoints = sqliteTable(
     element: text('element').notNull(),
     heightBand: text('height_band').notNull(),
     tier: integer('tier').notNull(),
+    /** Why the point's tier is below its area's (required then; without it the area's tier is scored). */
+    tierReason: text('tier_reason'),
     description: text('description').notNull(),
     /** JSON array of { kind, description }. */
     controls: text('controls').notNull(),
@@ -184,6 +186,13 @@ export const ligaturePoints = sqliteTable(
       .notNull()
       .references(() => assessors.id, { onDelete: 'restrict' }),
     ...timestamps,
+    /**
+     * A high or extreme residual risk resting on an "other" control alone is confirmed by the lead
+     * at sign-off: who (the signing assessor's name) and when. Null otherwise; never copied to a
+     * later round, which confirms afresh.
+     */
+    otherControlConfirmedBy: text('other_control_confirmed_by'),
+    otherControlConfirmedAt: text('other_control_confirmed_at'),
     /**
      * A point copied from a sample room's point (fill kind copy): the source point's id. It
      * scores as recorded, but stays "to confirm" (and blocks sign-off) until an assessor has

@@ -8,6 +8,7 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
 import { findPinnedItem, pinnedTemplates, scoringAreas, valueProblem } from './pinned';
 import { assertAssessorOf, assertDraft } from './read';
+import { writeTransaction } from '../../db/transactions';
 
 /** Same answer, same id, on every machine: "<assessment>:<item>:<area id or 'ward'>". */
 export function answerId(assessmentId: string, itemId: string, areaId: string | null): string {
@@ -39,7 +40,7 @@ export function listAnswers(tx: DbOrTx, assessmentId: string) {
  * response type accepts, and a reason when a weight-3 item is marked not applicable.
  */
 export function recordAnswer(ctx: ServiceContext, input: ParsedInput<'answers.record'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     assertAssessorOf(assessment, input.assessorId);
     const templates = pinnedTemplates(tx, assessment);
@@ -55,7 +56,7 @@ export function recordAnswer(ctx: ServiceContext, input: ParsedInput<'answers.re
       throw new AppError('VALIDATION', problem.message, [{ path: [field], message: problem.message }]);
     }
     if (input.value === 'na' && needsNaReason(item) && !input.naReason) {
-      const message = `${item.id} is a weight 3 item: say why it does not apply here`;
+      const message = template.domain === 'ligature' ? `${item.id} is a ligature prompt: say why it does not apply here` : `${item.id} is a weight 3 item: say why it does not apply here`;
       throw new AppError('VALIDATION', message, [{ path: ['naReason'], message }]);
     }
 

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
+import { londonDate } from '../../../shared/dates';
 import { DOMAINS } from '../../../shared/templates';
 import type { ServiceContext } from '../../context';
 import { areas, assessmentAreas, assessmentTemplates, assessments, assessors } from '../../db/schema';
@@ -10,7 +11,8 @@ import { currentTemplateKey } from '../templates';
 import { createRechecks } from '../walkthrough/rechecks';
 import { routeOf, writeRoute } from '../walkthrough/route';
 import { carriedRoute } from '../../../shared/walk/route';
-import { getAssessment } from './read';
+import { assertDraft, getAssessment } from './read';
+import { writeTransaction } from '../../db/transactions';
 
 /**
  * Starts a walkthrough of a ward: pins the current version of each of the four templates and
@@ -19,7 +21,8 @@ import { getAssessment } from './read';
  * it links the previous one and puts its ligature points and open actions up for re-check.
  */
 export function startAssessment(ctx: ServiceContext, input: ParsedInput<'assessments.start'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
+    refuseFutureDate(ctx, input.assessedOn);
     const ward = getWard(tx, input.wardId);
     const draft = tx
       .select({ id: assessments.id, assessedOn: assessments.assessedOn })
@@ -73,5 +76,26 @@ export function startAssessment(ctx: ServiceContext, input: ParsedInput<'assessm
     const carried = previous ? createRechecks(tx, ctx, id, previous.id) : 0;
     recordAudit(tx, ctx, 'create', 'assessment', id, null, { ...row, templates: created.templates, assessors: created.assessors, areas: wardAreas.length, route, rechecks: carried });
     return created;
+  });
+}
+
+/** An assessment records a visit that has happened: never dated after today (Europe/London). */
+function refuseFutureDate(ctx: ServiceContext, assessedOn: string): void {
+  const today = londonDate(ctx.now());
+  if (assessedOn > today) {
+    const message = `The assessment date cannot be in the future (today is ${today})`;
+    throw new AppError('VALIDATION', message, [{ path: ['assessedOn'], message }]);
+  }
+}
+
+/** Corrects a draft's date, round or announcement, under the same rules as at the start. */
+export function updateAssessmentDetails(ctx: ServiceContext, input: ParsedInput<'assessments.updateDetails'>) {
+  return writeTransaction(ctx.db, (tx) => {
+    const before = assertDraft(tx, input.id);
+    refuseFutureDate(ctx, input.assessedOn);
+    const changes = { assessedOn: input.assessedOn, round: input.round, announced: input.announced };
+    tx.update(assessments).set({ ...changes, updatedAt: ctx.now().toISOString() }).where(eq(assessments.id, input.id)).run();
+    recordAudit(tx, ctx, 'update', 'assessment', input.id, { assessedOn: before.assessedOn, round: before.round, announced: before.announced }, changes);
+    return getAssessment(tx, input.id);
   });
 }

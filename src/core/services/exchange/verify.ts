@@ -7,10 +7,15 @@ import {
   type ExchangeAssessment,
 } from '../../../shared/exchange/schema';
 import { buildScoringInput } from '../../../shared/exchange/scoring-input';
-import { SCORING_ENGINE_VERSION, scoreWard, type PinnedTemplates } from '../../../shared/scoring';
+import { londonDateOf } from '../../../shared/dates';
+import { SCORING_ENGINE_VERSION, SCORING_METHOD_VERSION, scoreWard, signOffProblems, type PinnedTemplates } from '../../../shared/scoring';
 import { DOMAINS, type Template } from '../../../shared/templates';
 import { AppError } from '../../errors';
 import { contentHash } from '../templates';
+import type { DbOrTx } from '../../context';
+import { signatureProblem } from '../signing/crypto';
+import { checkSigner, type Signer } from '../signing/register';
+import { keyLabel } from '../../../shared/exchange/signature';
 import { parsedExchangeDigest, sha256Hex } from './digest';
 import { parseUntrustedJson } from './safe-json';
 
@@ -25,8 +30,10 @@ export class ExchangeRefusal extends AppError {
     readonly fileName: string,
     readonly problem: string,
     readonly checks: string[],
+    /** ALREADY_EXISTS when an id in the file is taken here by another record; otherwise the file is at fault. */
+    code: 'VALIDATION' | 'ALREADY_EXISTS' = 'VALIDATION',
   ) {
-    super('VALIDATION', `${fileName}: ${problem}`);
+    super(code, `${fileName}: ${problem}`);
     this.name = 'ExchangeRefusal';
   }
 }
@@ -74,6 +81,11 @@ export function verifyReturn(fileName: string, content: string): VerifiedReturn 
   const document = schema.data;
   checks.push('Matches the exchange schema');
   checks.push(`Digest sha256:${document.digest} matches the content`);
+  if (document.signature) {
+    const problem = signatureProblem(document.digest, document.signature);
+    if (problem) return refuse(problem);
+    checks.push(`Signature by key ${keyLabel(document.signature.keyId)} is valid for this content`);
+  }
 
   const templates = checkTemplates(document, refuse);
   checks.push(`${templates.size} template version${templates.size === 1 ? '' : 's'} match their content hashes`);
@@ -82,51 +94,78 @@ export function verifyReturn(fileName: string, content: string): VerifiedReturn 
   checks.push('Ids are unique and every reference points inside the file');
 
   if (document.scoringEngine !== SCORING_ENGINE_VERSION) {
-    return refuse(`was scored by engine ${document.scoringEngine}; this app runs ${SCORING_ENGINE_VERSION} and cannot confirm its scores`);
+    return refuse(`was written by an app running scoring engine ${document.scoringEngine}; this app runs ${SCORING_ENGINE_VERSION} (scoring method ${SCORING_METHOD_VERSION}) and cannot confirm its scores. Export the return again from an app that runs ${SCORING_ENGINE_VERSION}`);
   }
   const wards = new Map(document.wards.map((w) => [w.id, w]));
   for (const assessment of document.assessments) {
+    const where = `${wards.get(assessment.wardId)!.name} (round ${assessment.round}, assessment ${assessment.id})`;
     if (assessment.scores.engine !== SCORING_ENGINE_VERSION) {
-      return refuse(`assessment ${assessment.id} was scored by engine ${assessment.scores.engine}; this app runs ${SCORING_ENGINE_VERSION}`);
+      return refuse(
+        `${where} was signed off with the scores of engine ${assessment.scores.engine}. This app runs ${SCORING_ENGINE_VERSION} (scoring method ${SCORING_METHOD_VERSION}), ` +
+          'which closed rules under which an earlier method could rate an unsafe ward better than it is, and it does not re-rate a signed-off assessment. ' +
+          `The board should assess the ward again under method ${SCORING_METHOD_VERSION} (a new assessment, signed off) and send that, or export only rounds assessed under method ${SCORING_METHOD_VERSION}`,
+      );
     }
-    const computed = scoreFromFile(assessment, templates);
-    const difference = firstDifference(assessment.scores.result, computed, 'scores');
-    if (difference) {
-      const ward = wards.get(assessment.wardId)!;
-      return refuse(`the scores declared for ${ward.name} (round ${assessment.round}, assessment ${assessment.id}) do not follow from its answers: ${difference}`);
+    const { input, scores } = scoreFromFile(assessment, templates);
+    const broken = signOffProblems({
+      templates: pinnedOf(assessment, templates),
+      input,
+      scores,
+      round: assessment.round,
+      signedOn: londonDateOf(assessment.signedOffAt!),
+      undecidedRechecks: assessment.rechecks.filter((r) => r.outcome === null).length,
+      confirmedOtherControls: new Set(assessment.ligaturePoints.filter((p) => p.otherControlConfirmedBy).map((p) => p.id)),
+    });
+    if (broken.length > 0) {
+      const more = broken.length > 1 ? ` (and ${broken.length - 1} more)` : '';
+      return refuse(`${where} is signed off but breaks the sign-off rule "${broken[0]!.rule}": ${broken[0]!.message}${more}. The app's own sign-off refuses this`);
     }
+    const difference = firstDifference(assessment.scores.result, scores, 'scores');
+    if (difference) return refuse(`the scores declared for ${where} do not follow from its answers: ${difference}`);
   }
+  checks.push(`Every signed-off assessment meets the sign-off rules (completeness, re-checks decided, each risk with its point, reasons given, dates and rounds)`);
   checks.push(`Re-scored ${document.assessments.length} assessment${document.assessments.length === 1 ? '' : 's'} from their answers with their pinned templates: every declared score matches (${SCORING_ENGINE_VERSION})`);
   return { document, templates, checks };
 }
 
+/** Who signed a verified return, by this database's register of boards' keys (refused like any other check). */
+export function checkReturnSigner(db: DbOrTx, verified: VerifiedReturn, fileName: string): Signer {
+  const signer = checkSigner(db, verified.document, (problem) => {
+    throw new ExchangeRefusal(fileName, problem, verified.checks);
+  });
+  verified.checks.push(signer.check);
+  return signer;
+}
+
 /** `verify`: every check import makes, nothing written; a refusal is reported, not thrown. */
-export function verifyFile(fileName: string, content: string) {
+export function verifyFile(db: DbOrTx, fileName: string, content: string) {
   try {
-    const { document, checks } = verifyReturn(fileName, content);
-    return { fileName, ok: true, checks, problem: null, board: { id: document.board.id, name: document.board.name }, assessments: document.assessments.length, digest: document.digest };
+    const verified = verifyReturn(fileName, content);
+    const { signedBy } = checkReturnSigner(db, verified, fileName);
+    const { document, checks } = verified;
+    return { fileName, ok: true, checks, problem: null, board: { id: document.board.id, name: document.board.name }, assessments: document.assessments.length, digest: document.digest, signedBy };
   } catch (error) {
     if (!(error instanceof ExchangeRefusal)) throw error;
-    return { fileName, ok: false, checks: error.checks, problem: error.message, board: null, assessments: 0, digest: null };
+    return { fileName, ok: false, checks: error.checks, problem: error.message, board: null, assessments: 0, digest: null, signedBy: null };
   }
 }
 
-/** The engine's result for an assessment as the file records it. */
+function pinnedOf(assessment: Pick<ExchangeAssessment, 'templates'>, templates: ReadonlyMap<string, Template>): PinnedTemplates {
+  return Object.fromEntries(DOMAINS.map((d) => [d, templates.get(assessment.templates[d])!])) as unknown as PinnedTemplates;
+}
+
+/** The engine's input and result for an assessment as the file records it. */
 export function scoreFromFile(assessment: Omit<ExchangeAssessment, 'scores'>, templates: ReadonlyMap<string, Template>) {
-  // The ward as the assessment recorded it, not as the register says now.
-  const ward = { id: assessment.wardId, type: assessment.wardType, bedCount: assessment.bedCount };
-  const pinned = Object.fromEntries(DOMAINS.map((d) => [d, templates.get(assessment.templates[d])!])) as unknown as PinnedTemplates;
-  return scoreWard(
-    pinned,
-    buildScoringInput({
-      ward,
-      areas: assessment.areas,
-      answers: assessment.answers,
-      points: assessment.ligaturePoints,
-      actions: assessment.actions,
-      assessedOn: assessment.assessedOn,
-    }),
-  );
+  const input = buildScoringInput({
+    // The ward as the assessment recorded it, not as the register says now.
+    ward: { id: assessment.wardId, type: assessment.wardType, bedCount: assessment.bedCount },
+    areas: assessment.areas,
+    answers: assessment.answers,
+    points: assessment.ligaturePoints.map((p) => ({ ...p, tierReason: p.tierReason ?? null })),
+    actions: assessment.actions,
+    assessedOn: assessment.assessedOn,
+  });
+  return { input, scores: scoreWard(pinnedOf(assessment, templates), input) };
 }
 
 function checkTemplates(document: ExchangeDocument, refuse: (problem: string) => never): Map<string, Template> {

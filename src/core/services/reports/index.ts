@@ -5,6 +5,7 @@ import { estateDocument } from './estate-document';
 import { readEstateReport, readWardReport, roundsIn, type EstateScope, type ReportStamp } from './read';
 import { renderPdf } from './render';
 import { wardDocument } from './ward-document';
+import { readTransaction } from '../../db/transactions';
 
 // Reports: read everything in one read transaction (a consistent snapshot), then build the model
 // and render the PDF after the transaction has ended — never awaiting inside one.
@@ -41,13 +42,13 @@ export async function renderEstateReport(input: EstateReportInput, fontsDir: str
   return { fileName: report.meta.fileName, ...pdf };
 }
 
-function readEstate(ctx: ServiceContext, env: ReportEnv, scope: EstateScope, round: string | undefined): EstateReportInput {
-  return ctx.db.transaction((tx) => readEstateReport(tx, scope, round, stamp(ctx, env)));
+function readEstate(ctx: ServiceContext, env: ReportEnv, scope: EstateScope, round: string | undefined, includeDrafts: boolean): EstateReportInput {
+  return readTransaction(ctx.db, (tx) => readEstateReport(tx, scope, round, includeDrafts, stamp(ctx, env)));
 }
 
 /** The board's consolidated estate report, read and rendered (also what the benchmark times). */
 export async function renderBoardReport(ctx: ServiceContext, input: ParsedInput<'reports.board'>, env: ReportEnv): Promise<RenderedReport> {
-  return renderEstateReport(readEstate(ctx, env, { kind: 'board', boardId: input.boardId }, input.round), env.fontsDir);
+  return renderEstateReport(readEstate(ctx, env, { kind: 'board', boardId: input.boardId }, input.round, input.includeDrafts), env.fontsDir);
 }
 
 export async function boardReport(ctx: ServiceContext, input: ParsedInput<'reports.board'>, env: ReportEnv) {
@@ -55,14 +56,14 @@ export async function boardReport(ctx: ServiceContext, input: ParsedInput<'repor
 }
 
 export async function siteReport(ctx: ServiceContext, input: ParsedInput<'reports.site'>, env: ReportEnv) {
-  return toFile(await renderEstateReport(readEstate(ctx, env, { kind: 'site', siteId: input.siteId }, input.round), env.fontsDir));
+  return toFile(await renderEstateReport(readEstate(ctx, env, { kind: 'site', siteId: input.siteId }, input.round, input.includeDrafts), env.fontsDir));
 }
 
 export async function wardReport(ctx: ServiceContext, input: ParsedInput<'reports.ward'>, env: ReportEnv) {
-  const data = ctx.db.transaction((tx) => readWardReport(tx, input.assessmentId, stamp(ctx, env)));
+  const data = readTransaction(ctx.db, (tx) => readWardReport(tx, input.assessmentId, stamp(ctx, env)));
   return toFile(await renderWardReport(data, env.fontsDir));
 }
 
 export function reportRounds(ctx: ServiceContext, input: ParsedInput<'reports.rounds'>): string[] {
-  return roundsIn(ctx.db, input.siteId ? { kind: 'site', siteId: input.siteId } : { kind: 'board', boardId: input.boardId as string });
+  return roundsIn(ctx.db, input.siteId ? { kind: 'site', siteId: input.siteId } : { kind: 'board', boardId: input.boardId as string }, input.includeDrafts);
 }

@@ -4,6 +4,7 @@ import type { TemplateItem } from '../../../shared/templates';
 import { planCopy, planNoFindings, type FillArea, type PlannedAnswer } from '../../../shared/walk/fills';
 import type { DbOrTx, ServiceContext, Tx } from '../../context';
 import { insertRow } from '../../db/prepared';
+import { writeTransaction } from '../../db/transactions';
 import { actions, answers, assessmentAreas, assessments, fills, ligaturePoints, photos } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit';
@@ -118,7 +119,7 @@ function writeFill(
  * with it.
  */
 export function fillFromSample(ctx: ServiceContext, input: ParsedInput<'answers.fillFromSample'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     assertAssessorOf(assessment, input.assessorId);
     const areas = fillAreas(assessment);
@@ -174,7 +175,7 @@ export function fillFromSample(ctx: ServiceContext, input: ParsedInput<'answers.
  * answered "yes". Never its ligature prompts, grades or measurements, which stay for the assessor.
  */
 export function markNoFindings(ctx: ServiceContext, input: ParsedInput<'answers.noFindings'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     assertAssessorOf(assessment, input.assessorId);
     const area = input.areaId === null ? null : (fillAreas(assessment).find((a) => a.areaId === input.areaId) ?? null);
@@ -201,7 +202,7 @@ function withEvidence(tx: DbOrTx, column: 'answerId' | 'ligaturePointId', ids: r
  * now and stay; so does anything a photo or action hangs off.
  */
 export function undoFill(ctx: ServiceContext, input: ParsedInput<'fills.undo'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const row = tx.select().from(fills).where(eq(fills.id, input.fillId)).get();
     if (!row) throw notFound('fill', input.fillId);
     const assessment = assertDraft(tx, row.assessmentId);
@@ -268,7 +269,7 @@ function copiedPoint(tx: DbOrTx, id: string) {
 
 /** A copied ligature point is found in its room as recorded: it is confirmed. */
 export function confirmCopiedPoint(ctx: ServiceContext, input: ParsedInput<'ligaturePoints.confirmCopy'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const before = copiedPoint(tx, input.id);
     assertAssessorOf(assertDraft(tx, before.assessmentId), input.assessorId);
     tx.update(ligaturePoints)
@@ -283,7 +284,7 @@ export function confirmCopiedPoint(ctx: ServiceContext, input: ParsedInput<'liga
 
 /** A copied ligature point is not in its room: the copy is removed (refused once a photo or action hangs off it). */
 export function rejectCopiedPoint(ctx: ServiceContext, input: ParsedInput<'ligaturePoints.rejectCopy'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const before = copiedPoint(tx, input.id);
     assertAssessorOf(assertDraft(tx, before.assessmentId), input.assessorId);
     if (withEvidence(tx, 'ligaturePointId', [input.id]).size > 0) {

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import { routeProblem, routeStops, storedRoute } from '../../../shared/walk/route';
 import type { DbOrTx, ServiceContext } from '../../context';
 import { assessmentAreas, assessments } from '../../db/schema';
+import { writeTransaction } from '../../db/transactions';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
 import { assertDraft, getAssessment, type AssessmentView } from '../assessments/read';
@@ -31,7 +32,7 @@ export function writeRoute(tx: DbOrTx, assessmentId: string, stops: readonly str
 }
 
 export function setRoute(ctx: ServiceContext, input: ParsedInput<'assessments.setRoute'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     const problem = routeProblem(
       input.route,

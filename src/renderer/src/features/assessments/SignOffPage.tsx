@@ -1,10 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Output } from '../../../../shared/contract';
+import { londonDateOf } from '../../../../shared/dates';
 import { ASSESSOR_ROLE_LABELS } from '../../../../shared/domain/assessment-schemas';
 import { explainRatings } from '../../../../shared/scoring';
-import { DOMAINS } from '../../../../shared/templates';
-import { ACTION_STATUS_LABELS, DOMAIN_LABELS, RATING_LABELS } from '../../../../shared/vocabulary';
 import { ApiError, messageOf } from '../../api/api-error';
 import { call } from '../../api/call';
 import { PageHeading } from '../../app/PageHeading';
@@ -17,12 +15,10 @@ import { href } from '../../routing/routes';
 import { ReportDownload } from '../reports/ReportDownload';
 import { AssessmentNav } from './AssessmentNav';
 import { assessmentKeys, useActions, useAssessmentAndWard, useScore, useSignOffCheck, useTemplates } from './assessment-queries';
-import { RATING_TAG } from './labels';
-import { domainFigures, RatingReasons } from './walk/LiveScores';
-import { instanceKeyOf, WARD_NAME } from './walk/model';
-
-type Check = Output<'assessments.signOffCheck'>;
-type Score = Output<'assessments.score'>;
+import { OtherControlsToConfirm, SignOffSummary } from './sign-off/SignOffConfirmation';
+import { Missing, NaPromptsInSupervisedAreas } from './sign-off/SignOffMissing';
+import { ResultsTable } from './sign-off/SignOffResults';
+import { WARD_NAME } from './walk/model';
 
 /**
  * Sign-off: refused (with what is missing, each linked to its question) until every domain is
@@ -37,6 +33,7 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
   const actions = useActions(assessmentId);
   const templates = useTemplates(assessment?.templates);
   const [signer, setSigner] = useState<string>('');
+  const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; attempt: number } | null>(null);
   const failed = error ?? check.error ?? score.error ?? actions.error ?? templates.error;
@@ -48,11 +45,12 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
   const questions = new Map(Object.values(templates.data).flatMap((t) => t.items.map((i) => [i.id, i.question] as const)));
   const explained = explainRatings(score.data.scores, templates.data, { area: (id) => names.get(id) ?? 'an area', question: (id) => questions.get(id) });
   const open = actions.data.filter((a) => a.status !== 'complete');
-  const reload = () => Promise.all([assessmentKeys.assessment, assessmentKeys.signOffCheck, assessmentKeys.score].map((key) => client.invalidateQueries({ queryKey: key(assessmentId) })));
+  // Signing off changes more than the record: the lead's confirmations are kept on the points.
+  const reload = () => client.invalidateQueries({ queryKey: assessmentKeys.all(assessmentId) });
 
   const signOff = async () => {
     try {
-      await call('assessments.signOff', { assessmentId, signedOffBy: signerId });
+      await call('assessments.signOff', { assessmentId, signedOffBy: signerId, confirmOtherControls: [...confirmed] });
       setRefusal(null);
       setConfirming(false);
     } catch (error) {
@@ -73,8 +71,12 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
         <>
           <div className="nhsuk-inset-text">
             <p>
-              Signed off on {assessment.signedOffAt?.slice(0, 10)} by {assessment.signedOffBy}. The assessment is read-only. To assess the ward again,{' '}
-              <a href={href.assessmentStart(ward.id)}>start the next round</a>.
+              Signed off on {assessment.signedOffAt ? londonDateOf(assessment.signedOffAt) : ''} by {assessment.signedOffBy}. The assessment is read-only. To assess the ward
+              again, <a href={href.assessmentStart(ward.id)}>start the next round</a>.
+            </p>
+            <p>
+              {score.data.kept ? `These are the results kept when it was signed off, scored by ${score.data.engine}.` : `Scored by ${score.data.engine}.`} A signed-off
+              assessment keeps its results: a later version of the scoring method never re-rates it.
             </p>
           </div>
           <ReportDownload
@@ -93,26 +95,16 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
 
       {!signed && (
         <>
-          {check.data.ready ? <p className="nhsuk-body">Every domain has enough answers and nothing is waiting to be checked. The assessment can be signed off.</p> : <Missing check={check.data} assessmentId={assessment.id} />}
-          {check.data.riskWithoutPoint.length > 0 && (
-            <div className="nhsuk-warning-callout">
-              <h2 className="nhsuk-warning-callout__label">
-                <span className="nhsuk-u-visually-hidden">Important: </span>
-                Risk present, but no ligature point recorded
-              </h2>
-              <p>Sign-off is allowed, but the ligature domain stays “not rated” until each risk has its point in the register.</p>
-              <ul className="nhsuk-list">
-                {check.data.riskWithoutPoint.map((m) => (
-                  <li key={`${m.itemId}-${m.areaId ?? 'ward'}`}>
-                    <a href={href.walk(assessment.id, m.areaId ?? 'ward', instanceKeyOf(m.itemId, m.areaId))}>
-                      {m.itemId} in {m.areaName}
-                    </a>{' '}
-                    <span className="nhsuk-body-s">{m.question}</span>
-                  </li>
-                ))}
-              </ul>
-            </div>
+          {check.data.ready ? (
+            <p className="nhsuk-body">
+              Every domain has enough answers, every re-check is decided, every risk found has its ligature point and every copied point is confirmed. The assessment can be
+              signed off{check.data.otherControlsToConfirm.length > 0 ? ' once you confirm the controls listed below' : ''}.
+            </p>
+          ) : (
+            <Missing check={check.data} assessmentId={assessment.id} wardId={ward.id} />
           )}
+          <NaPromptsInSupervisedAreas check={check.data} assessmentId={assessment.id} />
+          <OtherControlsToConfirm check={check.data} confirmed={confirmed} onChange={setConfirmed} />
           <div className="nhsuk-form-group">
             <label className="nhsuk-label" htmlFor="sign-off-by">
               Signed off by
@@ -149,145 +141,11 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
               onCancel={() => setConfirming(false)}
             >
               <p className="nhsuk-body">Once signed off the assessment is read-only: its answers, ligature register and scores become the record of this round.</p>
-              <ul className="nhsuk-list" data-testid="sign-off-summary">
-                {explained.map((e) => (
-                  <li key={e.domain}>
-                    <strong>{DOMAIN_LABELS[e.domain]}:</strong> <span className={RATING_TAG[e.rating]}>{RATING_LABELS[e.rating]}</span> {e.summary}
-                    {e.reasons.length > 0 && (
-                      <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
-                        {e.reasons.map((r, i) => (
-                          <li key={i}>{r}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </li>
-                ))}
-              </ul>
-              <p className="nhsuk-body">
-                <strong>
-                  {open.length} open action{open.length === 1 ? '' : 's'}
-                </strong>
-                {open.length > 0 && `, ${open.filter((a) => a.overdue).length} overdue:`}
-              </p>
-              {open.length > 0 && (
-                <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
-                  {open.slice(0, 10).map((a) => (
-                    <li key={a.id}>
-                      {a.description} ({a.about.areaName}) — {a.owner}, {a.dueDate ?? 'no date'}, {ACTION_STATUS_LABELS[a.status]}
-                    </li>
-                  ))}
-                  {open.length > 10 && <li>and {open.length - 10} more on the action plan</li>}
-                </ul>
-              )}
+              <SignOffSummary check={check.data} explained={explained} confirmed={confirmed} open={open} />
             </ConfirmAction>
           )}
         </>
       )}
     </PageLayout>
-  );
-}
-
-function ResultsTable({ score, check, explained }: { score: Score; check: Check; explained: ReturnType<typeof explainRatings> }) {
-  return (
-    <table className="nhsuk-table nhsuk-table--compact" data-testid="sign-off-scores">
-      <caption className="nhsuk-u-visually-hidden">Domain ratings, their reasons and completeness</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th className="nhsuk-table__header" scope="col">
-            Domain
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Rating and why
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Score
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Answered
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Needed
-          </th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {DOMAINS.map((d, i) => {
-          const f = domainFigures(score.scores, d);
-          const progress = check.domains.find((p) => p.domain === d);
-          return (
-            <tr className="nhsuk-table__row" key={d} data-domain={d}>
-              <th className="nhsuk-table__header" scope="row">
-                {DOMAIN_LABELS[d]}
-              </th>
-              <td className="nhsuk-table__cell">
-                <strong className={RATING_TAG[f.rating]} data-rating={f.rating}>
-                  {RATING_LABELS[f.rating]}
-                </strong>
-                {!f.complete && <span className="nhsuk-body-s app-cell-note">Provisional: not enough answers yet</span>}
-                <RatingReasons explanation={explained[i]!} idPrefix="sign-off" />
-              </td>
-              <td className="nhsuk-table__cell" data-percentage={f.percentage ?? ''}>
-                {f.percentage !== null ? `${f.percentage}%` : `${f.points ?? 0} point${f.points === 1 ? '' : 's'}`}
-              </td>
-              <td className="nhsuk-table__cell">{progress ? `${progress.answered} of ${progress.applicable} (${progress.completeness ?? 100}%)` : '–'}</td>
-              <td className="nhsuk-table__cell">
-                {progress ? `${progress.threshold}%` : '–'} {progress && !progress.complete && <strong className="nhsuk-tag nhsuk-tag--orange app-tag-small">Below</strong>}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
-function Missing({ check, assessmentId }: { check: Check; assessmentId: string }) {
-  return (
-    <section aria-labelledby="missing-heading">
-      <h2 className="nhsuk-heading-m" id="missing-heading">
-        What is missing
-      </h2>
-      <ul className="nhsuk-list nhsuk-list--bullet">
-        {check.reasons.map((r) => (
-          <li key={r}>{r}</li>
-        ))}
-      </ul>
-      {check.missing.length > 0 && (
-        <ul className="nhsuk-list" data-testid="missing-list">
-          {check.missing.map((m) => (
-            <li key={`${m.itemId}-${m.areaId ?? 'ward'}`}>
-              <a href={href.walk(assessmentId, m.areaId ?? 'ward', instanceKeyOf(m.itemId, m.areaId))}>
-                {m.itemId} in {m.areaName}
-              </a>{' '}
-              <span className="nhsuk-body-s">
-                ({DOMAIN_LABELS[m.domain]}) {m.question}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {check.pointsToConfirm.length > 0 && (
-        <>
-          <h3 className="nhsuk-heading-s">Copied ligature points to confirm in their own rooms</h3>
-          <ul className="nhsuk-list" data-testid="points-to-confirm">
-            {check.pointsToConfirm.map((p) => (
-              <li key={p.id}>
-                <a href={href.walk(assessmentId, p.areaId)}>
-                  {p.element} in {p.areaName}
-                </a>{' '}
-                <span className="nhsuk-body-s">(copied from {p.sourceAreaName})</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {check.undecidedRechecks.length > 0 && (
-        <p className="nhsuk-body">
-          <a href={href.assessmentRechecks(assessmentId)}>
-            {check.undecidedRechecks.length} re-check{check.undecidedRechecks.length === 1 ? '' : 's'} from the last round still to decide
-          </a>
-        </p>
-      )}
-    </section>
   );
 }

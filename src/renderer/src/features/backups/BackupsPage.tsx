@@ -9,7 +9,7 @@ import { useAnnounce } from '../../app/status';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { LoadFailed } from '../../components/LoadFailed';
 import { LoadingState } from '../../components/LoadingState';
-import { when, type Backup } from './backup-words';
+import { restoredInWords, when, type Backup } from './backup-words';
 import { BackupsTable } from './BackupsTable';
 import { ConfirmRestore } from './ConfirmRestore';
 
@@ -46,7 +46,7 @@ export function BackupsPage() {
     // Everything read before is from the database as it was: forget it all (this page reads again).
     client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'screen' || query.queryKey[1] !== 'backups' });
     setConfirming(null);
-    announce(`Restored the backup made ${when(result.restored.createdAt)}. The database as it was before is kept as the backup made ${when(result.safetyCopy.createdAt)}.`);
+    announce(restoredInWords(result));
     await reload();
     makeButton.current?.focus();
   };

@@ -76,7 +76,7 @@ export function DrillPointsTable({ points }: { points: Drill['points'] }) {
       <caption className="nhsuk-table__caption nhsuk-table__caption--m">Ligature points, highest residual risk first ({points.length})</caption>
       <thead className="nhsuk-table__head">
         <tr className="nhsuk-table__row">
-          {[header('Area and element'), header('Tier', true), header('Before controls'), header('After controls'), header('Controls'), header('Action')]}
+          {[header('Area and element'), header('Tier', true), header('Before controls'), header('After controls'), header('Controls'), header('Actions')]}
         </tr>
       </thead>
       <tbody className="nhsuk-table__body">
@@ -86,7 +86,10 @@ export function DrillPointsTable({ points }: { points: Drill['points'] }) {
               <strong>{point.element}</strong>, {point.areaName}
               <span className="nhsuk-body-s app-cell-note app-break-anywhere">{point.description}</span>
             </td>
-            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{point.tier}</td>
+            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
+              {point.tier}
+              {point.tierReason && <span className="nhsuk-body-s app-cell-note">Below the area’s tier: {point.tierReason}</span>}
+            </td>
             <td className="nhsuk-table__cell">{risk(point.inherent)}</td>
             <td className="nhsuk-table__cell">{risk(point.residual)}</td>
             <td className="nhsuk-table__cell">
@@ -102,15 +105,19 @@ export function DrillPointsTable({ points }: { points: Drill['points'] }) {
               )}
             </td>
             <td className="nhsuk-table__cell">
-              {point.action ? (
-                <>
-                  {point.action.description}
-                  <span className="nhsuk-body-s app-cell-note">
-                    {ACTION_TYPE_LABELS[point.action.type]}, {point.action.owner}, due {point.action.dueDate ?? 'no date'}, {ACTION_STATUS_LABELS[point.action.status]}
-                  </span>
-                </>
-              ) : (
+              {point.actions.length === 0 ? (
                 'No action recorded'
+              ) : (
+                <ul className="nhsuk-list nhsuk-body-s">
+                  {point.actions.map((a, i) => (
+                    <li key={i}>
+                      {a.description}
+                      <span className="app-cell-note">
+                        {ACTION_TYPE_LABELS[a.type]}, {a.owner}, due {a.dueDate ?? 'no date'}, {ACTION_STATUS_LABELS[a.status]}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
               )}
             </td>
           </tr>

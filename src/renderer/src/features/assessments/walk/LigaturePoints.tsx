@@ -2,7 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../../api/api-error';
 import { call } from '../../../api/call';
-import { ACTION_STATUS_LABELS, HEIGHT_BAND_LABELS } from '../../../../../shared/vocabulary';
+import type { SupervisionTier } from '../../../../../shared/domain/estate';
+import { scoreLigaturePoint } from '../../../../../shared/scoring';
+import { ACTION_STATUS_LABELS, HEIGHT_BAND_LABELS, RISK_BAND_LABELS } from '../../../../../shared/vocabulary';
 import { refreshAssessment, useActions, usePhotos, usePoints } from '../assessment-queries';
 import { LigaturePointForm } from '../LigaturePointForm';
 import { PhotoPanel } from '../photos/PhotoPanel';
@@ -71,6 +73,12 @@ export function LigaturePoints({ cardId, instance, riskPresent }: { cardId: stri
   );
 }
 
+/** The residual risk as the engine scores it (tier floor, the area's tier), not as typed. */
+function residualText(point: StoredPoint, areaTier: SupervisionTier | undefined): string {
+  const { likelihood, severity, score, band } = scoreLigaturePoint(point, areaTier).residual;
+  return `${likelihood} × ${severity} = ${score} (${RISK_BAND_LABELS[band]})`;
+}
+
 function PointEntry({ cardId, point, wardPrompt, onChange, onProblem }: { cardId: string; point: StoredPoint; wardPrompt: boolean; onChange: () => void; onProblem: (message: string | null) => void }) {
   const walk = useWalk();
   const client = useQueryClient();
@@ -90,7 +98,8 @@ function PointEntry({ cardId, point, wardPrompt, onChange, onProblem }: { cardId
   return (
     <li className="app-point" data-testid="ligature-point">
       <strong>{point.element}</strong>
-      {wardPrompt && ` · ${walk.areaName(point.areaId)}`} · {HEIGHT_BAND_LABELS[point.heightBand]} · tier {point.tier} · residual {point.likelihoodAfter} × {point.severityAfter} = {point.likelihoodAfter * point.severityAfter}
+      {wardPrompt && ` · ${walk.areaName(point.areaId)}`} · {HEIGHT_BAND_LABELS[point.heightBand]} · tier {point.tier}
+      {point.tierReason && ` (below the area’s: ${point.tierReason})`} · residual {residualText(point, walk.assessment.areas.find((a) => a.areaId === point.areaId)?.supervisionTier)}
       <br />
       <span className="nhsuk-body-s">{point.description}</span>
       {actions.map((a) => (

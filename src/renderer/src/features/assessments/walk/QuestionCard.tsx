@@ -164,7 +164,7 @@ export function QuestionCard(props: QuestionCardProps) {
           ref={props.reasonRef}
           id={`${id}-na-reason`}
           label={`Why does this not apply here?${props.naReasonRequired ? '' : ' (optional)'}`}
-          hint={props.naReasonRequired ? 'A reason is needed here. Press Enter to save.' : undefined}
+          hint={props.naReasonRequired ? `${'weight' in item ? 'This is a weight 3 item' : 'This is a ligature prompt'}: a reason is needed. Press Enter to save.` : undefined}
           autoComplete="off"
           value={state.naReason}
           onChange={(e) => props.onReasonTyped(e.target.value)}
