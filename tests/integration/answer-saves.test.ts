@@ -106,6 +106,29 @@ describe('saving answers from the walkthrough', () => {
     stop();
   });
 
+  it('does not show an older save’s refusal while a newer answer to the question is on its way', async () => {
+    const { assessment, assessorId, saves, target } = setUp();
+    const s05 = target('S05');
+    refuseNext = 1;
+    holdNext = 1;
+    const first = saves.save(s05, draft('no'), assessorId);
+    const second = saves.save(s05, draft('yes'), assessorId);
+    expect(await first).toBeNull();
+    // The newer answer is held on the way: the question says it is saving, not that it failed.
+    await until(() => held.length === 1);
+    expect(saves.entry(s05.key)).toMatchObject({ status: 'pending', draft: { value: 'yes' } });
+    expect(saves.failedKeys()).toEqual([]);
+    held.shift()!.release();
+    expect((await second)?.value).toBe('yes');
+    expect(core.call('answers.list', { assessmentId: assessment.id }).map((a) => a.value)).toEqual(['yes']);
+  });
+
+  it('sends the reason typed for "not applicable" only with that answer', async () => {
+    const { assessorId, saves, target } = setUp();
+    const stored = await saves.save(target('S05'), { value: 'yes', note: 'Checked with the charge nurse', naReason: 'Typed, then changed their mind' }, assessorId);
+    expect(stored).toMatchObject({ itemId: 'S05', value: 'yes', naReason: null, note: 'Checked with the charge nurse', assessorId });
+  });
+
   it('reads the live scores again once saves pause, not after each one', async () => {
     const { assessment, assessorId, client, saves, target } = setUp();
     client.setQueryData(assessmentKeys.score(assessment.id), { stale: false });

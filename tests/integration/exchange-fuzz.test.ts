@@ -4,6 +4,7 @@ import { exchangeDigest } from '../../src/core/services/exchange/digest';
 import { serialiseReturn } from '../../src/shared/exchange';
 import { createTestCore } from '../helpers/core';
 import { assessWard, dumpStore, sampleBoard } from '../helpers/exchange';
+import { HEAVY_TEST_MS } from '../helpers/budgets';
 
 // Mutated returns thrown at import: values changed, removed or added anywhere in the document,
 // or the text cut short; half of them with the digest recomputed, so the mutation reaches the
@@ -109,7 +110,7 @@ function dumpBoard(core: ReturnType<typeof createTestCore>, boardId: string): st
 }
 
 describe('import under fuzzing', () => {
-  it('never throws, always explains a refusal, and never writes on a refusal', { timeout: 60_000 }, () => {
+  it('never throws, always explains a refusal, and never writes on a refusal', { timeout: HEAVY_TEST_MS }, () => {
     const source = createTestCore();
     const board = source.call('boards.create', { name: 'NHS Fuzz' });
     const site = source.call('sites.create', { boardId: board.id, name: 'Fuzz Site' });

@@ -8,7 +8,7 @@ import { ACTION_STATUS_LABELS, HEIGHT_BAND_LABELS, RISK_BAND_LABELS } from '../.
 import { refreshAssessment, useActions, usePhotos, usePoints } from '../assessment-queries';
 import { LigaturePointForm } from '../LigaturePointForm';
 import { PhotoPanel } from '../photos/PhotoPanel';
-import type { Instance, StoredPoint } from './model';
+import { pointsOfQuestion, type Instance, type StoredPoint } from './model';
 import { useWalk } from './walk-context';
 
 /**
@@ -20,7 +20,7 @@ export function LigaturePoints({ cardId, instance, riskPresent }: { cardId: stri
   const walk = useWalk();
   const client = useQueryClient();
   const assessmentId = walk.assessment.id;
-  const points = usePoints(assessmentId, (all) => all.filter((p) => p.itemId === instance.item.id && (instance.areaId === null || p.areaId === instance.areaId))).data ?? [];
+  const points = usePoints(assessmentId, (all) => pointsOfQuestion(instance, all)).data ?? [];
   const [open, setOpen] = useState<'new' | StoredPoint | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   if (points.length === 0 && !riskPresent && open === null) return null;

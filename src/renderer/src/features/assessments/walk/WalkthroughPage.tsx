@@ -16,7 +16,25 @@ import { answerSavesFor } from './answer-saves';
 import { AreaQuestions, WalkBar } from './AreaPanel';
 import { FillTools } from './FillTools';
 import { LiveScores } from './LiveScores';
-import { WARD_KEY, WARD_NAME, buildWalk, nextInArea, nextUnanswered, progressOf, sameDesign, readStored, rememberPlace, rememberedPlace, writeStored, type Assessment, type Instance, type Template } from './model';
+import {
+  WARD_KEY,
+  WARD_NAME,
+  answeredOrSaving,
+  buildWalk,
+  initialPlace,
+  nextAfterAnswer,
+  nextUnanswered,
+  progressOf,
+  readStored,
+  rememberPlace,
+  rememberedPlace,
+  sameDesign,
+  unsavedInstances,
+  writeStored,
+  type Assessment,
+  type Instance,
+  type Template,
+} from './model';
 import { RouteList } from './RouteList';
 import { cardId, WalkContext, type WalkContextValue } from './walk-context';
 
@@ -53,21 +71,12 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
     return assessment.assessors.find((a) => a.id === remembered)?.id ?? assessment.assessors[0]?.id ?? '';
   });
   const [message, setMessage] = useState('');
-  const answered = useCallback(() => {
-    const stored = client.getQueryData<AnswersByKey>(assessmentKeys.answers(id)) ?? {};
-    return { has: (key: string) => stored[key] !== undefined || saves.isPending(key) };
-  }, [client, id, saves]);
+  const answered = useCallback(() => answeredOrSaving(client.getQueryData<AnswersByKey>(assessmentKeys.answers(id)) ?? {}, (key) => saves.isPending(key)), [client, id, saves]);
   const progressSelect = useCallback((all: AnswersByKey) => progressOf(walk, { has: (key) => all[key] !== undefined }), [walk]);
   const progress = useAnswers(id, progressSelect).data ?? progressOf(walk, { has: () => false });
 
   // Where the assessor is: the address, else where they last were, else the first unanswered.
-  const [initial] = useState(() => {
-    if (routeArea) return { area: routeArea, item: routeItem };
-    const remembered = rememberedPlace(id);
-    if (remembered && walk.byArea.has(remembered.area)) return remembered;
-    const next = nextUnanswered(walk, answered(), null);
-    return next ? { area: next.areaKey, item: next.key } : { area: walk.areas[0]?.key ?? WARD_KEY };
-  });
+  const [initial] = useState(() => initialPlace(walk, answered(), { area: routeArea, item: routeItem }, routeArea ? null : rememberedPlace(id)));
   const current = walk.byArea.has(routeArea ?? '') ? (routeArea as string) : walk.byArea.has(initial.area) ? initial.area : (walk.areas[0]?.key ?? WARD_KEY);
   const area = walk.areas.find((a) => a.key === current) ?? walk.areas[0]!;
   const currentArea = useRef(current);
@@ -182,9 +191,9 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
       figureFor: (instance) => registerFigure(templates[instance.domain].templateId, instance.item.id, register, assessment.areas),
       answeredByKey: (instance, saved) => {
         lastFocused.current = instance.key;
-        const following = nextInArea(walk, instance.key);
-        if (following) {
-          goTo(following);
+        const following = nextAfterAnswer(walk, instance, answered());
+        if (following.to === 'in-area') {
+          goTo(following.instance);
           return;
         }
         // The area's last question: move on only once its answer is confirmed, so leaving the
@@ -203,8 +212,8 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
             focusWhenShown('use-as-sample');
             return;
           }
-          const next = nextUnanswered(walk, done, instance.key);
-          if (next) goTo(next);
+          const next = nextAfterAnswer(walk, instance, done);
+          if (next.to === 'unanswered') goTo(next.instance);
           else setMessage('That was the last question: every question has an answer.');
         });
       },
@@ -225,7 +234,7 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
     useCallback((listener) => saves.subscribeFailed(listener), [saves]),
     () => saves.failedKeys(),
   );
-  const unsaved = failed.flatMap((key) => walk.byKey.get(key) ?? []);
+  const unsaved = unsavedInstances(walk, failed);
 
   return (
     <WalkContext.Provider value={context}>

@@ -111,12 +111,47 @@ export function nextUnanswered(walk: Walk, answered: { has(key: string): boolean
   return null;
 }
 
-/** The instance after `key` in the same place, or null when it is the place's last. */
-export function nextInArea(walk: Walk, key: string): Instance | null {
-  const instance = walk.byKey.get(key);
-  if (!instance) return null;
+/** Where the walkthrough opens: the address, else where the assessor last was, else the first unanswered question. */
+export function initialPlace(
+  walk: Walk,
+  answered: { has(key: string): boolean },
+  route: { area?: string | undefined; item?: string | undefined },
+  remembered: Place | null,
+): Place {
+  if (route.area) return { area: route.area, item: route.item };
+  if (remembered && walk.byArea.has(remembered.area)) return remembered;
+  const next = nextUnanswered(walk, answered, null);
+  return next ? { area: next.areaKey, item: next.key } : { area: walk.areas[0]?.key ?? WARD_KEY };
+}
+
+/** The questions answered in the store, or with a save on its way (a refused save does not count). */
+export function answeredOrSaving(stored: Readonly<Record<string, unknown>>, saving: (key: string) => boolean): { has(key: string): boolean } {
+  return { has: (key) => stored[key] !== undefined || saving(key) };
+}
+
+/** Where a key that answered a question moves on to. */
+export type NextAfterAnswer = { to: 'in-area' | 'unanswered'; instance: Instance } | { to: 'nothing-left' };
+
+/**
+ * After a question is answered by key: the next question of its place; after a place's last one,
+ * the next unanswered question anywhere in the route (this one counting as answered); else nothing is left.
+ */
+export function nextAfterAnswer(walk: Walk, instance: Instance, answered: { has(key: string): boolean }): NextAfterAnswer {
   const list = walk.byArea.get(instance.areaKey) ?? [];
-  return list[list.findIndex((i) => i.key === key) + 1] ?? null;
+  const following = list[list.findIndex((i) => i.key === instance.key) + 1];
+  if (following) return { to: 'in-area', instance: following };
+  const next = nextUnanswered(walk, { has: (key) => key === instance.key || answered.has(key) }, instance.key);
+  return next ? { to: 'unanswered', instance: next } : { to: 'nothing-left' };
+}
+
+/** A question's ligature points: its prompt's in its area; a ward-level prompt's wherever on the ward they are. */
+export function pointsOfQuestion<P extends Pick<StoredPoint, 'itemId' | 'areaId'>>(instance: Pick<Instance, 'item' | 'areaId'>, points: readonly P[]): P[] {
+  return points.filter((p) => p.itemId === instance.item.id && (instance.areaId === null || p.areaId === instance.areaId));
+}
+
+/** Questions whose latest save was refused, wherever they are: never silently left behind in another area. */
+export function unsavedInstances(walk: Walk, failedKeys: readonly string[]): Instance[] {
+  return failedKeys.flatMap((key) => walk.byKey.get(key) ?? []);
 }
 
 /** Other areas of the same type as `areaKey` (candidates to share its design), in route order. */
@@ -143,12 +178,18 @@ export function writeStored(key: string, value: string): void {
   }
 }
 
+/** A place in the walkthrough: an area key, and the question's instance key if there is one. */
+export interface Place {
+  area: string;
+  item?: string | undefined;
+}
+
 /** Where the assessor was, per assessment, so "Resume" goes back there. */
-export function rememberedPlace(assessmentId: string): { area: string; item?: string } | null {
+export function rememberedPlace(assessmentId: string): Place | null {
   const raw = readStored(`mhea:walk:${assessmentId}`);
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as { area: string; item?: string };
+    return JSON.parse(raw) as Place;
   } catch {
     return null;
   }

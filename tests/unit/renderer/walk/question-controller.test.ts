@@ -10,10 +10,10 @@ import {
   update,
   type QuestionContext,
   type QuestionState,
-} from '../../../src/renderer/src/features/assessments/walk/question-controller';
-import type { StoredAnswer } from '../../../src/renderer/src/features/assessments/walk/model';
-import type { TemplateItem } from '../../../src/shared/templates';
-import { loadTemplate } from '../templates/real-templates';
+} from '../../../../src/renderer/src/features/assessments/walk/question-controller';
+import type { StoredAnswer } from '../../../../src/renderer/src/features/assessments/walk/model';
+import type { TemplateItem } from '../../../../src/shared/templates';
+import { loadTemplate } from '../../templates/real-templates';
 
 // The per-question controller: what one question shows, and what each thing the assessor does asks
 // for. Driven here without a browser, on the shipped checklists' items.
