@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { londonDateOf } from '../../../../shared/dates';
-import { ASSESSOR_ROLE_LABELS } from '../../../../shared/domain/assessment-schemas';
 import { explainRatings } from '../../../../shared/scoring';
 import { ApiError, messageOf } from '../../api/api-error';
 import { call } from '../../api/call';
@@ -11,9 +10,11 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { LoadFailed } from '../../components/LoadFailed';
 import { LoadingState } from '../../components/LoadingState';
+import { SelectField } from '../../components/SelectField';
 import { href } from '../../routing/routes';
 import { ReportDownload } from '../reports/ReportDownload';
 import { AssessmentNav } from './AssessmentNav';
+import { assessorChoices } from './labels';
 import { assessmentKeys, useActions, useAssessmentAndWard, useScore, useSignOffCheck, useTemplates } from './assessment-queries';
 import { OtherControlsToConfirm, SignOffSummary } from './sign-off/SignOffConfirmation';
 import { Missing, NaPromptsInSupervisedAreas } from './sign-off/SignOffMissing';
@@ -105,18 +106,7 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
           )}
           <NaPromptsInSupervisedAreas check={check.data} assessmentId={assessment.id} />
           <OtherControlsToConfirm check={check.data} confirmed={confirmed} onChange={setConfirmed} />
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="sign-off-by">
-              Signed off by
-            </label>
-            <select className="nhsuk-select" id="sign-off-by" value={signerId} onChange={(e) => setSigner(e.target.value)}>
-              {assessment.assessors.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name} ({ASSESSOR_ROLE_LABELS[a.role]})
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="sign-off-by" label="Signed off by" choices={assessorChoices(assessment.assessors)} value={signerId} onChange={(e) => setSigner(e.target.value)} />
           {!confirming && (
             <button
               type="button"

@@ -20,6 +20,11 @@ export const ACTION_STATUS_CHOICES: Choice[] = ACTION_STATUSES.map((s) => ({ val
 export const PRIORITY_CHOICES: Choice[] = [...ACTION_PRIORITIES].reverse().map((p) => ({ value: p, label: PRIORITY_LABELS[p] }));
 export const ROLE_CHOICES: Choice[] = ASSESSOR_ROLES.map((r) => ({ value: r, label: ASSESSOR_ROLE_LABELS[r] }));
 
+/** An assessment's assessors to choose from: "Morag Baird (Estates)". */
+export function assessorChoices(assessors: readonly { id: string; name: string; role: (typeof ASSESSOR_ROLES)[number] }[]): Choice[] {
+  return assessors.map((a) => ({ value: a.id, label: `${a.name} (${ASSESSOR_ROLE_LABELS[a.role]})` }));
+}
+
 /** NHS tag colours; the text always says the rating too, so colour is never the only cue. */
 export const RATING_TAG: Record<Rating, string> = {
   red: 'nhsuk-tag nhsuk-tag--red',

@@ -2,6 +2,7 @@ import type { Output } from '../../../../../shared/contract';
 import type { explainRatings } from '../../../../../shared/scoring';
 import { ACTION_STATUS_LABELS, DOMAIN_LABELS, RATING_LABELS } from '../../../../../shared/vocabulary';
 import { RATING_TAG } from '../labels';
+import { ReasonList } from '../ReasonList';
 
 type Check = Output<'assessments.signOffCheck'>;
 type Action = Output<'actions.list'>[number];
@@ -56,13 +57,7 @@ export function SignOffSummary({ check, explained, confirmed, open }: { check: C
         {explained.map((e) => (
           <li key={e.domain}>
             <strong>{DOMAIN_LABELS[e.domain]}:</strong> <span className={RATING_TAG[e.rating]}>{RATING_LABELS[e.rating]}</span> {e.summary}
-            {e.reasons.length > 0 && (
-              <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
-                {e.reasons.map((r, i) => (
-                  <li key={i}>{r}</li>
-                ))}
-              </ul>
-            )}
+            <ReasonList reasons={e.reasons} />
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import type { TemplateItem } from '../../../../../shared/templates';
 import { planCopy, planNoFindings, type FillAnswer } from '../../../../../shared/walk/fills';
 import { call } from '../../../api/call';
 import { ConfirmAction } from '../../../components/ConfirmAction';
+import { SelectField } from '../../../components/SelectField';
 import { assessmentKeys, refreshAssessment, useAnswers, useFills, type AnswersByKey } from '../assessment-queries';
 import { sameDesign, type WalkArea } from './model';
 import { useWalk } from './walk-context';
@@ -171,18 +172,7 @@ function CopyConfirm(props: {
         For rooms built to the same design as {sourceName}. Every question still unanswered in the areas chosen is answered as in {sourceName}, and shown as copied until someone answers it again. Answers already given are kept. Notes, photos and actions stay with {sourceName}.
       </p>
       {props.samples.length > 1 && (
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="fill-source">
-            Sample room
-          </label>
-          <select className="nhsuk-select" id="fill-source" value={sourceKey} onChange={(e) => props.onSource(e.target.value)}>
-            {props.samples.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="fill-source" label="Sample room" choices={props.samples.map((s) => ({ value: s.key, label: s.name }))} value={sourceKey} onChange={(e) => props.onSource(e.target.value)} />
       )}
       <fieldset className="nhsuk-fieldset">
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Areas to fill</legend>

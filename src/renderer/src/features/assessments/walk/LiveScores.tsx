@@ -3,6 +3,7 @@ import { explainRatings, type RatingExplanation, type WardScores } from '../../.
 import { DOMAIN_LABELS, RATING_LABELS } from '../../../../../shared/vocabulary';
 import { messageOf } from '../../../api/api-error';
 import { RATING_TAG } from '../labels';
+import { ReasonList } from '../ReasonList';
 import { useScore } from '../assessment-queries';
 import { useWalk } from './walk-context';
 
@@ -21,13 +22,7 @@ export function RatingReasons({ explanation, idPrefix }: { explanation: RatingEx
   return (
     <div className="app-rating-reasons" id={`${idPrefix}-${explanation.domain}-reasons`} data-testid={`reasons-${explanation.domain}`}>
       <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{explanation.summary}</p>
-      {explanation.reasons.length > 0 && (
-        <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s nhsuk-u-margin-bottom-0">
-          {explanation.reasons.map((reason, i) => (
-            <li key={i}>{reason}</li>
-          ))}
-        </ul>
-      )}
+      <ReasonList reasons={explanation.reasons} className="nhsuk-u-margin-bottom-0" />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { ASSESSOR_ROLE_LABELS } from '../../../../../shared/domain/assessment-schemas';
+import { SelectField } from '../../../components/SelectField';
 import { href } from '../../../routing/routes';
+import { assessorChoices } from '../labels';
 import { WARD_NAME, type Assessment, type Instance, type Walk } from './model';
 
 /** Above the walk: whether it can still change, re-checks waiting, who is answering, the keys. */
@@ -30,18 +32,7 @@ export function WalkHeader(props: { assessment: Assessment; undecidedRechecks: n
         </div>
       )}
       <div className="app-walk-header">
-        <div className="nhsuk-form-group nhsuk-u-margin-bottom-2">
-          <label className="nhsuk-label" htmlFor="current-assessor">
-            Answering as
-          </label>
-          <select className="nhsuk-select" id="current-assessor" value={assessorId} onChange={(e) => props.onAssessor(e.target.value)}>
-            {assessment.assessors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name} ({ASSESSOR_ROLE_LABELS[a.role]})
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="current-assessor" label="Answering as" choices={assessorChoices(assessment.assessors)} value={assessorId} onChange={(e) => props.onAssessor(e.target.value)} />
         <p className="nhsuk-body-s nhsuk-u-margin-bottom-2" data-testid="answering-as">
           Each answer records who gave it: now {assessor ? `${assessor.name}, ${ASSESSOR_ROLE_LABELS[assessor.role]}` : 'nobody'}.
         </p>
