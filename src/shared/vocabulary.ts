@@ -64,8 +64,3 @@ export const RECHECK_OUTCOME_LABELS = {
   still_present: 'Still present',
   changed: 'Changed',
 } as const;
-
-export const FILL_KIND_LABELS = {
-  copy: 'Filled from a sample room',
-  no_findings: 'No findings',
-} as const;
