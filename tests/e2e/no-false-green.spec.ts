@@ -84,7 +84,7 @@ async function submitPoint(card: Locator, form: Locator, element: string) {
 }
 
 test('worked example 6.3 entered through the register gives the document’s figures', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
-  test.setTimeout(180_000);
+  test.slow(); // the worked example's points and actions entered through the forms, then the register and the ward's scores
   const { assessment, areaId } = await wardWithDraft(api, 'Ward C', 12, [
     { name: 'Bedroom 1', type: 'bedroom', tier: 3 },
     { name: 'En-suite 1', type: 'en_suite', tier: 3 },
@@ -167,7 +167,7 @@ test('worked example 6.3 entered through the register gives the document’s fig
 });
 
 test('the form and sign-off close the ways a ward could read better than it is', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
-  test.setTimeout(240_000);
+  test.slow(); // every way of reading better than it is tried at the form, then at sign-off
   const { assessment, areaId } = await wardWithDraft(api, 'Ward H', 10, [
     { name: 'Bedroom 1', type: 'bedroom', tier: 3 },
     { name: 'Lounge', type: 'lounge', tier: 2 },
