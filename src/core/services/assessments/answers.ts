@@ -27,6 +27,8 @@ function toAnswer(row: typeof answers.$inferSelect) {
     note: row.note,
     assessorId: row.assessorId,
     answeredAt: row.answeredAt,
+    fillId: row.fillId,
+    copiedFromAreaId: row.copiedFromAreaId,
   };
 }
 
@@ -44,7 +46,7 @@ function answerRowById(tx: DbOrTx) {
 }
 
 /** The columns a later answer to the same place replaces (the key columns stay as they are). */
-const REPLACED = ['value', 'naReason', 'note', 'assessorId', 'answeredAt'] as const;
+const REPLACED = ['value', 'naReason', 'note', 'assessorId', 'answeredAt', 'fillId', 'copiedFromAreaId'] as const;
 
 function upsertAnswer(tx: DbOrTx) {
   return preparedFor(tx, 'answers:upsert', () => {
@@ -110,6 +112,9 @@ export function recordAnswer(ctx: ServiceContext, input: ParsedInput<'answers.re
       note: input.note,
       assessorId: input.assessorId,
       answeredAt: now,
+      // Given by hand: no longer a filled answer (the audit log keeps where it came from).
+      fillId: null,
+      copiedFromAreaId: null,
     };
     upsertAnswer(tx).run(row);
     statement(tx, 'UPDATE assessments SET updated_at = ? WHERE id = ?').run(now, input.assessmentId);

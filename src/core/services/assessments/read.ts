@@ -4,6 +4,7 @@ import { londonDateOf } from '../../../shared/dates';
 import type { Assessment } from '../../../shared/domain/assessment-schemas';
 import type { SupervisionTier, WardType } from '../../../shared/domain/estate';
 import type { Domain } from '../../../shared/templates';
+import { byName } from '../../../shared/walk/route';
 import type { DbOrTx } from '../../context';
 import { assessmentAreas, assessmentTemplates, assessments, assessors } from '../../db/schema';
 import { statement } from '../../db/prepared';
@@ -11,16 +12,12 @@ import { AppError, notFound } from '../../errors';
 
 export type AssessmentView = z.infer<typeof Assessment>;
 
-// Made once: building a collator costs more than sorting a ward's areas with it, and every
-// recorded answer reads its assessment.
-const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-
-/** Orders an assessment's areas as getAssessment does (by name, numbers in order). */
-export function byAreaName(a: { name: string }, b: { name: string }): number {
-  return collator.compare(a.name, b.name);
+/** The assessor's route: by position, then (for areas never placed) by name. */
+function byRoute(a: { position: number; name: string }, b: { position: number; name: string }): number {
+  return a.position - b.position || byName(a, b);
 }
 
-/** One assessment with its assessors, pinned template versions and the areas as assessed. */
+/** One assessment with its assessors, pinned template versions and the areas as assessed, in route order. */
 export function getAssessment(tx: DbOrTx, id: string): AssessmentView {
   const row = tx.select().from(assessments).where(eq(assessments.id, id)).get();
   if (!row) throw notFound('assessment', id);
@@ -50,8 +47,16 @@ export function getAssessment(tx: DbOrTx, id: string): AssessmentView {
       .from(assessmentAreas)
       .where(eq(assessmentAreas.assessmentId, id))
       .all()
-      .map((a) => ({ areaId: a.areaId, name: a.name, type: a.type, supervisionTier: a.supervisionTier as SupervisionTier }))
-      .sort(byAreaName),
+      .map((a) => ({
+        areaId: a.areaId,
+        name: a.name,
+        type: a.type,
+        supervisionTier: a.supervisionTier as SupervisionTier,
+        position: a.position,
+        sampleAreaId: a.sampleAreaId,
+      }))
+      .sort(byRoute),
+    wardPosition: row.wardPosition,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -103,7 +108,7 @@ export function assertDraftByAssessor(tx: DbOrTx, assessmentId: string, assessor
 }
 
 /** One area as the assessment recorded it, or null if the assessment has no such area. */
-export function assessedArea(tx: DbOrTx, assessmentId: string, areaId: string): AssessmentView['areas'][number] | null {
+export function assessedArea(tx: DbOrTx, assessmentId: string, areaId: string): Pick<AssessmentView['areas'][number], 'areaId' | 'name' | 'type' | 'supervisionTier'> | null {
   const row = statement(tx, 'SELECT area_id AS areaId, name, type, supervision_tier AS supervisionTier FROM assessment_areas WHERE assessment_id = ? AND area_id = ?').get(
     assessmentId,
     areaId,

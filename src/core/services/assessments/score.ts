@@ -45,6 +45,7 @@ export function scoringInput(tx: DbOrTx, assessmentId: string, known?: Assessmen
   return buildScoringInput({
     // A signed-off assessment scores against the ward as it was when signed off; a draft against the register.
     ward: { id: ward.id, type: (assessment.wardType ?? ward.type) as WardType, bedCount: assessment.bedCount ?? ward.bedCount },
+    // Scoring lists areas by name, whatever route the assessor walks (buildScoringInput orders them).
     areas: assessment.areas,
     answers: recorded.map((a) => ({ itemId: a.itemId, areaId: a.areaId, value: JSON.parse(a.value) as AnswerValue, naReason: a.naReason })),
     points: listLigaturePoints(tx, assessmentId),
