@@ -5,6 +5,14 @@ import { defaultTierFor, type AreaType } from '../../src/shared/domain/estate';
 import { itemInstances, type AreaForApplicability } from '../../src/shared/templates';
 import { goodValue } from '../helpers/assessments';
 
+/** The board of the national estate whose ward count is nearest to `wards` (a board of 40 wards for the report benchmarks). */
+export function boardWithWardsNearest(core: Core, wards: number): { boardId: string; wards: number } {
+  const counts = core.store.sqlite
+    .prepare('SELECT s.board_id AS boardId, count(*) AS wards FROM wards w JOIN sites s ON s.id = w.site_id GROUP BY s.board_id')
+    .all() as { boardId: string; wards: number }[];
+  return counts.sort((a, b) => Math.abs(a.wards - wards) - Math.abs(b.wards - wards))[0]!;
+}
+
 /** Calls an operation and returns its data, throwing on a refusal (a benchmark must not time failures). */
 export async function must<O extends Operation>(core: Core, operation: O, input: Input<O>): Promise<Output<O>> {
   const result = await core.dispatch(operation, input);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { scoreAssessment, scoreAssessments } from '../../src/core/services/assessments/score';
 import { defaultTierFor } from '../../src/shared/domain/estate';
 import { serialiseReturn } from '../../src/shared/exchange';
 import { explainRatings } from '../../src/shared/scoring';
@@ -210,6 +211,32 @@ describe('sample rooms', () => {
     core.call('answers.record', { assessmentId: assessment.id, itemId: 'L01', areaId: area('Bedroom 3'), value: 'no_risk', assessorId });
     expect(core.call('ligaturePoints.list', { assessmentId: assessment.id })).toHaveLength(2);
     expect(core.call('assessments.signOffCheck', { assessmentId: assessment.id })).toMatchObject({ ready: true, pointsToConfirm: [] });
+  });
+
+  it('scores copied points as waiting for confirmation in the national batch too, as scoring the assessment alone does', () => {
+    const { assessment, area, assessorId } = setUp();
+    answerArea(assessment.id, area('Bedroom 1'), (id) => (id === 'L01' ? 'risk_present' : undefined));
+    // A low residual risk, so nothing but the unconfirmed copy keeps the ligature rating back.
+    core.call('ligaturePoints.create', {
+      assessmentId: assessment.id,
+      areaId: area('Bedroom 1'),
+      itemId: 'L01',
+      element: 'Wardrobe rail',
+      heightBand: 'above_head',
+      tier: 3,
+      description: 'Collapsible rail, tested',
+      controls: [{ kind: 'physical_modification', description: 'Load-release rail, tested monthly' }],
+      likelihoodBefore: 3,
+      severityBefore: 5,
+      likelihoodAfter: 1,
+      severityAfter: 1,
+      assessorId,
+    });
+    core.call('answers.fillFromSample', { assessmentId: assessment.id, sourceAreaId: area('Bedroom 1'), targetAreaIds: [area('Bedroom 2')], assessorId });
+    answerInstances(core, assessment, instancesOf(core, assessment).filter((i) => i.areaId !== area('Bedroom 1') && i.areaId !== area('Bedroom 2')));
+    const alone = scoreAssessment(core.store.db, assessment.id);
+    expect(alone.scores.ligature.ratingBasis).toBe('copies_unconfirmed');
+    expect(scoreAssessments(core.store.db, [assessment.id]).get(assessment.id)).toStrictEqual(alone);
   });
 
   it('takes a copied point changed in its room as confirmed, and will not remove one that carries a photo', () => {

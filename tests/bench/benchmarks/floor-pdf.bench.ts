@@ -6,7 +6,7 @@ import { readEstateReport } from '../../../src/core/services/reports/read';
 import { buildEstateReport } from '../../../src/shared/reports';
 import type { Benchmark } from '../harness';
 import { BENCH_NOW, nationalDatabase, openCore } from '../harness';
-import { must } from '../draft';
+import { boardWithWardsNearest, must } from '../draft';
 
 // Goal: a board's consolidated estate report (reports.board: read, laid out, rendered) within
 // 1.1× of pdfmake rendering the same document definition with the same fonts.
@@ -18,10 +18,7 @@ const bench: Benchmark = {
   name: 'floor',
   async setup() {
     const core = openCore(nationalDatabase());
-    const counts = core.store.sqlite
-      .prepare('SELECT s.board_id AS boardId, count(*) AS wards FROM wards w JOIN sites s ON s.id = w.site_id GROUP BY s.board_id')
-      .all() as { boardId: string; wards: number }[];
-    const { boardId, wards } = counts.sort((a, b) => Math.abs(a.wards - WARDS) - Math.abs(b.wards - WARDS))[0]!;
+    const { boardId, wards } = boardWithWardsNearest(core, WARDS);
     const first = await must(core, 'reports.board', { boardId, round: ROUND });
     // The definition the service renders, built afresh for each floor run (pdfmake may change it as it lays it out).
     const definition = (): TDocumentDefinitions => {

@@ -1,6 +1,6 @@
 import type { Benchmark } from '../harness';
 import { nationalDatabase, openCore } from '../harness';
-import { must } from '../draft';
+import { boardWithWardsNearest, must } from '../draft';
 
 // A board's consolidated estate report (reports.board: read, laid out and rendered to PDF) for a
 // board of 40 wards on the national database, latest round. Target: under 5 s.
@@ -11,11 +11,7 @@ const bench: Benchmark = {
   name: 'reports',
   async setup() {
     const core = openCore(nationalDatabase());
-    const counts = core.store.sqlite
-      .prepare('SELECT s.board_id AS boardId, count(*) AS wards FROM wards w JOIN sites s ON s.id = w.site_id GROUP BY s.board_id')
-      .all() as { boardId: string; wards: number }[];
-    // The board with 40 wards (or the nearest to it) in the seeded estate.
-    const { boardId, wards } = counts.sort((a, b) => Math.abs(a.wards - WARDS) - Math.abs(b.wards - WARDS))[0]!;
+    const { boardId, wards } = boardWithWardsNearest(core, WARDS);
     const board = (await must(core, 'boards.list', {})).find((b) => b.id === boardId)!;
     const first = await must(core, 'reports.board', { boardId, round: '2026/27' });
     const size = Buffer.from(first.pdfBase64, 'base64').length;

@@ -106,8 +106,9 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
   const pins = groupBy(rowsOf<[string, Domain, string]>('SELECT assessment_id, domain, template_key FROM assessment_templates WHERE assessment_id IN_IDS'));
   const areas = groupBy(rowsOf<[string, string, string, string, SupervisionTier]>('SELECT assessment_id, area_id, name, type, supervision_tier FROM assessment_areas WHERE assessment_id IN_IDS'));
   const points = groupBy(
-    rowsOf<[string, string, string, string | null, SupervisionTier, string | null, string, HeightBand, number, number, number, number, string]>(
-      `SELECT assessment_id, id, area_id, item_id, tier, tier_reason, element, height_band, likelihood_before, severity_before, likelihood_after, severity_after, controls
+    rowsOf<[string, string, string, string | null, SupervisionTier, string | null, string, HeightBand, number, number, number, number, string, string | null, string | null]>(
+      `SELECT assessment_id, id, area_id, item_id, tier, tier_reason, element, height_band, likelihood_before, severity_before, likelihood_after, severity_after, controls,
+              copied_from_point_id, copy_confirmed_at
        FROM ligature_points WHERE assessment_id IN_IDS`,
     ),
   );
@@ -140,20 +141,25 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
       ward: { id: wardId, type: wardType as WardType, bedCount },
       areas: (areas.get(id) ?? []).map(([, areaId, name, type, supervisionTier]) => ({ areaId, name, type, supervisionTier })),
       answers: (readAnswers.all(id) as [string, string | null, string, string | null][]).map(([itemId, areaId, value, naReason]) => ({ itemId, areaId, value: parse(value), naReason })),
-      points: (points.get(id) ?? []).map(([, pointId, areaId, itemId, tier, tierReason, element, heightBand, likelihoodBefore, severityBefore, likelihoodAfter, severityAfter, controls]) => ({
-        id: pointId,
-        areaId,
-        itemId,
-        tier,
-        tierReason,
-        element,
-        heightBand,
-        likelihoodBefore,
-        severityBefore,
-        likelihoodAfter,
-        severityAfter,
-        controls: JSON.parse(controls) as LigatureControl[],
-      })),
+      points: (points.get(id) ?? []).map(
+        ([, pointId, areaId, itemId, tier, tierReason, element, heightBand, likelihoodBefore, severityBefore, likelihoodAfter, severityAfter, controls, copiedFromPointId, copyConfirmedAt]) => ({
+          id: pointId,
+          areaId,
+          itemId,
+          tier,
+          tierReason,
+          element,
+          heightBand,
+          likelihoodBefore,
+          severityBefore,
+          likelihoodAfter,
+          severityAfter,
+          controls: JSON.parse(controls) as LigatureControl[],
+          // A point copied from a sample room and not yet confirmed in its own room (the ward round).
+          copiedFromPointId,
+          copyConfirmedAt,
+        }),
+      ),
       actions: (pointActions.get(id) ?? []).map(([, actionId, ligaturePointId, type, actionStatus, dueDate]) => ({ id: actionId, ligaturePointId, type, status: actionStatus, dueDate })),
       assessedOn,
     });
