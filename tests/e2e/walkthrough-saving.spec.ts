@@ -46,6 +46,12 @@ test('a server killed mid-walkthrough loses nothing shown as saved, and the walk
   await page.keyboard.press('1');
   await expect.poll(() => focusedCard(page)).not.toBe(placeBefore);
   const placeAtKill = await focusedCard(page);
+  // The address follows the assessor a moment after the focus (WalkthroughPage), and a reload
+  // opens the address: wait until it names that question, as the address bar would show a person
+  // before they reload (the built door restarts faster than the moment).
+  await expect
+    .poll(() => page.evaluate(() => /\/items\/([^/]+)/.exec(location.hash)?.[1]).then((item) => (item ? `item-${decodeURIComponent(item).replace(/[^A-Za-z0-9_-]/g, '_')}` : null)))
+    .toBe(placeAtKill);
   await server.restart({ kill: true });
   expect(integrityCheck(server.dbFile)).toBe('ok');
 
