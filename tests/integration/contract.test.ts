@@ -72,6 +72,15 @@ const SAMPLES: [Operation, Sample][] = [
   ['photos.list', (ids) => ({ assessmentId: ids.assessment, ligaturePointId: ids.point })],
   ['photos.get', (ids) => ({ id: ids.photo })],
   ['photos.remove', (ids) => ({ id: ids.photo })],
+  ['handouts.exportRegister', (ids) => ({ boardId: ids.demoBoard, wardId: ids.demoWard })],
+  ['handouts.exportAssessment', (ids) => ({ assessmentId: ids.assessment, includePhotos: false })],
+  ['handouts.import', (ids) => ({ fileName: 'handout.json', content: ids.handoutFile, into: ids.assessment })],
+  ['assignments.set', (ids) => ({ assessmentId: ids.assessment, areaIds: [ids.bedroom], assessorId: ids.assessor })],
+  ['device.rename', () => ({ name: 'Ward laptop 2' })],
+  ['merge.conflicts', (ids) => ({ assessmentId: ids.assessment })],
+  ['merge.resolve', (ids) => ({ assessmentId: ids.assessment, kind: 'answer', recordId: ids.conflictId, keep: ids.conflictKeep })],
+  ['merge.renameArea', (ids) => ({ assessmentId: ids.assessment, areaId: ids.bedroom, name: 'Bedroom 1A' })],
+  ['merge.status', (ids) => ({ assessmentId: ids.assessment })],
   ['assessments.signOffCheck', (ids) => ({ assessmentId: ids.assessment })],
   ['assessments.signOff', (ids) => ({ assessmentId: ids.assessment, signedOffBy: ids.assessor })],
   ['rechecks.list', (ids) => ({ assessmentId: ids.round2 })],
@@ -86,6 +95,18 @@ const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42
 const BEFORE: Partial<Record<Operation, (core: TestCore, ids: Record<string, string>) => void>> = {
   'assessments.signOff': (core, ids) => {
     answerAll(core, ids.assessment!);
+  },
+  'merge.resolve': (core, ids) => {
+    // After the hand-out, a second device and this one answer Q01 differently: one conflict.
+    const other = createTestCore();
+    other.call('handouts.import', { fileName: 'handout.json', content: ids.handoutFile! });
+    other.call('answers.record', { assessmentId: ids.assessment!, itemId: 'Q01', areaId: null, value: 'D', assessorId: ids.assessor! });
+    core.call('answers.record', { assessmentId: ids.assessment!, itemId: 'Q01', areaId: null, value: 'A', assessorId: ids.assessor! });
+    core.call('handouts.import', { fileName: 'back.json', content: other.call('handouts.exportAssessment', { assessmentId: ids.assessment! }).content });
+    other.close();
+    const conflict = core.call('merge.conflicts', { assessmentId: ids.assessment! }).conflicts[0]!;
+    ids.conflictId = conflict.id;
+    ids.conflictKeep = conflict.versions[0]!.key;
   },
   'rechecks.list': (core, ids) => {
     const next = startAssessment(core, ids.demoWard!, { round: '2027/28', assessedOn: '2027-11-20' });
@@ -138,6 +159,7 @@ describe('the contract', () => {
         ids.demoBoard = boardId;
       }
       if (operation === 'exchange.export') ids.exchangeFile = serialiseReturn(result.data);
+      if (operation === 'handouts.exportAssessment') ids.handoutFile = (result.data as { content: string }).content;
       if (operation === 'assessments.start') {
         const assessment = result.data as { assessors: { id: string }[]; areas: { areaId: string; type: string }[] };
         ids.assessor = assessment.assessors[0]!.id;

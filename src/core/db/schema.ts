@@ -5,3 +5,4 @@ export * from './tables/estate';
 export * from './tables/audit';
 export * from './tables/templates';
 export * from './tables/assessments';
+export * from './tables/merge';

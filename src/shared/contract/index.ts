@@ -5,6 +5,7 @@ import { backupsContract } from './backups';
 import { estateContract } from './estate';
 import { reportsContract } from './reports';
 import { exchangeContract } from './exchange';
+import { mergeContract } from './merge';
 import { systemContract } from './system';
 import { templatesContract } from './templates';
 import { walkthroughContract } from './walkthrough';
@@ -23,6 +24,7 @@ export const contract = {
   ...exchangeContract,
   ...backupsContract,
   ...walkthroughContract,
+  ...mergeContract,
 };
 
 export type Contract = typeof contract;

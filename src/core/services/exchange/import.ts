@@ -2,7 +2,7 @@ import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { ParsedInput } from '../../../shared/contract';
-import type { ExchangeAssessment, ExchangeDocument } from '../../../shared/exchange/schema';
+import type { ExchangeAssessment, ExchangeDocument, ExchangeTemplate } from '../../../shared/exchange/schema';
 import type { DbOrTx, ServiceContext } from '../../context';
 import {
   actions,
@@ -25,7 +25,7 @@ import { recordAudit } from '../audit';
 import { cacheScoresOf } from '../scores/scored-wards';
 import { storeTemplate } from '../templates';
 import { assessmentRecord } from './export';
-import { ExchangeRefusal, verifyReturn } from './verify';
+import { ExchangeRefusal, verifyReturn, type VerifiedReturn } from './verify';
 
 // Collation: a board's return goes into this store in one transaction, after every check that
 // `verify` makes. The estate register is upserted by id (a renamed ward is renamed here too);
@@ -50,44 +50,54 @@ export interface ImportReport {
 }
 
 export function importReturn(ctx: ServiceContext, input: ParsedInput<'exchange.import'>): ImportReport {
-  const { document } = verifyReturn(input.fileName, input.content);
-  const refuse = (problem: string): never => {
-    throw new ExchangeRefusal(input.fileName, problem, []);
-  };
-  return ctx.db.transaction((tx) => {
-    const report: ImportReport = {
-      fileName: input.fileName,
-      status: 'imported',
-      board: { id: document.board.id, name: document.board.name },
-      assessmentsAdded: 0,
-      assessmentsAlreadyHere: 0,
-      templatesInstalled: [],
-      estateRecordsAdded: 0,
-      estateRecordsUpdated: 0,
-      olderThanHere: isOlderThanHere(tx, document),
-      photosAdded: 0,
-    };
-    const source = `exchange file ${input.fileName}`.slice(0, 200);
-    for (const entry of document.templates) {
-      try {
-        const { key, alreadyInstalled } = storeTemplate(tx, ctx, entry.content, source);
-        if (!alreadyInstalled) report.templatesInstalled.push(key);
-      } catch (error) {
-        if (error instanceof AppError) refuse(`template ${entry.key} is already installed here with different content`);
-        throw error;
-      }
-    }
-    upsertEstate(tx, ctx, document, report, refuse);
-    const added = document.assessments.filter((assessment) => importAssessment(tx, ctx, assessment, input.fileName, report, refuse));
-    // The engine's scores of what was added, cached as a sign-off caches them (read back from this store).
-    cacheScoresOf(tx, ctx, added.map((assessment) => assessment.id));
-    const changed = report.assessmentsAdded + report.templatesInstalled.length + report.estateRecordsAdded + report.estateRecordsUpdated + report.photosAdded;
-    report.status = changed === 0 ? 'already_imported' : 'imported';
-    return report;
-  });
+  const verified = verifyReturn(input.fileName, input.content);
+  return ctx.db.transaction((tx) => importVerifiedReturn(tx, ctx, verified, input.fileName));
 }
 
-type Refuse = (problem: string) => never;
+/** Writes a return that passed every check, inside the caller's transaction. */
+export function importVerifiedReturn(tx: DbOrTx, ctx: ServiceContext, { document }: VerifiedReturn, fileName: string): ImportReport {
+  const refuse = (problem: string): never => {
+    throw new ExchangeRefusal(fileName, problem, []);
+  };
+  const report: ImportReport = {
+    fileName,
+    status: 'imported',
+    board: { id: document.board.id, name: document.board.name },
+    assessmentsAdded: 0,
+    assessmentsAlreadyHere: 0,
+    templatesInstalled: [],
+    estateRecordsAdded: 0,
+    estateRecordsUpdated: 0,
+    olderThanHere: isOlderThanHere(tx, document),
+    photosAdded: 0,
+  };
+  report.templatesInstalled = installFileTemplates(tx, ctx, document.templates, `exchange file ${fileName}`, refuse);
+  // Returns can arrive out of order: an older file adds what is missing but never rolls the register back.
+  upsertRegister(tx, ctx, document, report, refuse, !report.olderThanHere);
+  const added = document.assessments.filter((assessment) => importAssessment(tx, ctx, assessment, fileName, report, refuse));
+  // The engine's scores of what was added, cached as a sign-off caches them (read back from this store).
+  cacheScoresOf(tx, ctx, added.map((assessment) => assessment.id));
+  const changed = report.assessmentsAdded + report.templatesInstalled.length + report.estateRecordsAdded + report.estateRecordsUpdated + report.photosAdded;
+  report.status = changed === 0 ? 'already_imported' : 'imported';
+  return report;
+}
+
+export type Refuse = (problem: string) => never;
+
+/** Installs the template versions a checked file carries that are not here; returns their keys. */
+export function installFileTemplates(tx: DbOrTx, ctx: ServiceContext, entries: readonly ExchangeTemplate[], source: string, refuse: Refuse): string[] {
+  const installed: string[] = [];
+  for (const entry of entries) {
+    try {
+      const { key, alreadyInstalled } = storeTemplate(tx, ctx, entry.content, source.slice(0, 200));
+      if (!alreadyInstalled) installed.push(key);
+    } catch (error) {
+      if (error instanceof AppError) refuse(`template ${entry.key} is already installed here with different content`);
+      throw error;
+    }
+  }
+  return installed;
+}
 
 interface EstateKind {
   entity: string;
@@ -97,15 +107,32 @@ interface EstateKind {
   parent: SQLiteColumn | null;
 }
 
-function upsertEstate(tx: DbOrTx, ctx: ServiceContext, document: ExchangeDocument, report: ImportReport, refuse: Refuse): void {
+/** The register records of a file, as many as it carries. */
+export interface RegisterRecords {
+  board: ExchangeDocument['board'];
+  sites: readonly ExchangeDocument['sites'][number][];
+  wards: readonly ExchangeDocument['wards'][number][];
+  areas: readonly ExchangeDocument['areas'][number][];
+}
+
+/**
+ * Adds the register records missing here and, when `update`, brings the others up to the file's
+ * values (a renamed ward is renamed here too); a different record under the same name is refused.
+ */
+export function upsertRegister(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  document: RegisterRecords,
+  report: Pick<ImportReport, 'estateRecordsAdded' | 'estateRecordsUpdated'>,
+  refuse: Refuse,
+  update: boolean,
+): void {
   const kinds = {
     board: { entity: 'board', what: 'board', table: boards, parent: null },
     site: { entity: 'site', what: 'site', table: sites, parent: sites.boardId },
     ward: { entity: 'ward', what: 'ward', table: wards, parent: wards.siteId },
     area: { entity: 'area', what: 'area', table: areas, parent: areas.wardId },
   } satisfies Record<string, EstateKind>;
-  // Returns can arrive out of order: an older file adds what is missing but never rolls the register back.
-  const update = !report.olderThanHere;
   upsert(tx, ctx, kinds.board, { ...document.board }, null, report, refuse, update);
   for (const site of document.sites) upsert(tx, ctx, kinds.site, { ...site }, site.boardId, report, refuse, update);
   for (const ward of document.wards) upsert(tx, ctx, kinds.ward, { ...ward }, ward.siteId, report, refuse, update);
@@ -128,7 +155,7 @@ function upsert(
   kind: EstateKind,
   values: Record<string, unknown> & { id: string; name: string },
   parentId: string | null,
-  report: ImportReport,
+  report: Pick<ImportReport, 'estateRecordsAdded' | 'estateRecordsUpdated'>,
   refuse: Refuse,
   update: boolean,
 ): void {
@@ -162,8 +189,11 @@ function upsert(
 /** Adds the assessment unless it is already here (unchanged); true when it was added. */
 function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeAssessment, fileName: string, report: ImportReport, refuse: Refuse): boolean {
   const { scores: _scores, photos: filePhotos, ...record } = assessment;
-  const here = tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, assessment.id)).get();
+  const here = tx.select({ id: assessments.id, status: assessments.status }).from(assessments).where(eq(assessments.id, assessment.id)).get();
   if (here) {
+    if (here.status === 'draft') {
+      refuse(`assessment ${assessment.id} (round ${assessment.round}) is still a draft here: bring the signed-off assessment back with a hand-out file from the device it was signed off on (Hand-outs), which brings this draft up to date`);
+    }
     const stored = assessmentRecord(tx, assessment.id, false);
     if (canonicalJson(stored) !== canonicalJson(record)) {
       refuse(`assessment ${assessment.id} (round ${assessment.round}) is already here with different content; a signed-off assessment never changes`);

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
 import type { DbOrTx, ServiceContext } from '../../context';
+import { derivedId } from '../../derived-id';
 import { actions, answers, assessments, ligaturePoints, photos, rechecks } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit';
@@ -97,7 +98,15 @@ function refuse(message: string, field = 'outcome'): AppError {
   return new AppError('CONFLICT', message, [{ path: [field], message }]);
 }
 
-function copyPoint(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView, previousId: string, assessorId: string): string {
+/**
+ * The id of the copy a re-check makes: derived from the re-check, so two devices deciding the
+ * same re-check make the same record, which merges as one (see services/merge).
+ */
+function copyId(recheckId: string): string {
+  return derivedId(`recheck-copy:${recheckId}`);
+}
+
+function copyPoint(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView, recheckId: string, previousId: string, assessorId: string): string {
   const previous = tx.select().from(ligaturePoints).where(eq(ligaturePoints.id, previousId)).get();
   if (!previous) throw notFound('ligature point', previousId);
   if (!assessment.areas.some((a) => a.areaId === previous.areaId)) {
@@ -107,13 +116,13 @@ function copyPoint(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView, 
   const prompts = pinnedTemplate(tx, assessment.templates.ligature).items;
   const itemId = previous.itemId && prompts.some((p) => p.id === previous.itemId) ? previous.itemId : null;
   const now = ctx.now().toISOString();
-  const row = { ...previous, id: ctx.newId(), assessmentId: assessment.id, itemId, assessorId, createdAt: now, updatedAt: now };
+  const row = { ...previous, id: copyId(recheckId), assessmentId: assessment.id, itemId, assessorId, createdAt: now, updatedAt: now };
   tx.insert(ligaturePoints).values(row).run();
   recordAudit(tx, ctx, 'create', 'ligature_point', row.id, null, { ...row, controls: JSON.parse(row.controls) as unknown, copiedFrom: previousId });
   return row.id;
 }
 
-function copyAction(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView, previousId: string): string {
+function copyAction(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView, recheckId: string, previousId: string): string {
   const previous = tx.select().from(actions).where(eq(actions.id, previousId)).get();
   if (!previous) throw notFound('action', previousId);
   let ligaturePointId: string | null = null;
@@ -140,7 +149,7 @@ function copyAction(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView,
     }
   }
   const now = ctx.now().toISOString();
-  const row = { ...previous, id: ctx.newId(), assessmentId: assessment.id, answerId: newAnswerId, ligaturePointId, createdAt: now, updatedAt: now };
+  const row = { ...previous, id: copyId(recheckId), assessmentId: assessment.id, answerId: newAnswerId, ligaturePointId, createdAt: now, updatedAt: now };
   tx.insert(actions).values(row).run();
   recordAudit(tx, ctx, 'create', 'action', row.id, null, { ...row, copiedFrom: previousId });
   return row.id;
@@ -174,7 +183,7 @@ export function decideRecheck(ctx: ServiceContext, input: ParsedInput<'rechecks.
       removeCopy(tx, ctx, row.subject, currentId);
       currentId = null;
     } else if (input.outcome !== 'removed' && !currentId) {
-      currentId = row.subject === 'ligature_point' ? copyPoint(tx, ctx, assessment, row.previousId, input.assessorId) : copyAction(tx, ctx, assessment, row.previousId);
+      currentId = row.subject === 'ligature_point' ? copyPoint(tx, ctx, assessment, row.id, row.previousId, input.assessorId) : copyAction(tx, ctx, assessment, row.id, row.previousId);
     }
     const decision = { outcome: input.outcome, note: input.note, assessorId: input.assessorId, decidedAt: ctx.now().toISOString(), currentId };
     tx.update(rechecks).set(decision).where(eq(rechecks.id, row.id)).run();

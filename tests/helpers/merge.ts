@@ -1,0 +1,28 @@
+import type { Input, Output } from '../../src/shared/contract';
+import type { TestCore } from './core';
+
+// Two or three devices working on one assessment, each a real core on its own SQLite file.
+
+export type HandoutFile = Output<'handouts.exportAssessment'>;
+
+/** What a device hands out (or brings back): its assessment file. */
+export function handOut(core: TestCore, assessmentId: string, includePhotos = true): HandoutFile {
+  return core.call('handouts.exportAssessment', { assessmentId, includePhotos });
+}
+
+/** Takes a file on a device; the report of what it did. */
+export function take(core: TestCore, file: { fileName: string; content: string }, into?: string): Output<'handouts.import'> {
+  return core.call('handouts.import', { fileName: file.fileName, content: file.content, ...(into ? { into } : {}) });
+}
+
+/** The assessment report of taking an assessment file. */
+export function takeAssessment(core: TestCore, file: { fileName: string; content: string }, into?: string) {
+  const report = take(core, file, into);
+  if (report.kind !== 'assessment') throw new Error(`Expected an assessment file, got a ${report.kind} file`);
+  return report;
+}
+
+export function answer(core: TestCore, assessmentId: string, itemId: string, areaId: string | null, value: Input<'answers.record'>['value'], extra: Partial<Input<'answers.record'>> = {}) {
+  const assessorId = extra.assessorId ?? core.call('assessments.get', { id: assessmentId }).assessors[0]!.id;
+  return core.call('answers.record', { assessmentId, itemId, areaId, value, assessorId, ...extra });
+}
