@@ -47,6 +47,9 @@ const Described = {
   areaId: z.string().nullable(),
 };
 
+/** A record in words: what it is and where (see services/merge/describe.ts). */
+export const DescribedRecordSchema = z.object(Described);
+
 export const ConflictSchema = z.object({
   ...Described,
   reason: z.enum(['different_edits', 'edit_and_removal', 'removed_but_used']),
@@ -62,7 +65,7 @@ export const ConflictSchema = z.object({
       shownHere: z.boolean(),
     }),
   ),
-  usedBy: z.array(z.object(Described)),
+  usedBy: z.array(DescribedRecordSchema),
 });
 
 export const ProbableDuplicateSchema = z.object({

@@ -1,12 +1,14 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { buildScoringInput } from '../../../shared/exchange/scoring-input';
+import { provisionalScores } from '../../../shared/merge/provisional-scoring';
 import { scoreWard, type AnswerValue, type PinnedTemplates, type WardScoringInput } from '../../../shared/scoring';
 import type { SupervisionTier, WardType } from '../../../shared/domain/estate';
 import type { Domain } from '../../../shared/templates';
 import type { DbOrTx } from '../../context';
 import { actions, answers, assessmentAreas, assessments, assessmentTemplates, ligaturePoints, wards } from '../../db/schema';
 import { notFound } from '../../errors';
+import { conflictsForScoring, withConflicts } from '../merge/scoring';
 import type { listActions } from './actions';
 import { listLigaturePoints, toPoint } from './ligature-points';
 import { pinnedTemplate, pinnedTemplates } from './pinned';
@@ -20,6 +22,11 @@ type PointAction = Pick<ReturnType<typeof listActions>[number], 'id' | 'ligature
 
 /** Everything the engine needs, read from the store: the assessment as recorded. */
 export function scoringInput(tx: DbOrTx, assessmentId: string, known?: AssessmentView): WardScoringInput {
+  return buildScoringInput(recordedForScoring(tx, assessmentId, known));
+}
+
+/** The records the engine's input is built from (see buildScoringInput). */
+function recordedForScoring(tx: DbOrTx, assessmentId: string, known?: AssessmentView): Parameters<typeof buildScoringInput>[0] {
   const assessment = known ?? getAssessment(tx, assessmentId);
   const ward = tx.select({ id: wards.id, type: wards.type, bedCount: wards.bedCount }).from(wards).where(eq(wards.id, assessment.wardId)).get();
   if (!ward) throw notFound('ward', assessment.wardId);
@@ -33,7 +40,7 @@ export function scoringInput(tx: DbOrTx, assessmentId: string, known?: Assessmen
     .from(answers)
     .where(eq(answers.assessmentId, assessmentId))
     .all();
-  return buildScoringInput({
+  return {
     // A signed-off assessment scores against the ward as it was when signed off; a draft against the register.
     ward: { id: ward.id, type: (assessment.wardType ?? ward.type) as WardType, bedCount: assessment.bedCount ?? ward.bedCount },
     areas: assessment.areas,
@@ -41,17 +48,26 @@ export function scoringInput(tx: DbOrTx, assessmentId: string, known?: Assessmen
     points: listLigaturePoints(tx, assessmentId),
     actions: pointActions,
     assessedOn: assessment.assessedOn,
-  });
+  };
 }
 
-/** The scored assessment against the exact template versions it pinned. */
+/**
+ * The scored assessment against the exact template versions it pinned. While records merged from
+ * another device are in conflict (a draft only), it scores provisionally on the safe side and
+ * names the records in conflict (services/merge/scoring.ts).
+ */
 export function scoreAssessment(tx: DbOrTx, assessmentId: string) {
   const assessment = getAssessment(tx, assessmentId);
+  const templates = pinnedTemplates(tx, assessment);
+  const conflicts = assessment.status === 'draft' ? conflictsForScoring(tx, assessmentId) : null;
   return {
     assessmentId,
     status: assessment.status,
     templates: assessment.templates,
-    scores: scoreWard(pinnedTemplates(tx, assessment), scoringInput(tx, assessmentId, assessment)),
+    scores: conflicts
+      ? provisionalScores(templates, recordedForScoring(tx, assessmentId, assessment), conflicts.versions)
+      : scoreWard(templates, scoringInput(tx, assessmentId, assessment)),
+    conflicts: conflicts?.records ?? [],
   };
 }
 
@@ -111,7 +127,13 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
     return value;
   };
 
+  const conflicted = withConflicts(tx, heads.filter((h) => h.status === 'draft').map((h) => h.id));
   for (const head of heads) {
+    // A draft with conflicts from merged devices scores as scoreAssessment says (one rule, one place).
+    if (conflicted.has(head.id)) {
+      result.set(head.id, scoreAssessment(tx, head.id));
+      continue;
+    }
     const pinned = Object.fromEntries((pins.get(head.id) ?? []).map((p) => [p.domain, p.templateKey])) as Record<Domain, string>;
     const templates = { quality: pinned.quality, safety: pinned.safety, ligature: pinned.ligature, therapeutic: pinned.therapeutic };
     const assessmentAreasSorted = (areas.get(head.id) ?? [])
@@ -131,7 +153,7 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
       ligature: pinnedTemplate(tx, templates.ligature),
       therapeutic: pinnedTemplate(tx, templates.therapeutic),
     } as PinnedTemplates;
-    result.set(head.id, { assessmentId: head.id, status: head.status, templates, scores: scoreWard(pinnedSet, input) });
+    result.set(head.id, { assessmentId: head.id, status: head.status, templates, scores: scoreWard(pinnedSet, input), conflicts: [] });
   }
   return result;
 }

@@ -2,13 +2,13 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
 import { KIND_FACTS, differingFields, type RecordKind, type RecordRow } from '../../../shared/merge/kinds';
 import type { DbOrTx, ServiceContext } from '../../context';
-import { areas, assessments, photos } from '../../db/schema';
+import { areas, assessments, photos, recordStates } from '../../db/schema';
 import { AppError, conflictOn, notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { assertDraft, getAssessment } from '../assessments/read';
 import { recordDescriber, type DescribedRecord } from './describe';
 import { REFERENCES, keyOf, writeLiveRow } from './records';
-import { addLocalVersion, captureChanges, deviceNames, isConflict, loadSlots, readAllLive, saveSlots, selfDevice, type Device, type LiveRows, type Slot, type Slots } from './state';
+import { addLocalVersion, captureChanges, conflictedSlots, deviceNames, isConflict, loadSlots, readAllLive, saveSlots, selfDevice, type Device, type LiveRows, type Slot, type Slots } from './state';
 
 // What merging left for a person: records whose versions disagree, and areas two devices each
 // added under the same name. Each conflict shows every version with who, when and on which
@@ -116,9 +116,10 @@ export function probableDuplicates(live: LiveRows): ProbableDuplicate[] {
 
 /** How many records wait for a person: conflicts, and areas that look added twice (sign-off waits for both). */
 export function unresolvedCount(tx: DbOrTx, assessmentId: string): { conflicts: number; duplicates: number } {
-  const slots = loadSlots(tx, assessmentId);
-  const conflicts = [...slots.values()].filter(isConflict).length;
-  if (slots.size === 0) return { conflicts: 0, duplicates: 0 };
+  const conflicts = conflictedSlots(tx, assessmentId).length;
+  // Only a merge can bring two areas of one name into an assessment.
+  const shared = tx.select({ one: sql`1` }).from(recordStates).where(eq(recordStates.assessmentId, assessmentId)).limit(1).get();
+  if (!shared) return { conflicts, duplicates: 0 };
   return { conflicts, duplicates: probableDuplicates(readAllLive(tx, assessmentId)).length };
 }
 

@@ -42,9 +42,10 @@ export function slotFor(slots: Slots, kind: RecordKind, id: string): Slot {
   return slot;
 }
 
-export function loadSlots(tx: DbOrTx, assessmentId: string): Slots {
+export function loadSlots(tx: DbOrTx, assessmentId: string, only?: ReadonlySet<string>): Slots {
   const slots: Slots = new Map();
   for (const v of tx.select().from(recordVersions).where(eq(recordVersions.assessmentId, assessmentId)).all()) {
+    if (only && !only.has(keyOf(v.kind as RecordKind, v.recordId))) continue;
     slotFor(slots, v.kind as RecordKind, v.recordId).versions.push({
       clock: JSON.parse(v.clock) as Clock,
       deleted: v.deleted,
@@ -57,6 +58,7 @@ export function loadSlots(tx: DbOrTx, assessmentId: string): Slots {
     });
   }
   for (const s of tx.select().from(recordStates).where(eq(recordStates.assessmentId, assessmentId)).all()) {
+    if (only && !only.has(keyOf(s.kind as RecordKind, s.recordId))) continue;
     const slot = slotFor(slots, s.kind as RecordKind, s.recordId);
     slot.liveHash = s.liveHash;
     slot.liveContent = s.liveContent;
@@ -185,6 +187,36 @@ function lastRow(slot: Slot): RecordRow {
   const standing = slot.versions.find((v) => v.content === slot.liveContent && !v.deleted) ?? slot.versions.find((v) => !v.deleted) ?? slot.versions[0];
   if (!standing) throw new Error(`${slot.kind} ${slot.id} was removed but no version of it is known`);
   return standing.row;
+}
+
+/**
+ * The records of these assessments that may be in conflict, found by SQL (several versions, or
+ * removed everywhere yet live here), by assessment; isConflict decides. Cheap when nothing is shared.
+ */
+export function conflictCandidates(tx: DbOrTx, assessmentIds: readonly string[]): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  if (assessmentIds.length === 0) return found;
+  const ids = JSON.stringify([...new Set(assessmentIds)]);
+  const rows = tx.all<{ assessmentId: string; kind: string; recordId: string }>(sql`
+    SELECT v.assessment_id AS assessmentId, v.kind AS kind, v.record_id AS recordId
+    FROM record_versions v LEFT JOIN record_states s
+      ON s.assessment_id = v.assessment_id AND s.kind = v.kind AND s.record_id = v.record_id
+    WHERE v.assessment_id IN (SELECT value FROM json_each(${ids}))
+    GROUP BY v.assessment_id, v.kind, v.record_id
+    HAVING count(*) > 1 OR (min(v.deleted) = 1 AND max(s.live_hash) IS NOT NULL)`);
+  for (const row of rows) {
+    const keys = found.get(row.assessmentId) ?? new Set<string>();
+    keys.add(keyOf(row.kind as RecordKind, row.recordId));
+    found.set(row.assessmentId, keys);
+  }
+  return found;
+}
+
+/** The records of an assessment in conflict, with their versions. */
+export function conflictedSlots(tx: DbOrTx, assessmentId: string): Slot[] {
+  const candidates = conflictCandidates(tx, [assessmentId]).get(assessmentId);
+  if (!candidates) return [];
+  return [...loadSlots(tx, assessmentId, candidates).values()].filter(isConflict);
 }
 
 /** Whether the record's versions disagree (a person must choose). */

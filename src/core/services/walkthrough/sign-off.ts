@@ -7,6 +7,7 @@ import { answers, assessments, ligaturePoints, rechecks } from '../../db/schema'
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
 import { assertAssessorOf, assertDraft, getAssessment, type AssessmentView } from '../assessments/read';
+import { unresolvedCount } from '../merge/conflicts';
 import { cacheScores } from '../scores/scored-wards';
 import { areaName, domainProgress, walkInstances } from './progress';
 import { recheckSummaries } from './rechecks';
@@ -34,6 +35,7 @@ function checkAssessment(tx: DbOrTx, assessment: AssessmentView) {
     ...(undecidedRechecks.length > 0
       ? [`${undecidedRechecks.length} re-check${undecidedRechecks.length === 1 ? '' : 's'} from the previous round ${undecidedRechecks.length === 1 ? 'is' : 'are'} not yet decided`]
       : []),
+    ...mergeReasons(unresolvedCount(tx, assessment.id)),
   ];
   const points = tx.select({ areaId: ligaturePoints.areaId }).from(ligaturePoints).where(eq(ligaturePoints.assessmentId, assessment.id)).all();
   const pointAreas = new Set(points.map((p) => p.areaId));
@@ -53,6 +55,14 @@ function checkAssessment(tx: DbOrTx, assessment: AssessmentView) {
     undecidedRechecks: undecidedRechecks.map((r) => ({ id: r.id, subject: r.subject, description: r.summary })),
     reasons,
   };
+}
+
+/** Work merged from other devices that a person must still settle (see services/merge). */
+function mergeReasons({ conflicts, duplicates }: { conflicts: number; duplicates: number }): string[] {
+  return [
+    ...(conflicts > 0 ? [`${conflicts} conflict${conflicts === 1 ? '' : 's'} between devices ${conflicts === 1 ? 'is' : 'are'} not yet resolved`] : []),
+    ...(duplicates > 0 ? [`${duplicates} pair${duplicates === 1 ? '' : 's'} of areas added on two devices under one name ${duplicates === 1 ? 'is' : 'are'} not yet settled`] : []),
+  ];
 }
 
 /** Whether the assessment can be signed off, and if not, exactly what is missing. */
