@@ -46,3 +46,27 @@ describe('hand-out and bring-back between two devices', () => {
     expect(laptop.call('answers.list', { assessmentId: assessment.id }).find((a) => a.itemId === 'Q04')!.value).toBe('C');
   });
 });
+
+describe('an edit made while a conflict is shown', () => {
+  it('replaces only the version it was made over, never the other device’s unseen one', () => {
+    const board = createTestCore();
+    const laptop = createTestCore();
+    const { ward } = makeWard(board);
+    const assessment = board.call('assessments.start', { wardId: ward.id, assessedOn: '2026-11-20', round: '2026/27', announced: true, assessors: [{ name: 'Ailsa Grant', role: 'estates' }] });
+    takeAssessment(laptop, handOut(board, assessment.id));
+    laptop.setNow('2026-11-20T10:00:00Z');
+    answer(laptop, assessment.id, 'Q01', null, 'C');
+    const fromLaptop = handOut(laptop, assessment.id);
+    board.setNow('2026-11-20T11:00:00Z');
+    answer(board, assessment.id, 'Q01', null, 'A');
+    // The board's own answer is the later one, so the board shows it while in conflict with the laptop's.
+    expect(takeAssessment(board, fromLaptop)).toMatchObject({ conflicts: 1 });
+    expect(board.call('answers.list', { assessmentId: assessment.id })[0]!.value).toBe('A');
+    answer(board, assessment.id, 'Q01', null, 'B');
+    const { conflicts } = board.call('merge.conflicts', { assessmentId: assessment.id });
+    expect(conflicts.map((c) => c.versions.map((v) => v.row['value']).sort())).toEqual([['B', 'C']]);
+    // Changed to agree with the other device, the conflict is gone.
+    answer(board, assessment.id, 'Q01', null, 'C');
+    expect(board.call('merge.conflicts', { assessmentId: assessment.id }).conflicts).toEqual([]);
+  });
+});
