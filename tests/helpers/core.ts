@@ -40,7 +40,7 @@ export function createTestCore(options: { file?: string; now?: () => Date } = {}
     appVersion: '0.0.0-test',
     actor: 'test assessor',
     now: options.now ?? (() => new Date(fixed)),
-    log: () => undefined,
+    log: process.env.MHEA_TEST_LOG ? (m, e) => console.error(m, e) : () => undefined,
   });
   return {
     dispatch: core.dispatch,

@@ -64,7 +64,7 @@ export function mergeIncoming(
     if (outcome.conflict && !wasConflict) counts.newConflicts += 1;
     if (!outcome.conflict && new Set(merged.map((v) => v.device)).size > 1) counts.agreed += 1;
   }
-  materialise(tx, ctx, assessmentId, live, changed, photoBytes, source, counts);
+  materialise(tx, ctx, assessmentId, slots, live, changed, photoBytes, source, counts);
   return counts;
 }
 
@@ -95,6 +95,7 @@ export function materialise(
   tx: DbOrTx,
   ctx: ServiceContext,
   assessmentId: string,
+  slots: Slots,
   live: LiveRows,
   changed: readonly Slot[],
   photoBytes: ReadonlyMap<string, Buffer>,
@@ -120,9 +121,15 @@ export function materialise(
         if (typeof value === 'string') referred.add(value);
       }
     }
-    for (const planned of desired.values()) {
-      if (planned.slot.kind !== kind || planned.row !== null || !referred.has(planned.slot.id)) continue;
+    for (const id of referred) {
+      if (finalRow(kind, id)) continue;
+      // Removed (here before, or by this merge) yet referred to: kept, and shown as a conflict.
+      const slot = slots.get(keyOf(kind, id));
+      if (!slot || slot.versions.length === 0) continue;
+      const planned = desired.get(keyOf(kind, id)) ?? { slot, shown: settle(slot.versions, (v) => v.content).shown, row: null };
       planned.row = planned.shown.row;
+      slot.dirty = true;
+      desired.set(keyOf(kind, id), planned);
       counts.keptOverRemoval += 1;
     }
   }

@@ -6,9 +6,10 @@ import { areas, assessments, photos, recordStates } from '../../db/schema';
 import { AppError, conflictOn, notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { assertDraft, getAssessment } from '../assessments/read';
+import { keepRecheckCopy } from '../walkthrough/rechecks';
 import { recordDescriber, type DescribedRecord } from './describe';
 import { REFERENCES, keyOf, writeLiveRow } from './records';
-import { addLocalVersion, captureChanges, conflictedSlots, deviceNames, isConflict, loadSlots, readAllLive, saveSlots, selfDevice, type Device, type LiveRows, type Slot, type Slots } from './state';
+import { addLocalVersion, captureChanges, conflictedSlots, deviceNames, isConflict, loadSlots, readAllLive, saveSlots, selfDevice, type Device, type LiveRows, type Slot, type Slots, type StoredVersion } from './state';
 
 // What merging left for a person: records whose versions disagree, and areas two devices each
 // added under the same name. Each conflict shows every version with who, when and on which
@@ -138,6 +139,7 @@ export function resolveConflict(ctx: ServiceContext, input: ParsedInput<'merge.r
     const slot = slots.get(keyOf(input.kind, input.recordId));
     if (!slot || !isConflict(slot)) throw new AppError('CONFLICT', 'This conflict has already been resolved (on this screen or by a later merge). The list has been brought up to date.');
     const current = live.get(slot.kind)!.get(slot.id);
+    const versions = slot.versions;
     let kept: RecordRow | null;
     if (input.keep === 'restore') {
       if (!current || !slot.versions.every((v) => v.deleted)) throw conflictOn('keep', 'Only a record removed on another device but still in use here can be restored');
@@ -155,12 +157,14 @@ export function resolveConflict(ctx: ServiceContext, input: ParsedInput<'merge.r
         kept = chosen.row;
       }
     }
-    addLocalVersion(slot, kept ?? slot.versions.find((v) => v.key === input.keep)!.row, kept === null, self, ctx, true);
+    addLocalVersion(slot, kept ?? versions.find((v) => v.key === input.keep)!.row, kept === null, self, ctx, true);
     recordAudit(tx, ctx, kept === null ? 'delete' : current ? 'update' : 'create', slot.kind, slot.id, current ?? null, {
       ...(kept ?? {}),
-      resolvedConflict: { kept: input.keep === 'restore' ? 'restored' : kept === null ? 'removal' : 'version', versions: slot.versions.length },
+      resolvedConflict: { kept: input.keep === 'restore' ? 'restored' : kept === null ? 'removal' : 'version', versions: versions.length },
     });
-    if (slot.kind === 'recheck' && kept?.['outcome'] === 'removed') removeRecheckCopies(tx, ctx, input.assessmentId, slot, live, slots, self);
+    // A re-check and the point or action it carried over stay in step.
+    if (slot.kind === 'recheck' && kept?.['outcome'] === 'removed') removeRecheckCopies(tx, ctx, input.assessmentId, versions, live, slots, self);
+    if ((slot.kind === 'ligature_point' || slot.kind === 'action') && kept) keepRecheckCopy(tx, ctx, input.assessmentId, slot.kind === 'action' ? 'action' : 'ligature_point', slot.id);
     touch(tx, ctx, input.assessmentId);
     saveSlots(tx, input.assessmentId, slots.values());
     return unresolvedCount(tx, input.assessmentId);
@@ -188,9 +192,9 @@ function removeWithReferrers(tx: DbOrTx, ctx: ServiceContext, assessmentId: stri
 }
 
 /** A re-check settled as "removed" leaves no copy of last round's point or action behind. */
-function removeRecheckCopies(tx: DbOrTx, ctx: ServiceContext, assessmentId: string, slot: Slot, live: LiveRows, slots: Slots, self: Device): void {
-  const copyKind: RecordKind = slot.versions[0]!.row['subject'] === 'action' ? 'action' : 'ligature_point';
-  for (const copyId of new Set(slot.versions.map((v) => v.row['currentId']).filter((id): id is string => typeof id === 'string'))) {
+function removeRecheckCopies(tx: DbOrTx, ctx: ServiceContext, assessmentId: string, versions: readonly StoredVersion[], live: LiveRows, slots: Slots, self: Device): void {
+  const copyKind: RecordKind = versions[0]!.row['subject'] === 'action' ? 'action' : 'ligature_point';
+  for (const copyId of new Set(versions.map((v) => v.row['currentId']).filter((id): id is string => typeof id === 'string'))) {
     const copySlot = slots.get(keyOf(copyKind, copyId));
     if (!copySlot || !live.get(copyKind)!.has(copyId)) continue;
     const row = live.get(copyKind)!.get(copyId)!;

@@ -12,6 +12,7 @@ import { importVerifiedReturn, installFileTemplates, upsertRegister, type Refuse
 import { ExchangeRefusal } from '../exchange/verify';
 import { cacheScoresOf } from '../scores/scored-wards';
 import { mergeIncoming, type IncomingRecord, type MergeCounts } from './apply';
+import { unresolvedCount } from './conflicts';
 import { describeRecords } from './describe';
 import { keyOf, toStoredRow } from './records';
 import { captureChanges, isConflict, loadSlots, readAllLive, rememberDevices, saveSlots, selfDevice, type Slots } from './state';
@@ -149,7 +150,7 @@ function importAssessment(
     if (unseen.length > 0) {
       refuse(`holds changes to the assessment of ${file.ward.name} that are not in it, and it was signed off here on ${here.signedOffAt?.slice(0, 10)}: a signed-off assessment is never changed. The changes: ${describeList(tx, id, unseen)}`);
     }
-    return report(tx, file, input.fileName, 'unchanged', { taken: 0, agreed: 0, newConflicts: 0, keptOverRemoval: 0, photosMissing: 0 }, slots);
+    return report(tx, file, input.fileName, 'unchanged', { taken: 0, agreed: 0, newConflicts: 0, keptOverRemoval: 0, photosMissing: 0 });
   } else {
     live = captureChanges(tx, ctx, id, slots, self).live;
     status = 'merged';
@@ -171,7 +172,7 @@ function importAssessment(
     // As a sign-off caches its scores, read back from this store.
     if (status !== 'unchanged') cacheScoresOf(tx, ctx, [id]);
   }
-  return report(tx, file, input.fileName, status, counts, slots);
+  return report(tx, file, input.fileName, status, counts);
 }
 
 function slotsChanged(slots: Slots): boolean {
@@ -243,7 +244,7 @@ function describeList(tx: DbOrTx, assessmentId: string, records: readonly { kind
   return `${shown.join('; ')}${described.length > 5 ? ` and ${described.length - 5} more` : ''}`;
 }
 
-function report(tx: DbOrTx, file: HandoutAssessment, fileName: string, status: 'started' | 'merged' | 'unchanged', counts: MergeCounts, slots: Slots) {
+function report(tx: DbOrTx, file: HandoutAssessment, fileName: string, status: 'started' | 'merged' | 'unchanged', counts: MergeCounts) {
   const assessment = getAssessment(tx, file.assessment.id);
   const ward = tx.select({ name: wards.name }).from(wards).where(eq(wards.id, assessment.wardId)).get();
   return {
@@ -253,8 +254,7 @@ function report(tx: DbOrTx, file: HandoutAssessment, fileName: string, status: '
     board: { id: file.board.id, name: file.board.name },
     assessment: { id: assessment.id, wardId: assessment.wardId, wardName: ward?.name ?? file.ward.name, assessedOn: assessment.assessedOn, status: assessment.status },
     fromDevice: file.device.name,
-    conflicts: [...slots.values()].filter(isConflict).length,
-    duplicates: 0,
+    ...unresolvedCount(tx, assessment.id),
     ...counts,
   };
 }

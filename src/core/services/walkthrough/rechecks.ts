@@ -193,6 +193,23 @@ export function decideRecheck(ctx: ServiceContext, input: ParsedInput<'rechecks.
   });
 }
 
+/**
+ * A carried-over copy kept after all (a conflict between devices resolved in favour of the copy):
+ * its re-check, if it says "removed", says "still present" again and points at the copy.
+ */
+export function keepRecheckCopy(tx: DbOrTx, ctx: ServiceContext, assessmentId: string, subject: RecheckRow['subject'], copy: string): void {
+  const row = tx
+    .select()
+    .from(rechecks)
+    .where(and(eq(rechecks.assessmentId, assessmentId), eq(rechecks.subject, subject)))
+    .all()
+    .find((r) => copyId(r.id) === copy);
+  if (!row || row.currentId === copy) return;
+  const change = { outcome: 'still_present' as const, currentId: copy, decidedAt: ctx.now().toISOString() };
+  tx.update(rechecks).set(change).where(eq(rechecks.id, row.id)).run();
+  recordAudit(tx, ctx, 'update', 'recheck', row.id, toRecheck(row), { ...toRecheck(row), ...change, reason: 'its carried-over record was kept when a conflict between devices was resolved' });
+}
+
 /** One physical point across rounds, oldest first: as recorded in each assessment, and how it was re-checked. */
 export function ligaturePointHistory(tx: DbOrTx, lineageId: string) {
   const points = tx.select({ id: ligaturePoints.id, assessmentId: ligaturePoints.assessmentId }).from(ligaturePoints).where(eq(ligaturePoints.lineageId, lineageId)).all();
