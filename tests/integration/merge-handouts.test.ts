@@ -10,9 +10,13 @@ import { answer, handOut, take, takeAssessment } from '../helpers/merge';
 // checklist version, signed-off assessments never changed, photos by content hash, removals
 // against edits, areas added twice, and the audit trail of what a merge changed.
 
+// A parsed file being altered: any shape, as a hostile tool would treat it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
 /** A file altered and digested again, as a careless or hostile tool might. */
-function altered(file: { fileName: string; content: string }, change: (doc: Record<string, any>) => void) {
-  const doc = JSON.parse(file.content) as Record<string, any>;
+function altered(file: { fileName: string; content: string }, change: (doc: Loose) => void) {
+  const doc = JSON.parse(file.content) as Loose;
   change(doc);
   delete doc['digest'];
   return { fileName: file.fileName, content: serialiseReturn({ ...doc, digest: exchangeDigest(doc) }) };
