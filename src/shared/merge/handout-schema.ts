@@ -137,7 +137,7 @@ export type HandoutAssessment = z.infer<typeof HandoutAssessment>;
 /** The JSON Schema published beside the app, generated from the zod schema above. */
 export function handoutJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(HandoutFile, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }),
+    ...z.toJSONSchema(HandoutFile, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', reused: 'ref' }),
     $id: 'https://mhea.invalid/schemas/handout-v1.schema.json',
     title: 'Mental Health Estates Assessment hand-out file (register or assessment), version 1',
   };
