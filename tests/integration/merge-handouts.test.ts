@@ -276,3 +276,45 @@ describe('areas added on the spot on two devices', () => {
     expect(laptop.call('assessments.get', { id: assessment.id }).areas.map((a) => a.name).sort()).toEqual(['Bedroom 10', 'Bedroom 9']);
   });
 });
+
+describe('a hostile hand-out file', () => {
+  it('is refused whole, naming the problem, even with its digest made to match', () => {
+    const board = createTestCore();
+    const laptop = createTestCore();
+    const { ward } = makeWard(board);
+    const bedroom = board.call('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
+    const assessment = startAssessment(board, ward.id);
+    answer(board, assessment.id, 'Q10', bedroom.id, 'no');
+    answer(board, assessment.id, 'Q01', null, 'B');
+    const file = handOut(board, assessment.id);
+    const answerRecord = (doc: Loose) => doc['records'].find((r: Loose) => r['kind'] === 'answer');
+    const cases: [string, (doc: Loose) => void, string][] = [
+      ['a version superseding another of the same record', (doc) => {
+        const record = answerRecord(doc);
+        record.versions.push({ ...record.versions[0], clock: Object.fromEntries(Object.entries(record.versions[0].clock as Record<string, number>).map(([d, n]) => [d, n + 1])), row: { ...record.versions[0].row, note: 'later' } });
+      }, 'lists a version that another of its versions supersedes'],
+      ['a version of another record', (doc) => {
+        const [first, second] = doc['records'].filter((r: Loose) => r['kind'] === 'answer');
+        first.versions[0].row = second.versions[0].row;
+      }, 'has a version of another record'],
+      ['a change from a device the file does not name', (doc) => {
+        answerRecord(doc).versions[0].clock = { '00000000-0000-4000-8000-000000000000': 1 };
+      }, 'which the file does not name'],
+      ['an answer in an area of another ward', (doc) => {
+        const row = doc['records'].find((r: Loose) => r['kind'] === 'answer' && r['versions'][0]['row']['areaId']).versions[0].row;
+        row.areaId = '00000000-0000-4000-8000-000000000001';
+      }, 'which is not an area of'],
+      ['the assessment itself removed', (doc) => {
+        doc['records'].find((r: Loose) => r['kind'] === 'assessment').versions[0].deleted = true;
+      }, 'says the assessment itself was removed'],
+      ['a board’s return under the hand-out envelope', (doc) => {
+        doc['format'] = 'mhea-exchange';
+      }, 'is a board’s return, not a hand-out file'],
+    ];
+    const before = rowCounts(laptop);
+    for (const [what, change, message] of cases) {
+      expect(refusal(laptop, altered(file, change)), what).toContain(message);
+    }
+    expect(rowCounts(laptop)).toEqual(before);
+  });
+});

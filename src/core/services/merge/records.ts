@@ -40,6 +40,7 @@ export const NOT_MERGED: Record<string, string> = {
   assessment_scores: 'cached scores of signed-off assessments, worked out again from the records',
   record_versions: 'the merge’s own bookkeeping',
   record_states: 'the merge’s own bookkeeping',
+  handout_log: 'a log of the files this device wrote and read',
 };
 
 export function sha256(text: string): string {

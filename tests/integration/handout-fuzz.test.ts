@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { answerAll, startAssessment } from '../helpers/assessments';
+import { createTestCore, makeWard, type TestCore } from '../helpers/core';
+import { assessWard, dumpStore } from '../helpers/exchange';
+import { answer, handOut, takeAssessment } from '../helpers/merge';
+import { mutate, mutationOf, paths, type Json } from '../helpers/mutate-json';
+
+// Hostile hand-out files, treated as returns are (tests/integration/exchange-fuzz.test.ts): an
+// assessment file with its previous round and a photo, mutated anywhere (values changed, removed,
+// added, ids of one record put on another, the text cut short), half of them digested again, and
+// thrown at three devices: one that never had the assessment, one that has a draft of it with work
+// of its own, and the board that handed it out. Nothing may escape as an exception or an internal
+// error, every refusal must say what is wrong, and a refused file must leave the store as it was.
+
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+function idsIn(value: Json, out = new Set<string>()): Set<string> {
+  if (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(value)) out.add(value);
+  else if (Array.isArray(value)) value.forEach((v) => idsIn(v, out));
+  else if (value !== null && typeof value === 'object') Object.values(value).forEach((v) => idsIn(v, out));
+  return out;
+}
+
+describe('hand-out files under fuzzing', () => {
+  it('never throw, always explain a refusal, and never write on a refusal', { timeout: 90_000 }, () => {
+    const board = createTestCore();
+    const { ward } = makeWard(board);
+    board.call('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
+    board.call('areas.create', { wardId: ward.id, type: 'lounge', name: 'Lounge', supervisionTier: 2 });
+    assessWard(board, ward.id, 0, '2025/26', '2025-11-20', '2025-11-21T16:00:00.000Z');
+    const round = startAssessment(board, ward.id);
+    answerAll(board, round.id);
+    const given = answer(board, round.id, 'Q01', null, 'D');
+    board.call('photos.add', { assessmentId: round.id, answerId: given.id, fileName: 'roof.png', mimeType: 'image/png', dataBase64: PNG, caption: 'Roof', assessorId: round.assessors[0]!.id });
+    const file = handOut(board, round.id);
+    const original = JSON.parse(file.content) as Json;
+    const all = paths(original);
+
+    const fresh = createTestCore();
+    const laptop = createTestCore();
+    takeAssessment(laptop, file);
+    answer(laptop, round.id, 'Q04', null, 'C');
+    const targets: TestCore[] = [fresh, laptop, board];
+    const writes = (core: TestCore) => (core.store.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const baselines = targets.map((core) => ({ dump: dumpStore(core), writes: writes(core) }));
+
+    let runs = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(mutationOf([...idsIn(original)]), fc.nat(2), (m, target) => {
+        runs += 1;
+        const core = targets[target]!;
+        const content = mutate(original, file.content, all, m);
+        const result = core.raw('handouts.import', { fileName: 'fuzzed.json', content });
+        if (result.ok) {
+          // A mutation can leave a valid file (a renamed area with a fresh digest): then it is taken.
+          baselines[target] = { dump: dumpStore(core), writes: writes(core) };
+          return;
+        }
+        refused += 1;
+        expect(result.error.code, result.error.message).not.toBe('INTERNAL');
+        expect(result.error.message).toMatch(/^fuzzed\.json( \(previous round\))?: \S.{5,}/);
+        const changes = writes(core);
+        if (changes !== baselines[target]!.writes) expect(dumpStore(core)).toBe(baselines[target]!.dump);
+        baselines[target]!.writes = changes;
+      }),
+      { numRuns: 1_500, interruptAfterTimeLimit: 12_000, markInterruptAsFailure: false, seed: 20261124 },
+    );
+    expect(runs).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(runs / 2);
+    console.log(`hand-out fuzz: ${runs} mutated files, ${refused} refused, ${runs - refused} accepted`);
+  });
+});
