@@ -56,6 +56,15 @@ function validSample(operation: Operation, ids: Ids): Record<string, unknown> {
     'actions.list': { assessmentId: ids.assessment },
     'actions.update': { id: ids.action, ...action },
     'backups.restore': { name: 'backup-00001-20261123-100000-manual.sqlite' },
+    'handouts.exportRegister': { boardId: ids.board, wardId: ids.ward },
+    'handouts.exportAssessment': { assessmentId: ids.assessment, includePhotos: false },
+    'handouts.import': { fileName: 'handout.json', content: '{"format":"mhea-handout","formatVersion":1}', into: ids.assessment },
+    'merge.conflicts': { assessmentId: ids.assessment },
+    'merge.resolve': { assessmentId: ids.assessment, kind: 'answer', recordId: `${ids.assessment}:Q01:ward`, keep: 'restore' },
+    'merge.renameArea': { assessmentId: ids.assessment, areaId: ids.area, name: 'Bedroom 1A' },
+    'merge.status': { assessmentId: ids.assessment },
+    'assignments.set': { assessmentId: ids.assessment, areaIds: [ids.area], assessorId: ids.assessor },
+    'device.rename': { name: 'Ward tablet' },
   };
   return samples[operation] ?? {};
 }

@@ -28,7 +28,8 @@ export class ExchangeRefusal extends AppError {
     readonly problem: string,
     readonly checks: string[],
   ) {
-    super('VALIDATION', `${fileName}: ${problem}`);
+    // The fault is in the file's content: named as that field, so every door can show it there.
+    super('VALIDATION', `${fileName}: ${problem}`, [{ path: ['content'], message: problem }]);
     this.name = 'ExchangeRefusal';
   }
 }
