@@ -1,0 +1,64 @@
+import { useId, useState } from 'react';
+import { call } from '../../api/call';
+import { messageOf } from '../../api/api-error';
+import { useAnnounce } from '../../app/status';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { downloadText } from '../../components/download';
+import { href } from '../../routing/routes';
+
+/**
+ * The board lead hands the estate register to assessors' devices, so every device starts its
+ * assessments on the board's own ids; a newer register later updates theirs.
+ */
+export function RegisterHandoutSection({ board, sites }: { board: { id: string; name: string }; sites: { id: string; name: string }[] }) {
+  const announce = useAnnounce();
+  const scopeId = useId();
+  const errorId = useId();
+  const [siteId, setSiteId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function download() {
+    setBusy(true);
+    setError(null);
+    try {
+      const file = await call('handouts.exportRegister', { boardId: board.id, siteId: siteId || null });
+      downloadText(file.fileName, file.content, 'application/json');
+      announce(`Register downloaded: ${file.fileName}`);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="register-handout-heading" className="nhsuk-u-margin-bottom-7">
+      <h2 className="nhsuk-heading-m" id="register-handout-heading">
+        Hand out the register
+      </h2>
+      <p className="nhsuk-body">
+        A file of the register (sites, wards and areas) for assessors’ laptops and tablets. They take it on their{' '}
+        <a href={href.handouts()}>Hand-outs</a> page, and assessments they start use the same wards and areas as here. A newer
+        file updates their register later; their assessments in progress are not changed.
+      </p>
+      {error && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
+      <div className="nhsuk-form-group">
+        <label className="nhsuk-label" htmlFor={scopeId}>
+          What to hand out
+        </label>
+        <select className="nhsuk-select" id={scopeId} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+          <option value="">The whole of {board.name}</option>
+          {sites.map((site) => (
+            <option key={site.id} value={site.id}>
+              {site.name} only
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={busy} aria-describedby={error ? errorId : undefined} onClick={() => void download()}>
+        Download register file
+      </button>
+    </section>
+  );
+}
