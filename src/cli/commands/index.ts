@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { backupCommand, backupsCommand, restoreCommand } from './backups';
 import { call, info, score, seedDemo } from './basic';
 import { exportReturn } from './export';
+import { handOut, takeHandouts } from './handouts';
 import { importReturns } from './import';
 import { report } from './report';
 import { seedNationalCommand } from './seed-national';
@@ -18,6 +19,8 @@ export const COMMANDS: Command[] = [
   exportReturn,
   importReturns,
   verifyReturns,
+  handOut,
+  takeHandouts,
   backupCommand,
   backupsCommand,
   restoreCommand,

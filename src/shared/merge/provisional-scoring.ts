@@ -3,7 +3,7 @@ import { complianceValueProblem, readComplianceValue, scoreWard, worstRating, ty
 import type { ComplianceItem } from '../templates/item-schema';
 
 // How an assessment scores while records merged from two devices are in conflict: on the safe
-// side, never better than any choice between the versions would score (the method, section 7):
+// side, never better than any choice between the versions would score (the method, section 9):
 //   - a conflicted compliance answer counts as the lowest-scoring of its versions, where a version
 //     saying "not applicable" or removing the answer counts as the worst answer the item allows;
 //     so a critical "No" on either device still fires its gate;
