@@ -42,8 +42,14 @@ export default tseslint.config(
     rules: restrict([...NODE_BUILTINS, ...STORE, '**/core/**', '**/main/**', '**/renderer/**', '**/web/**', '**/cli/**'], 'The sandboxed preload may use only electron and src/shared.'),
   },
   {
+    // electron-builder's packaging hook: plain CommonJS run by electron-builder in Node.
+    files: ['src/main/native/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['tests/fixtures/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', module: 'writable', setImmediate: 'readonly', console: 'readonly', Request: 'readonly' } },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', module: 'writable', __dirname: 'readonly', setImmediate: 'readonly', console: 'readonly', Request: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,25 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../src/shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/security';
 import { APP_ROOT, tempDir } from '../helpers/core';
+import { bootWithElectronStub } from '../helpers/electron-stub';
 
 // The Electron binary cannot be installed on build machines, so the built main bundle is booted in
 // plain Node with `electron` replaced by a recording stub (tests/fixtures/electron-stub.cjs).
 
 const MAIN_BUNDLE = path.join(APP_ROOT, 'out', 'main', 'index.js');
 
+const boot = (env: Record<string, string>) => bootWithElectronStub(MAIN_BUNDLE, { STUB_APP_ROOT: APP_ROOT, ...env });
+
 describe('the built Electron main bundle', () => {
   it('boots, migrates the database, registers every contract operation and loads the app page', () => {
     expect(fs.existsSync(MAIN_BUNDLE), 'out/main/index.js is missing: run "npm run build" first').toBe(true);
     const userData = tempDir('mhea-userdata-');
-    const run = spawnSync(process.execPath, ['-r', path.join(APP_ROOT, 'tests', 'fixtures', 'electron-stub.cjs'), MAIN_BUNDLE], {
-      cwd: APP_ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, STUB_USER_DATA: userData, STUB_APP_ROOT: APP_ROOT, MHEA_DB: '' },
-      timeout: 30_000,
-    });
-    const line = run.stdout.split('\n').find((l) => l.startsWith('SMOKE-REPORT '));
-    expect(line, `no report; stderr: ${run.stderr}`).toBeDefined();
-    const report = JSON.parse(line!.slice('SMOKE-REPORT '.length));
+    const { report } = boot({ STUB_USER_DATA: userData });
 
     expect([...report.channels].sort()).toEqual(OPERATIONS.map((o) => `rpc:${o}`).sort());
     expect(report.loadedUrl).toBe('app://mhea/index.html');
@@ -32,7 +26,11 @@ describe('the built Electron main bundle', () => {
     expect(report.windowOptions.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(report.windowOptions.webPreferences.preload).toBe(path.join(APP_ROOT, 'out', 'preload', 'index.js'));
     expect(report.permissions).toBe(2);
-    expect(report.menu).toBe(true);
+    expect(report.menu.find((m: { label: string }) => m.label === 'File').items).toEqual(
+      expect.arrayContaining(['New database…', 'Open database…', 'Open recent', 'Show database in folder', 'Show backups folder']),
+    );
+    // A plain Node run (not packaged, no Electron) uses node_modules' own SQLite build.
+    expect(report.nativeModules).toEqual([expect.stringContaining(path.join('node_modules', 'better-sqlite3', 'build'))]);
     expect(report.webContentsHardening).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview', 'open:deny']));
 
     expect(report.infoResult).toMatchObject({ ok: true, data: { door: 'ipc', estateIsEmpty: true } });
@@ -48,5 +46,37 @@ describe('the built Electron main bundle', () => {
     expect(sqlite.prepare('SELECT name FROM boards').all()).toEqual([{ name: 'Smoke Board' }]);
     expect(sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: report.infoResult.data.schemaVersion });
     sqlite.close();
+  });
+});
+
+describe('the built main bundle when its database cannot be opened', () => {
+  it('shows what happened and the ways out instead of exiting silently; Quit changes nothing', () => {
+    expect(fs.existsSync(MAIN_BUNDLE), 'out/main/index.js is missing: run "npm run build" first').toBe(true);
+    const junk = path.join(tempDir(), 'estates.sqlite');
+    fs.writeFileSync(junk, 'not a database '.repeat(500));
+    const before = fs.readFileSync(junk);
+
+    const { status, report } = boot({ STUB_USER_DATA: tempDir('mhea-userdata-'), MHEA_DB: junk, STUB_DIALOG_ANSWERS: JSON.stringify(['Quit']) });
+    expect(status).toBe(0);
+    expect(report.dialogs).toEqual([
+      expect.objectContaining({ type: 'error', message: 'The app could not open its database.', buttons: ['Open another database…', expect.stringMatching(/^Use the standard database/), 'Quit'] }),
+    ]);
+    expect(report.dialogs[0].detail).toContain(junk);
+    expect(report.channels).toEqual([]);
+    expect(report.loadedUrl).toBeNull();
+    expect(fs.readFileSync(junk).equals(before)).toBe(true);
+  });
+
+  it('opens the database the person picks instead, and remembers it for next time', () => {
+    const junk = path.join(tempDir(), 'estates.sqlite');
+    fs.writeFileSync(junk, Buffer.alloc(4096, 9));
+    const chosen = path.join(tempDir(), 'second-laptop.sqlite');
+    const userData = tempDir('mhea-userdata-');
+
+    const { report } = boot({ STUB_USER_DATA: userData, MHEA_DB: junk, STUB_DIALOG_ANSWERS: JSON.stringify(['Open another database…']), STUB_OPEN_FILE: chosen });
+    expect(report.dialogs).toHaveLength(1);
+    expect(report.infoResult).toMatchObject({ ok: true, data: { databaseFile: chosen } });
+    expect(report.loadedUrl).toBe('app://mhea/index.html');
+    expect(JSON.parse(fs.readFileSync(path.join(userData, 'desktop-settings.json'), 'utf8'))).toEqual({ recentDatabases: [chosen] });
   });
 });

@@ -38,6 +38,7 @@ export function openStore(options: OpenOptions): OpenedStore {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    refuseForeignDatabase(sqlite, file);
     sqlite.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a committed transaction survives a process crash; only an OS crash or
     // power loss can lose the last transactions, never corrupt the file.
@@ -80,6 +81,18 @@ function putBack(file: string, copy: string | null): void {
   if (!copy || !fs.existsSync(copy)) return;
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
   fs.copyFileSync(copy, file);
+}
+
+/**
+ * A SQLite file with tables but no record of this app's migrations belongs to another program
+ * (chosen by mistake in File → Open database…, or named with --db). Checked before anything is
+ * written, so such a file is left exactly as it was.
+ */
+function refuseForeignDatabase(sqlite: Database.Database, file: string): void {
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  if (tables.length > 0 && !tables.some((t) => t.name === '__drizzle_migrations')) {
+    throw new Error(`${file} is a database of another program, not one of this app's: it was left unchanged. Choose the app's own database file (estates.sqlite, or the name it was given).`);
+  }
 }
 
 function migrateSafely(sqlite: Database.Database, db: Db, file: string, migrationsFolder: string): void {

@@ -7,14 +7,39 @@ import path from 'node:path';
 
 export const NATIVE_FILE = 'better_sqlite3.node';
 
-/** Where `npm start` keeps the Electron build for a given Electron version during development. */
-export function devElectronBindingPath(appRoot: string, electronVersion: string): string {
-  return path.join(appRoot, 'node_modules', '.cache', 'mhea-electron-sqlite', `electron-${electronVersion}-${process.platform}-${process.arch}`, NATIVE_FILE);
+/**
+ * The folder (inside the app archive, unpacked beside it) that holds the Electron build in the
+ * packaged app. The `files` and `asarUnpack` entries of the electron-builder configuration in
+ * package.json put it there.
+ */
+export const PACKAGED_NATIVE_DIR = 'native';
+
+/** electron-builder's short platform names (its `${os}` macro), used to name the cache folders. */
+export function builderOsKey(platform: string): 'win' | 'mac' | 'linux' {
+  if (platform === 'win32') return 'win';
+  if (platform === 'darwin' || platform === 'mas') return 'mac';
+  if (platform === 'linux') return 'linux';
+  throw new Error(`The desktop app is not built for ${platform}`);
+}
+
+/**
+ * Where the Electron build for one platform and architecture is kept: `npm start` loads it from
+ * here, and packaging copies it into the app (package.json `build.files`:
+ * `node_modules/.cache/mhea-electron-sqlite/${os}-${arch}`).
+ */
+export function electronSqliteDir(appRoot: string, platform: string, arch: string): string {
+  return path.join(appRoot, 'node_modules', '.cache', 'mhea-electron-sqlite', `${builderOsKey(platform)}-${arch}`);
+}
+
+/** The Electron build inside an installed app: in the archive's unpacked twin, never inside app.asar. */
+export function packagedBindingPath(resourcesPath: string): string {
+  return path.join(resourcesPath, 'app.asar.unpacked', PACKAGED_NATIVE_DIR, NATIVE_FILE);
 }
 
 /**
  * The binary the running process should load, or undefined for better-sqlite3's own (the Node
- * build). Only a real Electron runtime gets the Electron build.
+ * build). An installed app always loads the copy shipped with it; a development Electron loads the
+ * one `npm start` prepared; plain Node (tests, web door, CLI) loads node_modules' own.
  */
 export function nativeBindingFor(options: {
   appRoot: string;
@@ -22,14 +47,14 @@ export function nativeBindingFor(options: {
   resourcesPath: string;
   electronVersion: string | undefined;
 }): string | undefined {
-  if (!options.electronVersion) return undefined;
+  if (!options.isPackaged && !options.electronVersion) return undefined;
   const candidate = options.isPackaged
-    ? path.join(options.resourcesPath, 'native', NATIVE_FILE)
-    : devElectronBindingPath(options.appRoot, options.electronVersion);
+    ? packagedBindingPath(options.resourcesPath)
+    : path.join(electronSqliteDir(options.appRoot, process.platform, process.arch), NATIVE_FILE);
   if (!fs.existsSync(candidate)) {
     throw new Error(
-      `The database engine for Electron ${options.electronVersion} is missing (${candidate}). ` +
-        (options.isPackaged ? 'Reinstall the app.' : 'Start the app with "npm start", which prepares it.'),
+      `The database engine for this app is missing (${candidate}). ` +
+        (options.isPackaged ? 'Reinstall the app, or ask your IT service desk to.' : 'Start the app with "npm start", which prepares it.'),
     );
   }
   return candidate;

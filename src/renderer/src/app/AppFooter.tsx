@@ -11,7 +11,12 @@ export function AppFooter({ info }: { info: Output<'app.info'> | null }) {
           <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
             {info ? `${info.name} ${info.version} (${DOORS[info.door]})` : 'Mental Health Estates Assessment'}
           </p>
-          {info && <p className="nhsuk-body-s app-break-anywhere">Database: {info.databaseFile}</p>}
+          {info && (
+            <p className="nhsuk-body-s app-break-anywhere">
+              Database: {info.databaseFile}
+              {info.door === 'ipc' && ' (to use another, choose File, then Open database… or New database…)'}
+            </p>
+          )}
         </div>
       </div>
     </footer>
