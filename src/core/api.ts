@@ -15,7 +15,8 @@ import { compareDrill } from './services/compare/drill';
 import { exportReturn, exportReturnCsv } from './services/exchange/export';
 import { importReturn } from './services/exchange/import';
 import { verifyFile } from './services/exchange/verify';
-import { listConflicts, renameDuplicateArea, resolveConflict } from './services/merge/conflicts';
+import { combineDuplicateAreas, renameDuplicateArea } from './services/merge/areas';
+import { listConflicts, resolveConflict } from './services/merge/conflicts';
 import { exportAssessmentHandout, exportRegisterHandout } from './services/merge/export';
 import { importHandout } from './services/merge/import';
 import { assignAreas, renameDevice, teamStatus } from './services/merge/team';
@@ -138,6 +139,7 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
     'merge.conflicts': (ctx, input) => listConflicts(ctx, input),
     'merge.resolve': (ctx, input) => resolveConflict(ctx, input),
     'merge.renameArea': (ctx, input) => renameDuplicateArea(ctx, input),
+    'merge.combineAreas': (ctx, input) => combineDuplicateAreas(ctx, input),
     'merge.status': (ctx, input) => teamStatus(ctx, input),
     'assignments.set': (ctx, input) => assignAreas(ctx, input),
     'device.rename': (ctx, input) => renameDevice(ctx, input),

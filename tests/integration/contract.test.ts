@@ -79,6 +79,7 @@ const SAMPLES: [Operation, Sample][] = [
   ['device.rename', () => ({ name: 'Ward laptop 2' })],
   ['merge.conflicts', (ids) => ({ assessmentId: ids.assessment })],
   ['merge.resolve', (ids) => ({ assessmentId: ids.assessment, kind: 'answer', recordId: ids.conflictId, keep: ids.conflictKeep })],
+  ['merge.combineAreas', (ids) => ({ assessmentId: ids.assessment, keepAreaId: ids.sameRoom1, removeAreaId: ids.sameRoom2 })],
   ['merge.renameArea', (ids) => ({ assessmentId: ids.assessment, areaId: ids.bedroom, name: 'Bedroom 1A' })],
   ['merge.status', (ids) => ({ assessmentId: ids.assessment })],
   ['assessments.signOffCheck', (ids) => ({ assessmentId: ids.assessment })],
@@ -107,6 +108,15 @@ const BEFORE: Partial<Record<Operation, (core: TestCore, ids: Record<string, str
     const conflict = core.call('merge.conflicts', { assessmentId: ids.assessment! }).conflicts[0]!;
     ids.conflictId = conflict.id;
     ids.conflictKeep = conflict.versions[0]!.key;
+  },
+  'merge.combineAreas': (core, ids) => {
+    // Both devices add "Store room": the same room recorded twice.
+    const other = createTestCore();
+    other.call('handouts.import', { fileName: 'handout.json', content: core.call('handouts.exportAssessment', { assessmentId: ids.assessment! }).content });
+    ids.sameRoom2 = other.call('assessments.addArea', { assessmentId: ids.assessment!, type: 'laundry', name: 'Store room', supervisionTier: 2 }).area.id;
+    ids.sameRoom1 = core.call('assessments.addArea', { assessmentId: ids.assessment!, type: 'laundry', name: 'Store room', supervisionTier: 2 }).area.id;
+    core.call('handouts.import', { fileName: 'back.json', content: other.call('handouts.exportAssessment', { assessmentId: ids.assessment! }).content });
+    other.close();
   },
   'rechecks.list': (core, ids) => {
     const next = startAssessment(core, ids.demoWard!, { round: '2027/28', assessedOn: '2027-11-20' });

@@ -62,6 +62,7 @@ function validSample(operation: Operation, ids: Ids): Record<string, unknown> {
     'merge.conflicts': { assessmentId: ids.assessment },
     'merge.resolve': { assessmentId: ids.assessment, kind: 'answer', recordId: `${ids.assessment}:Q01:ward`, keep: 'restore' },
     'merge.renameArea': { assessmentId: ids.assessment, areaId: ids.area, name: 'Bedroom 1A' },
+    'merge.combineAreas': { assessmentId: ids.assessment, keepAreaId: ids.area, removeAreaId: ids.area },
     'merge.status': { assessmentId: ids.assessment },
     'assignments.set': { assessmentId: ids.assessment, areaIds: [ids.area], assessorId: ids.assessor },
     'device.rename': { name: 'Ward tablet' },

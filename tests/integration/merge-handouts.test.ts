@@ -318,3 +318,36 @@ describe('a hostile hand-out file', () => {
     expect(rowCounts(laptop)).toEqual(before);
   });
 });
+
+describe('the same room added on two devices', () => {
+  it('is merged into one: answers move, the same answer counts once, a different one waits as a conflict, and the other device agrees', () => {
+    const board = createTestCore();
+    const laptop = createTestCore();
+    const { ward } = makeWard(board);
+    const assessment = startAssessment(board, ward.id);
+    takeAssessment(laptop, handOut(board, assessment.id));
+    const ours = board.call('assessments.addArea', { assessmentId: assessment.id, type: 'bedroom', name: 'Bedroom 9', supervisionTier: 3 }).area;
+    const theirs = laptop.call('assessments.addArea', { assessmentId: assessment.id, type: 'bedroom', name: 'Bedroom 9', supervisionTier: 3 }).area;
+    answer(board, assessment.id, 'Q10', ours.id, 'yes');
+    answer(board, assessment.id, 'Q14', ours.id, 'partial');
+    answer(laptop, assessment.id, 'Q10', theirs.id, 'no');
+    answer(laptop, assessment.id, 'Q14', theirs.id, 'partial');
+    const point = laptop.call('ligaturePoints.create', { assessmentId: assessment.id, areaId: theirs.id, itemId: 'L01', element: 'Window handle', heightBand: 'knee_to_head', tier: 3, description: 'Lever handle', controls: [{ kind: 'physical_modification', description: 'Anti-ligature handle ordered' }], likelihoodBefore: 4, severityBefore: 4, likelihoodAfter: 2, severityAfter: 4, assessorId: assessment.assessors[0]!.id });
+    takeAssessment(board, handOut(laptop, assessment.id));
+    expect(board.call('merge.conflicts', { assessmentId: assessment.id }).duplicates).toHaveLength(1);
+
+    board.call('merge.combineAreas', { assessmentId: assessment.id, keepAreaId: ours.id, removeAreaId: theirs.id });
+    expect(board.call('assessments.get', { id: assessment.id }).areas.map((a) => a.areaId)).toEqual([ours.id]);
+    const { conflicts, duplicates } = board.call('merge.conflicts', { assessmentId: assessment.id });
+    expect(duplicates).toEqual([]);
+    expect(conflicts.map((c) => [c.itemId, c.where, c.versions.map((v) => v.row['value']).sort()])).toEqual([['Q10', 'Bedroom 9', ['no', 'yes']]]);
+    expect(board.call('answers.list', { assessmentId: assessment.id }).filter((a) => a.areaId === theirs.id)).toEqual([]);
+    expect(board.call('ligaturePoints.list', { assessmentId: assessment.id }).find((p) => p.id === point.id)!.areaId).toBe(ours.id);
+    expect(board.call('areas.list', { wardId: ward.id }).map((a) => a.id)).toEqual([ours.id]);
+
+    // The laptop takes the result: one Bedroom 9, the same conflict, nothing left behind.
+    expect(takeAssessment(laptop, handOut(board, assessment.id))).toMatchObject({ conflicts: 1, duplicates: 0 });
+    expect(laptop.call('assessments.get', { id: assessment.id }).areas.map((a) => a.areaId)).toEqual([ours.id]);
+    expect(laptop.call('answers.list', { assessmentId: assessment.id }).filter((a) => a.areaId === theirs.id)).toEqual([]);
+  });
+});

@@ -116,6 +116,11 @@ export const mergeContract = {
     input: z.object({ assessmentId: Id, areaId: Id, name: z.string().trim().min(1, 'Enter the area’s name').max(120, 'The name must be 120 characters or fewer') }),
     output: z.object({ id: Id }).loose(),
   },
+  /** Two same-named areas are the same room: everything recorded in one moves to the other, which stays. */
+  'merge.combineAreas': {
+    input: z.object({ assessmentId: Id, keepAreaId: Id, removeAreaId: Id }),
+    output: z.object({ id: Id }).loose(),
+  },
   /** The team screen: this device, area assignments, files written and read, what waits to be resolved. */
   'merge.status': {
     input: ByAssessment,

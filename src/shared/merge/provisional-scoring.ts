@@ -1,5 +1,5 @@
 import { buildScoringInput } from '../exchange/scoring-input';
-import { complianceValueProblem, readComplianceValue, scoreWard, worstRating, type PinnedTemplates, type WardScores } from '../scoring';
+import { complianceValueProblem, readComplianceValue, scoreWard, type PinnedTemplates, type WardScores } from '../scoring';
 import type { ComplianceItem } from '../templates/item-schema';
 
 // How an assessment scores while records merged from two devices are in conflict: on the safe
@@ -10,8 +10,10 @@ import type { ComplianceItem } from '../templates/item-schema';
 //   - a conflicted ligature prompt counts as unanswered, and so do the prompts of the area of a
 //     conflicted ligature point and the ward-wide prompts, so the ligature rating cannot be green;
 //   - every version of a conflicted ligature point counts, as if each were a point of its own;
-//   - conflicted actions are scored both ways, every version counted and none counted, and the
-//     ligature rating is the worse of the two (an action can only help one gate and hurt another).
+//   - a point with conflicted actions counts once for every combination of their versions (a
+//     version that removed the action, or put it on another point, leaves it out), each as a point
+//     of its own: whichever combination would make the point red or amber, does. This holds whatever
+//     rule decides how a point's actions count.
 // Sign-off is refused until every conflict is resolved, so this never reaches a signed-off score.
 
 type Recorded = Parameters<typeof buildScoringInput>[0];
@@ -51,22 +53,39 @@ export function provisionalScores(templates: PinnedTemplates, recorded: Recorded
     if (worst) answers.push(worst);
   }
 
-  // Every version of a conflicted point is a point of its own; its actions go with each.
-  const pointVersions = new Map(conflicted.points.map((p) => [p.id, p.versions.filter((v): v is RecordedPoint => v !== null).map((v, i) => ({ ...v, id: i === 0 ? p.id : `${p.id}~${i + 1}` }))]));
-  const points = [...recorded.points.filter((p) => !pointVersions.has(p.id)), ...[...pointVersions.values()].flat()];
-  const attach = (action: RecordedAction): RecordedAction[] => {
-    const versions = action.ligaturePointId ? pointVersions.get(action.ligaturePointId) : undefined;
-    return versions ? versions.map((p, i) => ({ ...action, id: i === 0 ? action.id : `${action.id}@${p.id}`, ligaturePointId: p.id })) : [action];
-  };
-  const conflictedActions = new Map(conflicted.actions.map((a) => [a.id, a]));
-  const settledActions = recorded.actions.filter((a) => !conflictedActions.has(a.id)).flatMap(attach);
-  const everyVersion = conflicted.actions.flatMap((a) => a.versions.flatMap((v, i) => (v ? attach({ ...v, id: i === 0 ? a.id : `${a.id}~${i + 1}` }) : [])));
+  // Every version of a conflicted point is a point of its own; then each point once per combination
+  // of its conflicted actions' versions, with its settled actions.
+  const pointVersions = new Map(conflicted.points.map((p) => [p.id, p.versions.filter((v): v is RecordedPoint => v !== null)]));
+  const basePoints = [...recorded.points.filter((p) => !pointVersions.has(p.id)), ...[...pointVersions.values()].flat()];
+  const conflictedActions = new Set(conflicted.actions.map((a) => a.id));
+  const settled = recorded.actions.filter((a) => !conflictedActions.has(a.id));
+  const points: RecordedPoint[] = [];
+  const actions: RecordedAction[] = settled.filter((a) => a.ligaturePointId === null);
+  const used = new Set<string>();
+  for (const point of basePoints) {
+    const own = settled.filter((a) => a.ligaturePointId === point.id);
+    const choices = conflicted.actions
+      .map((a) => distinct(a.versions.map((v): RecordedAction | null => (v && v.ligaturePointId === point.id ? { ...v, id: a.id } : null))))
+      .filter((options) => options.some((o) => o !== null));
+    for (const chosen of combinations(choices)) {
+      // The first copy keeps the point's id (the live score names it); the others are told apart.
+      const id = used.has(point.id) ? `${point.id}~${used.size}` : point.id;
+      used.add(id);
+      points.push({ ...point, id });
+      for (const action of [...own, ...chosen.filter((a): a is RecordedAction => a !== null)]) actions.push({ ...action, id: `${action.id}~${id}`, ligaturePointId: id });
+    }
+  }
+  return scoreWard(templates, buildScoringInput({ ...recorded, answers, points, actions }));
+}
 
-  const score = (actions: RecordedAction[]) => scoreWard(templates, buildScoringInput({ ...recorded, answers, points, actions }));
-  const result = score([...settledActions, ...everyVersion]);
-  if (conflicted.actions.length === 0) return result;
-  const without = score(settledActions);
-  return worstRating([result.ligature.rating, without.ligature.rating]) === result.ligature.rating ? result : { ...result, ligature: without.ligature };
+/** One choice from each list, every way. */
+function combinations<T>(lists: readonly (readonly T[])[]): T[][] {
+  return lists.reduce<T[][]>((all, options) => all.flatMap((chosen) => options.map((option) => [...chosen, option])), [[]]);
+}
+
+function distinct<T>(values: readonly T[]): T[] {
+  const seen = new Map(values.map((v) => [JSON.stringify(v), v]));
+  return [...seen.values()];
 }
 
 /**

@@ -191,6 +191,18 @@ describe('scores while records are in conflict', () => {
     expect(scores.ligature.rating).toBe('red');
   });
 
+  it('keep an overdue action red even when the other version of it is dated and open', () => {
+    // A high tier 1 point: no dated action is needed, but an overdue one makes the ward red.
+    const point: Point = { ...highPoint, tier: 1, likelihoodBefore: 3, severityBefore: 3, likelihoodAfter: 3, severityAfter: 3 };
+    const overdue: Action = { id: 'A1', ligaturePointId: 'P1', type: 'remove', status: 'overdue', dueDate: null };
+    const onTrack: Action = { ...overdue, status: 'open', dueDate: '2027-06-30' };
+    const recorded = { ...base, answers: allPrompts(), points: [point], actions: [overdue] };
+    expect(scoreWard(templates, buildScoringInput(recorded)).ligature.rating).toBe('red');
+    expect(scoreWard(templates, buildScoringInput({ ...recorded, actions: [onTrack] })).ligature.rating).toBe('amber');
+    const scores = provisionalScores(templates, recorded, { answers: [], points: [], actions: [{ id: 'A1', versions: [overdue, onTrack] }] });
+    expect(scores.ligature.rating).toBe('red');
+  });
+
   it('never rate ligature green while a point is in conflict, even if every version is low', () => {
     const low: Point = { ...highPoint, likelihoodAfter: 1, severityAfter: 2, likelihoodBefore: 1, severityBefore: 2, tier: 1, areaId: 'L1' };
     const moved: Point = { ...low, areaId: 'B1' };

@@ -29,6 +29,8 @@ export interface MergeCounts {
   keptOverRemoval: number;
   /** Photos the file names without their bytes (exported without photos) that are not here either. */
   photosMissing: number;
+  /** Records of which the file brought a version not known here (0: the file brought nothing new). */
+  recordsChanged: number;
 }
 
 export interface MergeSource {
@@ -46,7 +48,7 @@ export function mergeIncoming(
   photoBytes: ReadonlyMap<string, Buffer>,
   source: MergeSource,
 ): MergeCounts {
-  const counts: MergeCounts = { taken: 0, agreed: 0, newConflicts: 0, keptOverRemoval: 0, photosMissing: 0 };
+  const counts: MergeCounts = { taken: 0, agreed: 0, newConflicts: 0, keptOverRemoval: 0, photosMissing: 0, recordsChanged: 0 };
   const changed: Slot[] = [];
   for (const record of incoming) {
     const slot = slotFor(slots, record.kind, record.id);
@@ -64,6 +66,7 @@ export function mergeIncoming(
     if (outcome.conflict && !wasConflict) counts.newConflicts += 1;
     if (!outcome.conflict && new Set(merged.map((v) => v.device)).size > 1) counts.agreed += 1;
   }
+  counts.recordsChanged = changed.length;
   materialise(tx, ctx, assessmentId, slots, live, changed, photoBytes, source, counts);
   return counts;
 }

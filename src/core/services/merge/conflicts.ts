@@ -1,8 +1,8 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
 import { KIND_FACTS, differingFields, type RecordKind, type RecordRow } from '../../../shared/merge/kinds';
 import type { DbOrTx, ServiceContext } from '../../context';
-import { areas, assessments, photos, recordStates } from '../../db/schema';
+import { assessments, photos, recordStates } from '../../db/schema';
 import { AppError, conflictOn, notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { assertDraft, getAssessment } from '../assessments/read';
@@ -176,7 +176,7 @@ function photoHere(tx: DbOrTx, row: RecordRow): Buffer | null {
 }
 
 /** Removes a record and, first, every live record that refers to it; each becomes a removal version. */
-function removeWithReferrers(tx: DbOrTx, ctx: ServiceContext, assessmentId: string, slot: Slot, live: LiveRows, slots: Slots, self: Device): void {
+export function removeWithReferrers(tx: DbOrTx, ctx: ServiceContext, assessmentId: string, slot: Slot, live: LiveRows, slots: Slots, self: Device): void {
   for (const child of referrers(slot.kind, slot.id, live)) {
     const childSlot = slots.get(keyOf(child.kind, child.id));
     if (childSlot) {
@@ -203,30 +203,6 @@ function removeRecheckCopies(tx: DbOrTx, ctx: ServiceContext, assessmentId: stri
   }
 }
 
-function touch(tx: DbOrTx, ctx: ServiceContext, assessmentId: string): void {
+export function touch(tx: DbOrTx, ctx: ServiceContext, assessmentId: string): void {
   tx.update(assessments).set({ updatedAt: ctx.now().toISOString() }).where(eq(assessments.id, assessmentId)).run();
 }
-
-/**
- * "Keep both": two areas that share a name and type are different rooms. The one named gets a
- * new name in this assessment and in the register; merged like any change, so every device sees it.
- */
-export function renameDuplicateArea(ctx: ServiceContext, input: ParsedInput<'merge.renameArea'>) {
-  return ctx.db.transaction((tx) => {
-    const assessment = assertDraft(tx, input.assessmentId);
-    const area = assessment.areas.find((a) => a.areaId === input.areaId);
-    if (!area) throw notFound('area of this assessment', input.areaId);
-    if (assessment.areas.some((a) => a.areaId !== input.areaId && a.name.trim().toLowerCase() === input.name.trim().toLowerCase())) {
-      throw conflictOn('name', `Another area of this assessment is already called ${input.name}`);
-    }
-    const clash = tx.select({ id: areas.id }).from(areas).where(and(eq(areas.wardId, assessment.wardId), ne(areas.id, input.areaId), sql`lower(${areas.name}) = lower(${input.name})`)).get();
-    if (clash) throw conflictOn('name', `The ward already has an area called ${input.name}`);
-    const now = ctx.now().toISOString();
-    tx.update(areas).set({ name: input.name, updatedAt: now }).where(eq(areas.id, input.areaId)).run();
-    tx.run(sql`UPDATE assessment_areas SET name = ${input.name} WHERE assessment_id = ${input.assessmentId} AND area_id = ${input.areaId}`);
-    touch(tx, ctx, input.assessmentId);
-    recordAudit(tx, ctx, 'update', 'assessment_area', input.areaId, { name: area.name }, { name: input.name, keptApartFromDuplicate: true });
-    return getAssessment(tx, input.assessmentId);
-  });
-}
-

@@ -43,7 +43,7 @@ export type HandoutImportReport =
       /** Conflicts and probable duplicate areas now waiting for a person (all of them, not only new). */
       conflicts: number;
       duplicates: number;
-    } & MergeCounts);
+    } & Omit<MergeCounts, 'recordsChanged'>);
 
 export function importHandout(ctx: ServiceContext, input: ParsedInput<'handouts.import'>): HandoutImportReport {
   const verified = verifyHandout(input.fileName, input.content);
@@ -53,7 +53,7 @@ export function importHandout(ctx: ServiceContext, input: ParsedInput<'handouts.
   return ctx.db.transaction((tx) => {
     const { file } = verified;
     if (file.kind === 'register') return importRegister(tx, ctx, file, input.fileName, refuse);
-    const report = importAssessment(tx, ctx, verified.file as HandoutAssessment, verified, input, refuse);
+    const report = importAssessment(tx, ctx, file, verified, input, refuse);
     logImport(tx, ctx, file, input.fileName, report.assessment.id, report);
     return report;
   });
@@ -136,7 +136,8 @@ function importAssessment(
   rememberDevices(tx, ctx, file.devices);
   const deviceNames = new Map(file.devices.map((d) => [d.id, d.name]));
   const incoming: IncomingRecord[] = file.records.map((r) => ({ kind: r.kind, id: r.id, versions: r.versions as Version<RecordRow>[] }));
-  const headShown = settle(incoming.find((r) => r.kind === 'assessment')!.versions, (v) => contentOf('assessment', v)).shown.row;
+  const head = settle(incoming.find((r) => r.kind === 'assessment')!.versions, (v) => contentOf('assessment', v)).shown;
+  const headShown = head.row;
   const slots = loadSlots(tx, id);
   let status: 'started' | 'merged' | 'unchanged';
   let live;
@@ -150,7 +151,7 @@ function importAssessment(
     if (unseen.length > 0) {
       refuse(`holds changes to the assessment of ${file.ward.name} that are not in it, and it was signed off here on ${here.signedOffAt?.slice(0, 10)}: a signed-off assessment is never changed. The changes: ${describeList(tx, id, unseen)}`);
     }
-    return report(tx, file, input.fileName, 'unchanged', { taken: 0, agreed: 0, newConflicts: 0, keptOverRemoval: 0, photosMissing: 0 });
+    return report(tx, file, input.fileName, 'unchanged', { taken: 0, agreed: 0, newConflicts: 0, keptOverRemoval: 0, photosMissing: 0, recordsChanged: 0 });
   } else {
     live = captureChanges(tx, ctx, id, slots, self).live;
     status = 'merged';
@@ -158,13 +159,13 @@ function importAssessment(
       // Signed off on the other device: taken only if this device has nothing the signer did not see.
       const notInFile = localOnly(slots, incoming);
       if (notInFile.length > 0) {
-        refuse(`holds the assessment of ${file.ward.name} as signed off on ${deviceNames.get(settleHead(incoming).device) ?? 'another device'} (${String(headShown['signedOffAt']).slice(0, 10)}, by ${String(headShown['signedOffBy'])}), without changes made on this device after it was handed out: ${describeList(tx, id, notInFile)}. Nothing was merged; this device keeps its draft.`);
+        refuse(`holds the assessment of ${file.ward.name} as signed off on ${deviceNames.get(head.device) ?? 'another device'} (${String(headShown['signedOffAt']).slice(0, 10)}, by ${String(headShown['signedOffBy'])}), without changes made on this device after it was handed out: ${describeList(tx, id, notInFile)}. Nothing was merged; this device keeps its draft.`);
       }
     }
   }
 
   const counts = mergeIncoming(tx, ctx, id, slots, live, incoming, verified.photos, { fileName: input.fileName, deviceNames });
-  if (status === 'merged' && counts.taken === 0 && counts.newConflicts === 0 && !slotsChanged(slots)) status = 'unchanged';
+  if (status === 'merged' && counts.recordsChanged === 0) status = 'unchanged';
   saveSlots(tx, id, slots.values());
   const signedOff = tx.select({ status: assessments.status }).from(assessments).where(eq(assessments.id, id)).get()!.status === 'signed_off';
   if (signedOff) {
@@ -175,13 +176,6 @@ function importAssessment(
   return report(tx, file, input.fileName, status, counts);
 }
 
-function slotsChanged(slots: Slots): boolean {
-  return [...slots.values()].some((slot) => slot.dirty);
-}
-
-function settleHead(incoming: readonly IncomingRecord[]) {
-  return settle(incoming.find((r) => r.kind === 'assessment')!.versions, (v) => contentOf('assessment', v)).shown;
-}
 
 /** Starts the assessment here from a hand-out: its own row and pinned versions (its records follow by merge). */
 function startHere(tx: DbOrTx, ctx: ServiceContext, file: HandoutAssessment, head: RecordRow, refuse: Refuse): void {
@@ -244,7 +238,7 @@ function describeList(tx: DbOrTx, assessmentId: string, records: readonly { kind
   return `${shown.join('; ')}${described.length > 5 ? ` and ${described.length - 5} more` : ''}`;
 }
 
-function report(tx: DbOrTx, file: HandoutAssessment, fileName: string, status: 'started' | 'merged' | 'unchanged', counts: MergeCounts) {
+function report(tx: DbOrTx, file: HandoutAssessment, fileName: string, status: 'started' | 'merged' | 'unchanged', { recordsChanged: _changed, ...counts }: MergeCounts) {
   const assessment = getAssessment(tx, file.assessment.id);
   const ward = tx.select({ name: wards.name }).from(wards).where(eq(wards.id, assessment.wardId)).get();
   return {

@@ -147,5 +147,8 @@ export const REFERENCES: Record<RecordKind, Reference[]> = (() => {
       if (field) found[parent].push({ kind: child, field });
     }
   }
+  // Not foreign keys (they point at the register's area), but an answer, a point or an assignment
+  // in an area belongs to the assessment's area: removing that area while they live is a conflict.
+  for (const kind of ['answer', 'ligature_point', 'area_assignment'] as const) found.assessment_area.push({ kind, field: 'areaId' });
   return found;
 })();

@@ -64,7 +64,7 @@ export function ResolvePage({ assessmentId }: { assessmentId: string }) {
   );
 }
 
-/** Two areas of one name and type: different rooms get different names (the same room: rename one so the other holds the answers). */
+/** Two areas of one name and type: different rooms get their own names; the same room recorded twice is merged into one. */
 function DuplicatePanel({ assessmentId, duplicate, onRenamed }: { assessmentId: string; duplicate: Duplicate; onRenamed: () => Promise<void> }) {
   const announce = useAnnounce();
   const areaId = useId();
@@ -72,59 +72,71 @@ function DuplicatePanel({ assessmentId, duplicate, onRenamed }: { assessmentId: 
   const [chosen, setChosen] = useState(duplicate.areas.at(-1)!.areaId);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
-  async function rename() {
+  const label = (id: string) => `${duplicate.name} (${duplicate.areas.findIndex((a) => a.areaId === id) + 1})`;
+  async function run(action: () => Promise<unknown>, done: string) {
     try {
-      await call('merge.renameArea', { assessmentId, areaId: chosen, name });
+      await action();
       setError(null);
-      announce(`Renamed to ${name}`);
+      announce(done);
       await onRenamed();
     } catch (failure) {
       setError(messageOf(failure));
     }
   }
+  const other = duplicate.areas.find((a) => a.areaId !== chosen)!.areaId;
   return (
     <div className="app-panel">
       <h3 className="nhsuk-heading-s">{duplicate.name}</h3>
       <ul className="nhsuk-list nhsuk-list--bullet">
-        {duplicate.areas.map((area, index) => (
+        {duplicate.areas.map((area) => (
           <li key={area.areaId}>
-            {duplicate.name} ({index + 1}): {count(area.answers, 'answer')}, {count(area.ligaturePoints, 'ligature point')}
+            {label(area.areaId)}: {count(area.answers, 'answer')}, {count(area.ligaturePoints, 'ligature point')}
           </li>
         ))}
       </ul>
-      <p className="nhsuk-body">If these are different rooms, give one its own name.</p>
+      {error && <ErrorMessage id={`${nameId}-error`}>{error}</ErrorMessage>}
+      <div className="nhsuk-form-group">
+        <label className="nhsuk-label" htmlFor={areaId}>
+          Area
+        </label>
+        <select className="nhsuk-select" id={areaId} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          {duplicate.areas.map((area) => (
+            <option key={area.areaId} value={area.areaId}>
+              {label(area.areaId)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="nhsuk-body">If they are different rooms, give this one its own name.</p>
       <form
         noValidate
         aria-label={`Rename one ${duplicate.name}`}
         className="app-inline-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void rename();
+          void run(() => call('merge.renameArea', { assessmentId, areaId: chosen, name }), `Renamed to ${name}`);
         }}
       >
         <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor={areaId}>
-            Area to rename
-          </label>
-          <select className="nhsuk-select" id={areaId} value={chosen} onChange={(e) => setChosen(e.target.value)}>
-            {duplicate.areas.map((area, index) => (
-              <option key={area.areaId} value={area.areaId}>
-                {duplicate.name} ({index + 1})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
           <label className="nhsuk-label" htmlFor={nameId}>
             New name
           </label>
-          {error && <ErrorMessage id={`${nameId}-error`}>{error}</ErrorMessage>}
           <input className="nhsuk-input" id={nameId} value={name} onChange={(e) => setName(e.target.value)} aria-describedby={error ? `${nameId}-error` : undefined} />
         </div>
         <button type="submit" className="nhsuk-button nhsuk-button--secondary">
           Rename
         </button>
       </form>
+      <p className="nhsuk-body">
+        If they are the same room, merge this one into {label(other)}: its answers, ligature points, actions and photos move there; where both answered a question differently, both answers wait here as a conflict.
+      </p>
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary"
+        onClick={() => void run(() => call('merge.combineAreas', { assessmentId, keepAreaId: other, removeAreaId: chosen }), `${label(chosen)} merged into ${label(other)}`)}
+      >
+        Merge into {label(other)}
+      </button>
     </div>
   );
 }
