@@ -231,7 +231,7 @@ test('an assessor walks a small ward by keyboard, survives a SIGKILL of the serv
   // Follow the first missing item back to its question.
   const firstMissing = page.getByTestId('missing-list').getByRole('link').first();
   const missingLabel = (await firstMissing.textContent()) ?? '';
-  await tabTo(page, firstMissing, { back: true });
+  await tabTo(page, firstMissing, { back: true, limit: 80 });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Walkthrough' })).toBeVisible();
   await expect.poll(() => focusedCard(page)).toContain(`item-${missingLabel.split(' ')[0]}`);

@@ -50,8 +50,9 @@ export function listConflicts(ctx: ServiceContext, input: ParsedInput<'merge.con
   return ctx.db.transaction((tx) => {
     const assessment = getAssessment(tx, input.assessmentId);
     const slots = loadSlots(tx, assessment.id);
-    // A change made on this device since the last merge is part of what a person must see.
-    if (assessment.status === 'draft') {
+    // A change made on this device since the last merge is part of what a person must see (an
+    // assessment never handed out or merged has nothing to resolve, and is left as it is).
+    if (assessment.status === 'draft' && slots.size > 0) {
       captureChanges(tx, ctx, assessment.id, slots, selfDevice(tx, ctx));
       saveSlots(tx, assessment.id, slots.values());
     }
