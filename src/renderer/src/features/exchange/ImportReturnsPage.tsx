@@ -4,7 +4,8 @@ import { messageOf } from '../../api/api-error';
 import { PageHeading } from '../../app/PageHeading';
 import { PageLayout } from '../../app/PageLayout';
 import { useAnnounce } from '../../app/status';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FileResultsTable } from '../../components/FileResultsTable';
+import { FilesField } from '../../components/FilesField';
 import { href } from '../../routing/routes';
 
 interface FileOutcome {
@@ -65,26 +66,7 @@ export function ImportReturnsPage() {
           void run('import');
         }}
       >
-        <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-          <label className="nhsuk-label nhsuk-label--s" htmlFor={inputId}>
-            Return files
-          </label>
-          <div className="nhsuk-hint" id={`${inputId}-hint`}>
-            Exchange files (.json) exported by boards. You can choose several at once.
-          </div>
-          {error && <ErrorMessage id={`${inputId}-error`}>{error}</ErrorMessage>}
-          <input
-            ref={input}
-            className={`nhsuk-file-upload${error ? ' nhsuk-file-upload--error' : ''}`}
-            id={inputId}
-            name="returns"
-            type="file"
-            multiple
-            accept=".json,application/json"
-            aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
-            onChange={() => setError(null)}
-          />
-        </div>
+        <FilesField ref={input} id={inputId} label="Return files" hint="Exchange files (.json) exported by boards. You can choose several at once." error={error} onChange={() => setError(null)} />
         <div className="nhsuk-button-group">
           <button type="submit" className="nhsuk-button" disabled={progress !== null}>
             Import
@@ -131,43 +113,26 @@ async function handle(mode: 'import' | 'verify', file: File): Promise<FileOutcom
 }
 
 function OutcomesTable({ outcomes }: { outcomes: FileOutcome[] }) {
+  const tag = (outcome: FileOutcome['outcome']) => (outcome === 'refused' ? 'nhsuk-tag--red' : outcome === 'imported' ? 'nhsuk-tag--green' : 'nhsuk-tag--grey');
   return (
-    <table className="nhsuk-table">
-      <caption className="nhsuk-table__caption nhsuk-table__caption--m">Results</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th className="nhsuk-table__header" scope="col">
-            File
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Result
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Details
-          </th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {outcomes.map((row, index) => (
-          <tr className="nhsuk-table__row" key={`${index}-${row.fileName}`}>
-            <td className="nhsuk-table__cell app-break-anywhere">{row.fileName}</td>
-            <td className="nhsuk-table__cell">
-              <strong className={`nhsuk-tag ${row.outcome === 'refused' ? 'nhsuk-tag--red' : row.outcome === 'imported' ? 'nhsuk-tag--green' : 'nhsuk-tag--grey'}`}>
-                {OUTCOME_LABEL[row.outcome]}
-              </strong>
-            </td>
-            <td className="nhsuk-table__cell app-break-anywhere">
-              {row.detail}
-              {row.board && (
-                <>
-                  {' '}
-                  <a href={href.board(row.board.id)}>Open {row.board.name}</a>
-                </>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FileResultsTable
+      caption="Results"
+      results={outcomes.map((row) => ({
+        fileName: row.fileName,
+        label: OUTCOME_LABEL[row.outcome],
+        tag: tag(row.outcome),
+        detail: (
+          <>
+            {row.detail}
+            {row.board && (
+              <>
+                {' '}
+                <a href={href.board(row.board.id)}>Open {row.board.name}</a>
+              </>
+            )}
+          </>
+        ),
+      }))}
+    />
   );
 }

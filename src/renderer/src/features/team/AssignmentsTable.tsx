@@ -4,6 +4,7 @@ import { call } from '../../api/call';
 import { messageOf } from '../../api/api-error';
 import { useAnnounce } from '../../app/status';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { TableHead } from '../../components/TableHead';
 import { AREA_TYPE_LABELS } from '../../../../shared/domain/estate';
 
 type Assignment = Output<'merge.status'>['assignments'][number];
@@ -33,19 +34,7 @@ export function AssignmentsTable({ assessment, assignments, readOnly, onChanged 
       {!readOnly && <AssignByType assessment={assessment} assignments={assignments} onAssign={assign} />}
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">Areas and who takes them</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th className="nhsuk-table__header" scope="col">
-              Area
-            </th>
-            <th className="nhsuk-table__header" scope="col">
-              Type
-            </th>
-            <th className="nhsuk-table__header" scope="col">
-              Assessor
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Area', 'Type', 'Assessor']} numericFrom={3} />
         <tbody className="nhsuk-table__body">
           {assignments.map((row) => (
             <tr className="nhsuk-table__row" key={row.areaId}>

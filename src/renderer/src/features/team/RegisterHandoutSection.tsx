@@ -1,36 +1,19 @@
 import { useId, useState } from 'react';
 import { call } from '../../api/call';
-import { messageOf } from '../../api/api-error';
-import { useAnnounce } from '../../app/status';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { downloadText } from '../../components/download';
 import { href } from '../../routing/routes';
+import { useFileDownload } from './use-file-download';
 
 /**
  * The board lead hands the estate register to assessors' devices, so every device starts its
  * assessments on the board's own ids; a newer register later updates theirs.
  */
 export function RegisterHandoutSection({ board, sites }: { board: { id: string; name: string }; sites: { id: string; name: string }[] }) {
-  const announce = useAnnounce();
   const scopeId = useId();
   const errorId = useId();
   const [siteId, setSiteId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      const file = await call('handouts.exportRegister', { boardId: board.id, siteId: siteId || null });
-      downloadText(file.fileName, file.content, 'application/json');
-      announce(`Register downloaded: ${file.fileName}`);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, download } = useFileDownload();
+  const start = () => download(() => call('handouts.exportRegister', { boardId: board.id, siteId: siteId || null }), (file) => `Register downloaded: ${file.fileName}`);
 
   return (
     <section aria-labelledby="register-handout-heading" className="nhsuk-u-margin-bottom-7">
@@ -56,7 +39,7 @@ export function RegisterHandoutSection({ board, sites }: { board: { id: string; 
           ))}
         </select>
       </div>
-      <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={busy} aria-describedby={error ? errorId : undefined} onClick={() => void download()}>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={busy} aria-describedby={error ? errorId : undefined} onClick={() => void start()}>
         Download register file
       </button>
     </section>

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useAnnounce } from '../../app/status';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FileResultsTable } from '../../components/FileResultsTable';
+import { FilesField } from '../../components/FilesField';
 import { takeHandoutFile, type TakenFile } from './take-file';
 
 const OUTCOME: Record<TakenFile['outcome'], { label: string; tag: string }> = {
@@ -51,25 +52,7 @@ export function TakeFilesForm({ label, hint, button, into, onTaken }: { label: s
           void take();
         }}
       >
-        <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-          <label className="nhsuk-label nhsuk-label--s" htmlFor={inputId}>
-            {label}
-          </label>
-          <div className="nhsuk-hint" id={`${inputId}-hint`}>
-            {hint}
-          </div>
-          {error && <ErrorMessage id={`${inputId}-error`}>{error}</ErrorMessage>}
-          <input
-            ref={input}
-            className={`nhsuk-file-upload${error ? ' nhsuk-file-upload--error' : ''}`}
-            id={inputId}
-            type="file"
-            multiple
-            accept=".json,application/json"
-            aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
-            onChange={() => setError(null)}
-          />
-        </div>
+        <FilesField ref={input} id={inputId} label={label} hint={hint} error={error} onChange={() => setError(null)} />
         <button type="submit" className="nhsuk-button" disabled={progress !== null}>
           {button}
         </button>
@@ -80,41 +63,24 @@ export function TakeFilesForm({ label, hint, button, into, onTaken }: { label: s
         </p>
       )}
       {results.length > 0 && (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-table__caption--s">Files taken</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th className="nhsuk-table__header" scope="col">
-                File
-              </th>
-              <th className="nhsuk-table__header" scope="col">
-                Result
-              </th>
-              <th className="nhsuk-table__header" scope="col">
-                Details
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {results.map((row, index) => (
-              <tr className="nhsuk-table__row" key={`${index}-${row.fileName}`}>
-                <td className="nhsuk-table__cell app-break-anywhere">{row.fileName}</td>
-                <td className="nhsuk-table__cell">
-                  <strong className={`nhsuk-tag ${OUTCOME[row.outcome].tag}`}>{OUTCOME[row.outcome].label}</strong>
-                </td>
-                <td className="nhsuk-table__cell app-break-anywhere">
-                  {row.detail}
-                  {row.links.map((link) => (
-                    <span key={link.href}>
-                      {' '}
-                      <a href={link.href}>{link.label}</a>
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FileResultsTable
+          caption="Files taken"
+          results={results.map((row) => ({
+            fileName: row.fileName,
+            ...OUTCOME[row.outcome],
+            detail: (
+              <>
+                {row.detail}
+                {row.links.map((link) => (
+                  <span key={link.href}>
+                    {' '}
+                    <a href={link.href}>{link.label}</a>
+                  </span>
+                ))}
+              </>
+            ),
+          }))}
+        />
       )}
     </>
   );

@@ -1,21 +1,20 @@
 import { useId, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { call } from '../../api/call';
-import { messageOf } from '../../api/api-error';
 import { useLoad } from '../../api/use-load';
 import { PageHeading } from '../../app/PageHeading';
 import { PageLayout } from '../../app/PageLayout';
-import { useAnnounce } from '../../app/status';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { TableHead } from '../../components/TableHead';
 import { LoadFailed } from '../../components/LoadFailed';
 import { LoadingState } from '../../components/LoadingState';
 import { count } from '../../components/counts';
-import { downloadText } from '../../components/download';
 import { instantText } from '../../components/instant';
 import { href } from '../../routing/routes';
 import { AssessmentNav } from '../assessments/AssessmentNav';
 import { AssignmentsTable } from './AssignmentsTable';
 import { DeviceName } from './DeviceName';
+import { useFileDownload } from './use-file-download';
 import { TakeFilesForm } from './TakeFilesForm';
 
 type Status = Output<'merge.status'>;
@@ -85,27 +84,15 @@ export function TeamPage({ assessmentId }: { assessmentId: string }) {
 }
 
 function HandOutSection({ assessmentId, wardName, onWritten }: { assessmentId: string; wardName: string; onWritten: () => Promise<void> }) {
-  const announce = useAnnounce();
   const photosId = useId();
   const errorId = useId();
   const [includePhotos, setIncludePhotos] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      const file = await call('handouts.exportAssessment', { assessmentId, includePhotos });
-      downloadText(file.fileName, file.content, 'application/json');
-      announce(`Hand-out file downloaded: ${file.fileName}, ${count(file.records, 'record')}${includePhotos ? `, ${count(file.photos, 'photo')}` : ', without photos'}`);
-      await onWritten();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, download } = useFileDownload();
+  const start = () =>
+    download(
+      () => call('handouts.exportAssessment', { assessmentId, includePhotos }),
+      (file) => `Hand-out file downloaded: ${file.fileName}, ${count(file.records, 'record')}${includePhotos ? `, ${count(file.photos, 'photo')}` : ', without photos'}`,
+    ).then(onWritten);
 
   return (
     <section aria-labelledby="hand-out-heading" className="nhsuk-u-margin-bottom-7">
@@ -127,7 +114,7 @@ function HandOutSection({ assessmentId, wardName, onWritten }: { assessmentId: s
           </div>
         </div>
       </div>
-      <button type="button" className="nhsuk-button" disabled={busy} aria-describedby={error ? errorId : undefined} onClick={() => void download()}>
+      <button type="button" className="nhsuk-button" disabled={busy} aria-describedby={error ? errorId : undefined} onClick={() => void start()}>
         Download hand-out file
       </button>
     </section>
@@ -139,19 +126,7 @@ function HistoryTable({ history }: { history: Status['history'] }) {
   return (
     <table className="nhsuk-table">
       <caption className="nhsuk-table__caption nhsuk-table__caption--m">Files written and taken here</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th className="nhsuk-table__header" scope="col">
-            When
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            What
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            File
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['When', 'What', 'File']} numericFrom={3} />
       <tbody className="nhsuk-table__body">
         {history.map((entry, index) => (
           <tr className="nhsuk-table__row" key={`${entry.at}-${index}`}>
