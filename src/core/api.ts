@@ -5,8 +5,8 @@ import { createAction, updateAction } from './services/assessments/actions';
 import { listAnswers, recordAnswer } from './services/assessments/answers';
 import { createLigaturePoint, listLigaturePoints, updateLigaturePoint } from './services/assessments/ligature-points';
 import { getAssessment, listAssessmentsForWard } from './services/assessments/read';
-import { scoreAssessment } from './services/assessments/score';
-import { startAssessment } from './services/assessments/start';
+import { assessmentResult } from './services/assessments/score';
+import { startAssessment, updateAssessmentDetails } from './services/assessments/start';
 import { backupAfter, createBackup, listBackups, restoreBackup } from './services/backups/backups';
 import type { StoreControl } from './services/backups/control';
 import { listAudit } from './services/audit';
@@ -105,7 +105,8 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
     'actions.list': (ctx, input) => actionPlan(ctx.db, ctx, input.assessmentId),
     'actions.create': (ctx, input) => createAction(ctx, input),
     'actions.update': (ctx, input) => updateAction(ctx, input),
-    'assessments.score': (ctx, input) => scoreAssessment(ctx.db, input.id),
+    'assessments.score': (ctx, input) => assessmentResult(ctx.db, input.id),
+    'assessments.updateDetails': (ctx, input) => updateAssessmentDetails(ctx, input),
     'compare.data': (ctx, input) => compareData(ctx.db, input),
     'compare.drill': (ctx, input) => compareDrill(ctx.db, input),
     'reports.ward': (ctx, input) => wardReport(ctx, input, reports),
@@ -123,7 +124,7 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
 
     'assessments.progress': (ctx, input) => assessmentProgress(ctx.db, input.assessmentId),
     'assessments.addArea': (ctx, input) => addAreaToAssessment(ctx, input),
-    'assessments.signOffCheck': (ctx, input) => signOffCheck(ctx.db, input.assessmentId),
+    'assessments.signOffCheck': (ctx, input) => signOffCheck(ctx.db, ctx, input.assessmentId),
     'assessments.signOff': (ctx, input) => backupAfter(store, ctx.now(), 'sign-off', () => signOffAssessment(ctx, input)),
     'photos.add': (ctx, input) => addPhoto(ctx, input),
     'photos.list': (ctx, input) => listPhotos(ctx.db, input),

@@ -9,6 +9,10 @@ async function assessWard(api: Api, wardId: string, overrides: AnswerOverrides =
   return { assessment, assessorId };
 }
 
+async function signOff(api: Api, assessmentId: string, signedOffBy: string) {
+  await api('assessments.signOff', { assessmentId, signedOffBy });
+}
+
 async function makeWard(api: Api, siteId: string, name: string, beds: number, enSuites: number) {
   const ward = await api('wards.create', { siteId, name, type: 'adult_acute', bedCount: beds, sexDesignation: 'mixed' });
   for (const n of [1, 2]) await api('areas.create', { wardId: ward.id, type: 'bedroom', name: `Bedroom ${n}`, supervisionTier: 3 });
@@ -16,14 +20,22 @@ async function makeWard(api: Api, siteId: string, name: string, beds: number, en
   return ward;
 }
 
-/** Two sites of one board: North's ward is compliant; South's ward fails a critical item and has an extreme ligature risk. */
+/**
+ * Two sites of one board: North's ward is compliant; South's ward fails a critical item and has an
+ * extreme ligature risk. Both are signed off. A third ward, at North, is still a draft: it counts
+ * only when drafts are asked for.
+ */
 async function twoAssessedSites(api: Api) {
   const board = await api('boards.create', { name: 'NHS Glen Compare' });
   const north = await api('sites.create', { boardId: board.id, name: 'North Hospital' });
   const south = await api('sites.create', { boardId: board.id, name: 'South Hospital' });
   const birch = await makeWard(api, north.id, 'Birch Ward', 10, 2);
   const larch = await makeWard(api, south.id, 'Larch Ward', 12, 1);
-  await assessWard(api, birch.id);
+  const cedar = await api('wards.create', { siteId: north.id, name: 'Cedar Ward', type: 'older_adult', bedCount: 8, sexDesignation: 'mixed' });
+  await api('areas.create', { wardId: cedar.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
+  const birchDone = await assessWard(api, birch.id);
+  await signOff(api, birchDone.assessment.id, birchDone.assessorId);
+  await assessWard(api, cedar.id);
   const { assessment, assessorId } = await assessWard(api, larch.id, { Q03: { value: 'no', note: 'Fire door to the garden does not close' } });
   await api('ligaturePoints.create', {
     assessmentId: assessment.id,
@@ -39,6 +51,7 @@ async function twoAssessedSites(api: Api) {
     severityAfter: 5,
     assessorId,
   });
+  await signOff(api, assessment.id, assessorId);
   return { board };
 }
 
@@ -61,13 +74,22 @@ test('compares two sites side by side and drills down from a red cell to the ite
   await expect(page).toHaveURL(/types=adult_acute/);
   await expect(page.getByLabel('Adult acute')).toBeChecked();
   await expect(row(page, /NHS Glen Compare/)).toContainText('2 wards, 22 beds');
-  await page.getByLabel('Signed-off assessments only (leave out drafts)').check();
-  await page.getByRole('button', { name: 'Show comparison' }).click();
-  await expect(page.getByText('No assessed ward matches these choices.')).toBeVisible();
-  await page.getByLabel('Signed-off assessments only (leave out drafts)').uncheck();
   await page.getByLabel('Adult acute').uncheck();
   await page.getByRole('button', { name: 'Show comparison' }).click();
   await expect(page).not.toHaveURL(/types=/);
+
+  // Signed-off work only, unless drafts are asked for; then a ward shown by its draft is labelled.
+  await expect(row(page, /NHS Glen Compare/)).toContainText('2 wards, 22 beds');
+  await page.getByLabel('Include drafts').check();
+  await page.getByRole('button', { name: 'Show comparison' }).click();
+  await expect(page).toHaveURL(/drafts=1/);
+  await expect(row(page, /NHS Glen Compare/)).toContainText('3 wards (1 draft), 30 beds');
+  await expect(page.locator('.nhsuk-summary-list')).toContainText('Signed off, or the draft where a ward has no signed-off assessment in the round (1 draft)');
+  await expectNoAxeViolations();
+  await page.getByLabel('Include drafts').uncheck();
+  await page.getByRole('button', { name: 'Show comparison' }).click();
+  await expect(page).not.toHaveURL(/drafts=/);
+  await expect(page.locator('.nhsuk-summary-list')).toContainText('Signed off only (drafts are left out)');
 
   // The two sites of the board, side by side, for one round.
   await page.getByLabel('Compare', { exact: true }).selectOption({ label: 'Sites of NHS Glen Compare' });

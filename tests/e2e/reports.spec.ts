@@ -65,6 +65,10 @@ test('the board report is generated from the board page with a progress bar, the
   await expect(report.choice('Round')).toHaveValue('2026/27');
   await expect(report.choice('Round').locator('option')).toHaveText(['2026/27 (latest)']);
   await expectNoAxeViolations();
+  // The only assessment is a draft: the report counts signed-off work unless drafts are asked for.
+  const drafts = report.region().getByLabel('Include drafts');
+  await expect(drafts).not.toBeChecked();
+  await drafts.check();
 
   const download = page.waitForEvent('download');
   await report.button().click();

@@ -99,7 +99,7 @@ test('a large ward shows one area at a time; a "no" gets an action; an area is a
   await page.getByRole('navigation', { name: 'This assessment' }).getByRole('link', { name: 'Sign off' }).click();
   await expect(page.getByText('Risk present, but no ligature point recorded')).toBeVisible();
   await expectNoAxeViolations();
-  await page.locator('.nhsuk-warning-callout').getByRole('link', { name: 'L14 in' }).click();
+  await page.getByTestId('risk-without-point').getByRole('link', { name: 'L14 in' }).click();
   await expect.poll(() => focusedCard(page)).toBe('item-L14_ward');
   await wardPrompt.getByRole('button', { name: /Record a ligature point/ }).click();
   await wardPoint.getByRole('button', { name: 'Record ligature point' }).click();

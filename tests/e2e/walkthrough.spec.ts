@@ -118,7 +118,7 @@ test('an assessor walks a small ward by keyboard, survives a SIGKILL of the serv
   await expect(pointForm.getByLabel('Control 1: kind')).toHaveValue('staff_vigilance');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Hourly observation');
-  // Likelihood 3 before controls is below the tier 3 floor (4): refused at that field.
+  // Likelihood 3 before controls is below the tier 3 floor (4): raised to it, and the form says so.
   await tabTo(page, pointForm.getByLabel('Likelihood before controls'));
   await page.keyboard.type('3');
   await page.keyboard.press('Tab');
@@ -127,31 +127,28 @@ test('an assessor walks a small ward by keyboard, survives a SIGKILL of the serv
   await page.keyboard.type('4');
   await page.keyboard.press('Tab');
   await page.keyboard.type('4');
+  await expect(pointForm.getByTestId('inherent-risk')).toHaveText('Inherent risk: 4 × 5 = 20 (extreme), likelihood raised to the tier 3 floor of 4');
+  // Staff vigilance alone for an extreme risk is recorded as found, with a warning that it makes the ward red.
+  await expect(pointForm.getByTestId('residual-risk')).toHaveText('Residual risk: 4 × 4 = 16 (extreme)');
+  await expect(pointForm.getByTestId('vigilance-warning')).toContainText('This point makes the ward red');
   await tabTo(page, pointForm.getByLabel('What needs doing'));
   await page.keyboard.type('Replace with continuous anti-ligature hinges');
   await tabTo(page, pointForm.getByLabel('Owner'));
   await page.keyboard.type('Estates manager');
   await page.keyboard.press('Tab');
   await page.keyboard.type('2026-11-01');
-  await tabTo(page, pointForm.getByRole('button', { name: 'Record ligature point' }));
-  await page.keyboard.press('Enter');
-  const summary = pointForm.locator('.nhsuk-error-summary');
-  await expect(summary).toBeFocused();
-  await expect(summary).toContainText('In a tier 3 area the likelihood before controls is at least 4');
-  await expect(summary).toContainText(/staff vigilance/i);
-  await expect(pointForm.locator('#' + (await pointForm.getByLabel('Likelihood before controls').getAttribute('id')) + '-error')).toContainText('at least 4');
-  await saveScreen('walk-04-ligature-point-refused');
+  await saveScreen('walk-04-ligature-point-floor-and-warning');
   await expectNoAxeViolations();
 
-  // Fix both: likelihood 4 before; a documented physical control.
-  await tabTo(page, pointForm.getByLabel('Likelihood before controls'));
-  await page.keyboard.type('4');
+  // A documented physical control instead: the warning goes, and the point is recorded.
   await tabTo(page, pointForm.getByLabel('Control 1: kind'), { back: true });
   await page.keyboard.type('Phys');
   await expect(pointForm.getByLabel('Control 1: kind')).toHaveValue('physical_modification');
   await page.keyboard.press('Tab');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('Door closer removed; hinges to be replaced');
+  await expect(pointForm.getByTestId('vigilance-warning')).toHaveCount(0);
+  await expect(pointForm.getByTestId('residual-risk')).toHaveText('Residual risk: 4 × 4 = 16 (extreme)');
   await tabTo(page, pointForm.getByRole('button', { name: 'Record ligature point' }));
   await page.keyboard.press('Enter');
   await expect(l01.locator('.app-point strong', { hasText: 'Door hinges' })).toBeVisible();

@@ -45,12 +45,18 @@ export function answerAll(core: TestCore, assessmentId: string, pick: (item: Ite
   return instances.length;
 }
 
-/** Starts an assessment of a ward through the contract with one estates assessor. */
+/**
+ * Starts an assessment of a ward through the contract with one estates assessor. An assessment
+ * cannot be dated in the future, so a later date moves the test clock forward to that day first
+ * (time goes on: the clock is left there).
+ */
 export function startAssessment(core: TestCore, wardId: string, overrides: { round?: string; assessedOn?: string } = {}) {
+  const assessedOn = overrides.assessedOn ?? '2026-11-20';
+  reachDay(core, assessedOn);
   return core.call('assessments.start', {
     wardId,
     round: overrides.round ?? '2026/27',
-    assessedOn: overrides.assessedOn ?? '2026-11-20',
+    assessedOn,
     announced: true,
     assessors: [{ name: 'Morag Baird', role: 'estates' }],
   });
@@ -68,4 +74,10 @@ export function signOff(core: TestCore, assessmentId: string, at?: string) {
   } finally {
     if (before) core.setNow(before);
   }
+}
+
+/** Moves the test clock forward to 10:00 UTC on `day` if it is not there yet. */
+export function reachDay(core: TestCore, day: string): void {
+  const now = core.setNow(`${day}T10:00:00.000Z`);
+  if (now > `${day}T10:00:00.000Z`) core.setNow(now);
 }

@@ -23,6 +23,9 @@ import { createTestCore, type TestCore } from '../helpers/core';
 // Ligature (residual, after controls): Ash one high (tier 3, 4×3 = 12, no dated action → red);
 // Beech one high (tier 2, 3×4 = 12, dated replacement → amber); Daisy one extreme (5×5 = 25 → red)
 // and one moderate (2×2 = 4). Cherry and Elm: none, all prompts answered → green.
+//
+// The 2026/27 assessments are drafts: roll-ups leave them out unless drafts are asked for, so the
+// figures below are asked for with includeDrafts (the default, signed-off only, is tested apart).
 
 type Value = Input<'answers.record'>['value'];
 type Data = Output<'compare.data'>;
@@ -116,13 +119,14 @@ describe('compare.data', () => {
   it('puts the boards side by side with medians, quartiles, per-10-beds and the en-suite share worked out by hand', () => {
     core = createTestCore();
     buildEstate(core);
-    const data = core.call('compare.data', { level: 'nation' });
+    const data = core.call('compare.data', { level: 'nation', includeDrafts: true });
 
-    expect(data.rows.map((r) => [r.kind, r.name, r.wardCount, r.bedCount])).toEqual([
-      ['board', 'NHS Alpha', 3, 28],
-      ['board', 'NHS Beta', 2, 18],
-      ['board', 'NHS Gamma', 0, 0],
+    expect(data.rows.map((r) => [r.kind, r.name, r.wardCount, r.draftCount, r.bedCount])).toEqual([
+      ['board', 'NHS Alpha', 3, 3, 28],
+      ['board', 'NHS Beta', 2, 2, 18],
+      ['board', 'NHS Gamma', 0, 0, 0],
     ]);
+    expect(data.total.draftCount).toBe(5);
     const alpha = row(data, 'NHS Alpha');
     // Alpha's quality percentages 90.2, 95.7, 100: n = 3, positions (n−1)k/4 = 0.5k.
     // Q1 = 90.2 + 0.5 × 5.5 = 92.95; median 95.7; Q3 = 95.7 + 0.5 × 4.3 = 97.85.
@@ -168,17 +172,17 @@ describe('compare.data', () => {
       ['adult_acute', 3, 32, 0.9],
       ['older_adult', 0, 14, 0],
     ]);
-    expect(data.filters).toEqual({ wardTypes: [], round: null, signedOffOnly: false, availableRounds: ['2026/27', '2025/26'], availableWardTypes: ['adult_acute', 'older_adult'] });
+    expect(data.filters).toEqual({ wardTypes: [], round: null, includeDrafts: true, availableRounds: ['2026/27', '2025/26'], availableWardTypes: ['adult_acute', 'older_adult'] });
   });
 
   it('lists the sites of a board and the wards of a site, with each ward’s own ratings', () => {
     core = createTestCore();
     const estate = buildEstate(core);
-    const sites = core.call('compare.data', { level: 'board', id: estate.beta.id });
+    const sites = core.call('compare.data', { level: 'board', id: estate.beta.id, includeDrafts: true });
     expect(sites.scope).toEqual({ board: { id: estate.beta.id, name: 'NHS Beta' }, site: null });
     expect(sites.rows.map((r) => [r.kind, r.name, r.wardCount])).toEqual([['site', 'Shore Hospital', 2]]);
 
-    const wards = core.call('compare.data', { level: 'site', id: estate.shore.id });
+    const wards = core.call('compare.data', { level: 'site', id: estate.shore.id, includeDrafts: true });
     expect(wards.scope.site).toEqual({ id: estate.shore.id, name: 'Shore Hospital' });
     const daisy = row(wards, 'Daisy Ward');
     expect(daisy.kind).toBe('ward');
@@ -188,25 +192,28 @@ describe('compare.data', () => {
     expect(row(wards, 'Elm Ward').therapeutic).toMatchObject({ rating: 'green', completeness: { n: 1, median: 95 } });
   });
 
-  it('filters by ward type, by round and to signed-off work', () => {
+  it('filters by ward type, by round, and counts drafts only when asked', () => {
     core = createTestCore();
     const estate = buildEstate(core);
 
-    const older = core.call('compare.data', { level: 'nation', wardTypes: ['older_adult'] });
+    const older = core.call('compare.data', { level: 'nation', wardTypes: ['older_adult'], includeDrafts: true });
     expect(row(older, 'NHS Alpha')).toMatchObject({ wardCount: 1, bedCount: 8, quality: { percentage: { n: 1, median: 90.2 } }, enSuite: { bedrooms: 2, enSuiteBedrooms: 0, share: 0 } });
     expect(row(older, 'NHS Alpha').ligature.highExtremeResidualPer10Beds).toBe(0);
     expect(row(older, 'NHS Beta')).toMatchObject({ wardCount: 1, quality: { percentage: { median: 98.9 } } });
     expect(older.byWardType.quality.map((g) => g.wardType)).toEqual(['older_adult']);
 
     // The earlier round: only Ash was assessed then (98.1 %, no ligature points).
-    const earlier = core.call('compare.data', { level: 'site', id: estate.hill.id, round: '2025/26' });
+    const earlier = core.call('compare.data', { level: 'site', id: estate.hill.id, round: '2025/26', includeDrafts: true });
     expect(earlier.rows.map((r) => [r.name, r.ward?.assessmentId, r.quality.percentage?.median])).toEqual([['Ash Ward', estate.ashEarlier.assessment.id, 98.1]]);
     expect(earlier.filters.round).toBe('2025/26');
 
-    // Signed-off only: Ash's earlier round is the only signed-off assessment.
-    const signed = core.call('compare.data', { level: 'nation', signedOffOnly: true });
-    expect(signed.rows.map((r) => [r.name, r.wardCount])).toEqual([['NHS Alpha', 1], ['NHS Beta', 0], ['NHS Gamma', 0]]);
-    expect(signed.filters.availableRounds).toEqual(['2025/26']);
+    // By default, signed-off only: Ash's earlier round is the only signed-off assessment, and it
+    // stands for Ash although Ash's latest round is a draft.
+    const signed = core.call('compare.data', { level: 'nation' });
+    expect(signed.rows.map((r) => [r.name, r.wardCount, r.draftCount])).toEqual([['NHS Alpha', 1, 0], ['NHS Beta', 0, 0], ['NHS Gamma', 0, 0]]);
+    expect(signed.filters).toMatchObject({ includeDrafts: false, availableRounds: ['2025/26'] });
+    const ash = core.call('compare.data', { level: 'site', id: estate.hill.id });
+    expect(ash.rows.map((r) => [r.name, r.ward?.assessmentId, r.ward?.status])).toEqual([['Ash Ward', estate.ashEarlier.assessment.id, 'signed_off']]);
   });
 
   it('refuses a board or site level without an id, naming the field', () => {
@@ -228,24 +235,25 @@ describe('compare.drill', () => {
     ]);
     expect(daisy.points).toEqual([]);
 
-    const cherry = core.call('compare.drill', { wardId: estate.wards.cherry.id, domain: 'quality' });
+    const cherry = core.call('compare.drill', { wardId: estate.wards.cherry.id, domain: 'quality', includeDrafts: true });
     expect(cherry.items.map((i) => [i.itemId, i.answer, i.finding, i.weight, i.critical])).toEqual([
       ['Q04', 'D', 'no', 2, false],
       ['Q09', 'no', 'no', 2, false],
     ]);
-    const elm = core.call('compare.drill', { wardId: estate.wards.elm.id, round: '2026/27', domain: 'quality' });
+    const elm = core.call('compare.drill', { wardId: estate.wards.elm.id, round: '2026/27', domain: 'quality', includeDrafts: true });
     expect(elm.items.map((i) => [i.itemId, i.answer, i.finding])).toEqual([['Q12', 'partial', 'partial']]);
-    const elmTherapeutic = core.call('compare.drill', { wardId: estate.wards.elm.id, domain: 'therapeutic' });
+    const elmTherapeutic = core.call('compare.drill', { wardId: estate.wards.elm.id, domain: 'therapeutic', includeDrafts: true });
     expect(elmTherapeutic.items.map((i) => [i.itemId, i.answer, i.finding])).toEqual([['T20', null, 'unanswered']]);
-    expect(core.call('compare.drill', { wardId: estate.wards.ash.id, domain: 'safety' }).items).toEqual([]);
-    // The earlier round of the same ward: its own shortfall.
+    expect(core.call('compare.drill', { wardId: estate.wards.ash.id, domain: 'safety', includeDrafts: true }).items).toEqual([]);
+    // The earlier round of the same ward: its own shortfall. Without drafts it is Ash's current assessment.
     expect(core.call('compare.drill', { wardId: estate.wards.ash.id, round: '2025/26', domain: 'quality' }).items.map((i) => i.itemId)).toEqual(['Q09']);
+    expect(core.call('compare.drill', { wardId: estate.wards.ash.id, domain: 'quality' }).assessment.id).toBe(estate.ashEarlier.assessment.id);
   });
 
   it('returns the ligature points with inherent and residual risk, band, tier, controls and action, highest first', () => {
     core = createTestCore();
     const estate = buildEstate(core);
-    const daisy = core.call('compare.drill', { wardId: estate.wards.daisy.id, domain: 'ligature' });
+    const daisy = core.call('compare.drill', { wardId: estate.wards.daisy.id, domain: 'ligature', includeDrafts: true });
     expect(daisy.rating).toBe('red');
     expect(daisy.items).toEqual([]);
     expect(daisy.points.map((p) => [p.id, p.areaName, p.element, p.tier, p.inherent.score, p.inherent.band, p.residual.score, p.residual.band])).toEqual([
@@ -254,16 +262,19 @@ describe('compare.drill', () => {
     ]);
     expect(daisy.points[0]!.controls).toEqual([{ kind: 'electronic_detection', description: 'Door hinge: electronic detection' }]);
 
-    const beech = core.call('compare.drill', { wardId: estate.wards.beech.id, domain: 'ligature' });
+    const beech = core.call('compare.drill', { wardId: estate.wards.beech.id, domain: 'ligature', includeDrafts: true });
     expect(beech.rating).toBe('amber');
     expect(beech.points).toHaveLength(1);
-    expect(beech.points[0]!.action).toEqual({ type: 'replace', description: 'Fit a collapsible track', owner: 'Estates', dueDate: '2027-03-31', status: 'open' });
+    expect(beech.points[0]!.actions).toEqual([{ type: 'replace', description: 'Fit a collapsible track', owner: 'Estates', dueDate: '2027-03-31', status: 'open' }]);
   });
 
   it('says so when a ward has no assessment in the round asked for', () => {
     core = createTestCore();
     const estate = buildEstate(core);
-    const result = core.raw('compare.drill', { wardId: estate.wards.daisy.id, round: '2025/26', domain: 'quality' });
+    const result = core.raw('compare.drill', { wardId: estate.wards.daisy.id, round: '2025/26', domain: 'quality', includeDrafts: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'This ward has no assessment in round 2025/26 to show.' } });
+    // Without drafts, Daisy has nothing signed off at all.
+    const signedOnly = core.raw('compare.drill', { wardId: estate.wards.daisy.id, domain: 'quality' });
+    expect(signedOnly).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'This ward has no signed-off assessment to show.' } });
   });
 });

@@ -43,7 +43,8 @@ function altered(change: (doc: Mutable) => void, options: { keepDigest?: boolean
 const assessment = (doc: Mutable, index = 0) => (doc['assessments'] as Mutable[])[index]!;
 
 const CORPUS: [string, () => string, RegExp][] = [
-  ['truncated.json', () => goodText.slice(0, Math.floor(goodText.length / 2)), /^truncated\.json: is not valid JSON \(the file may be truncated or damaged\)/],
+  // Cut inside a string, so its message differs from the empty file's.
+  ['truncated.json', () => goodText.slice(0, goodText.indexOf('"board"') + 4), /^truncated\.json: is not valid JSON \(the file may be truncated or damaged\)/],
   ['empty.json', () => '', /^empty\.json: is not valid JSON/],
   ['not-a-return.json', () => JSON.stringify({ hello: 'world' }), /^not-a-return\.json: is not an exchange file of this app/],
   ['version-2.json', () => altered((d) => (d['formatVersion'] = 2)), /^version-2\.json: uses exchange format version 2, which this app does not know \(it reads version 1\)$/],
@@ -93,6 +94,36 @@ const CORPUS: [string, () => string, RegExp][] = [
     /^tier-without-reason\.json: area Bedroom 1 \([0-9a-f-]+\) is tier 1 instead of its type's default tier 3 without a reason$/,
   ],
   ['draft.json', () => serialiseReturn(withDrafts), /^draft\.json: assessment [0-9a-f-]+ is a draft: only signed-off assessments can be collated/],
+  // A signed-off assessment that breaks what the app's sign-off enforces (scoring method 7.2).
+  [
+    'undecided-recheck.json',
+    () => altered((d) => (assessment(d)['rechecks'] as Mutable[]).push({ id: crypto.randomUUID(), subject: 'action', previousId: crypto.randomUUID(), lineageId: crypto.randomUUID(), outcome: null, currentId: null, note: null, assessorId: null, decidedAt: null })),
+    /^undecided-recheck\.json: .* \(round 2026\/27, assessment [0-9a-f-]+\) is signed off but breaks the sign-off rule "undecided_rechecks": 1 re-check from the previous round is not yet decided\. The app's own sign-off refuses this$/,
+  ],
+  ['future-date.json', () => altered((d) => (assessment(d)['assessedOn'] = '2026-11-25')), /^future-date\.json: .* breaks the sign-off rule "future_date": the assessment is dated 2026-11-25, after the day it is signed off \(2026-11-21\)/],
+  ['round-mismatch.json', () => altered((d) => (assessment(d)['round'] = '2025/26')), /^round-mismatch\.json: .* breaks the sign-off rule "round_mismatch": the round is 2025\/26, but 2026-11-20 falls in the financial year 2026\/27/],
+  [
+    'risk-without-point.json',
+    () => altered((d) => ((assessment(d)['answers'] as Mutable[]).find((a) => a['itemId'] === 'L02')!['value'] = 'risk_present')),
+    /^risk-without-point\.json: .* breaks the sign-off rule "risk_without_point": L02: a risk is noted here but no ligature point is recorded for it/,
+  ],
+  [
+    'na-without-reason.json',
+    () => altered((d) => Object.assign((assessment(d)['answers'] as Mutable[]).find((a) => a['itemId'] === 'L02')!, { value: 'na', naReason: null })),
+    // The N/A without its reason is not an answer (the ligature domain is incomplete), and is listed.
+    /^na-without-reason\.json: .* breaks the sign-off rule "incomplete": ligature is 87\.5% complete \(7 of 8 answered\); its checklist needs 100% \(and 1 more\)/,
+  ],
+  ['point-tier-without-reason.json', () => altered((d) => ((assessment(d)['ligaturePoints'] as Mutable[])[0]!['tier'] = 2)), /^point-tier-without-reason\.json: .* breaks the sign-off rule "tier_below_area": Door closer: recorded at tier 2, below its area's tier 3, with no reason/],
+  [
+    'unconfirmed-other.json',
+    () => altered((d) => ((assessment(d)['ligaturePoints'] as Mutable[])[0]!['controls'] = [{ kind: 'other', description: 'Closer boxed in by a fixed panel' }])),
+    /^unconfirmed-other\.json: .* breaks the sign-off rule "other_control_unconfirmed": Door closer: a high or extreme risk rests on an "other" control alone; the lead must confirm it/,
+  ],
+  [
+    'old-engine.json',
+    () => altered((d) => ((assessment(d)['scores'] as Mutable)['engine'] = 'mhea-scoring/1')),
+    /^old-engine\.json: .* \(round 2026\/27, assessment [0-9a-f-]+\) was signed off with the scores of engine mhea-scoring\/1\. This app runs mhea-scoring\/2 .* The board should assess the ward again under method 2/,
+  ],
   ['deep.json', () => altered((d) => (assessment(d)['note'] = JSON.parse('['.repeat(40) + ']'.repeat(40)) as unknown)), /^deep\.json: nests deeper than 32 levels at \$\.assessments\[0\]\.note/],
   ['huge.json', () => ' '.repeat(50 * 1024 * 1024 + 1), /^huge\.json: is 50\.0 MB, larger than the 50 MB an exchange file may be$/],
 ];
@@ -114,6 +145,7 @@ describe('refusing bad returns', () => {
       expect(result.ok, fileName).toBe(false);
       return result.ok ? '' : result.error.message;
     });
+    expect(messages.filter((m, i) => messages.indexOf(m) !== i)).toEqual([]);
     expect(new Set(messages).size).toBe(CORPUS.length);
   });
 

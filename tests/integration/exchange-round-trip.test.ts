@@ -60,7 +60,7 @@ describe('a board’s return', () => {
     const collator = createTestCore();
     collator.call('exchange.import', { fileName: 'round-1.json', content: serialiseReturn(source.call('exchange.export', { boardId: board.id })) });
 
-    const later = assessWard(source, wards[0]!.id, 2, '2027/28', '2027-11-02');
+    const later = assessWard(source, wards[0]!.id, 2, '2027/28', '2027-11-02', '2027-11-05T12:00:00.000Z');
     source.call('wards.update', { id: wards[0]!.id, name: 'Ward 1 Birch (refurbished)', type: 'adult_acute', bedCount: 18, sexDesignation: 'mixed' });
     const report = collator.call('exchange.import', { fileName: 'round-2.json', content: serialiseReturn(source.call('exchange.export', { boardId: board.id })) });
     expect(report).toMatchObject({ status: 'imported', assessmentsAdded: 1, assessmentsAlreadyHere: 2, estateRecordsUpdated: 1 });

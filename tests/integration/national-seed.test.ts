@@ -8,6 +8,7 @@ import { scoredWards } from '../../src/core/services/scores/scored-wards';
 import { scoreAssessment } from '../../src/core/services/assessments/score';
 import { APP_ROOT, createTestCore, tempDir } from '../helpers/core';
 import { hashTables } from '../helpers/dump';
+import { serialiseReturn } from '../../src/shared/exchange/serialise';
 
 const SMALL = { boards: 2, wardsPerBoard: 2 };
 
@@ -44,6 +45,10 @@ describe('the synthetic national estate', () => {
     expect(sqlite.prepare("SELECT count(*) AS n FROM assessments WHERE round <> '2024/25' AND previous_assessment_id IS NULL").get()).toEqual({ n: 0 });
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
 
+    // Every re-check of the later rounds is decided: the seed signs off through the sign-off service.
+    expect(sqlite.prepare('SELECT count(*) AS n FROM rechecks').get()).not.toEqual({ n: 0 });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM rechecks WHERE outcome IS NULL').get()).toEqual({ n: 0 });
+
     const current = scoredWards(core.store.db);
     expect(current).toHaveLength(4);
     for (const ward of current) {
@@ -55,6 +60,35 @@ describe('the synthetic national estate', () => {
       expect(live.ligature.prompts.complete).toBe(true);
       expect(live.ligature.prompts.answered).toBe(live.ligature.prompts.applicable);
     }
+    core.close();
+  });
+
+  it('holds only what the app’s own sign-off accepts: every board’s return verifies, sign-off rules and scores included', () => {
+    const { core } = seeded(11);
+    for (const board of core.call('boards.list', {})) {
+      const file = core.call('exchange.export', { boardId: board.id });
+      expect(file.assessments).toHaveLength(6);
+      const verified = core.call('exchange.verify', { fileName: `${board.name}.json`, content: serialiseReturn(file) });
+      expect(verified.problem).toBeNull();
+      expect(verified.checks).toContain('Every signed-off assessment meets the sign-off rules (completeness, re-checks decided, each risk with its point, reasons given, dates and rounds)');
+    }
+    core.close();
+  });
+
+  it('exercises the rules: floors applied, reasons for lower tiers, "other" controls confirmed, overdue actions, several actions on a point', () => {
+    const core = createTestCore();
+    seedNational(core.store.db, { seed: 2, boards: 2, wardsPerBoard: 4 });
+    const sqlite = core.store.sqlite;
+    const one = (query: string) => (sqlite.prepare(query).get() as { n: number }).n;
+    expect(one('SELECT count(*) AS n FROM ligature_points WHERE tier_reason IS NOT NULL')).toBeGreaterThan(0);
+    expect(one('SELECT count(*) AS n FROM ligature_points WHERE other_control_confirmed_by IS NOT NULL')).toBeGreaterThan(0);
+    expect(one(`SELECT count(*) AS n FROM answers WHERE value = '"na"' AND na_reason IS NOT NULL`)).toBeGreaterThan(0);
+    expect(one(`SELECT count(*) AS n FROM answers WHERE value = '"na"' AND na_reason IS NULL`)).toBe(0);
+    expect(one('SELECT count(*) AS n FROM (SELECT ligature_point_id FROM actions WHERE ligature_point_id IS NOT NULL GROUP BY ligature_point_id HAVING count(*) > 1)')).toBeGreaterThan(0);
+    const wards = scoredWards(core.store.db, { round: '2026/27' }).concat(scoredWards(core.store.db, { round: '2025/26' }));
+    expect(wards.reduce((n, w) => n + w.scores.ligature.summary.floorAppliedCount, 0)).toBeGreaterThan(0);
+    const overdue = sqlite.prepare("SELECT a.due_date AS due, s.assessed_on AS day, a.status FROM actions a JOIN assessments s ON s.id = a.assessment_id WHERE a.status <> 'complete'").all() as { due: string | null; day: string; status: string }[];
+    expect(overdue.some((a) => a.due !== null && a.due < a.day)).toBe(true);
     core.close();
   });
 

@@ -48,7 +48,7 @@ describe('npm run cli -- report', () => {
 
     const wrongRound = cli('report', '--board', board.id, '--round', '2020/21', '--out', path.join(dir, 'x.pdf'), '--db', db);
     expect(wrongRound.code).toBe(1);
-    expect(wrongRound.stderr).toContain('No ward in NHS Usage was assessed in round 2020/21');
+    expect(wrongRound.stderr).toContain('No ward in NHS Usage was signed off in round 2020/21');
     expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
   });
 });

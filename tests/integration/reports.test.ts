@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ROOT, createTestCore, type TestCore } from '../helpers/core';
+import { answerAll } from '../helpers/assessments';
 import { pdfImageCounts, pdfPages, reportEstate } from '../helpers/reports';
+import { SMALL_WARD, wardWithAssessment } from '../helpers/walkthrough';
 
 // Each report is generated from a real SQLite file with assessed wards, then parsed back with
 // pdf.js to check what a reader would see. PDFs are also written to test-output/ to look at.
@@ -82,6 +84,41 @@ describe('ward report', () => {
     expect(text).toMatch(/10 November 2026\s+OVERDUE/);
   });
 
+  it('states the engine behind its figures, every action on a point, a lower tier’s reason, the lead’s confirmation and what the ligature action figures count', async () => {
+    core = createTestCore();
+    const { assessment, assessorId } = wardWithAssessment(core, SMALL_WARD);
+    const area = (type: string) => assessment.areas.find((a) => a.type === type)!.areaId;
+    answerAll(core, assessment.id, (item, areaId) => ((item.id === 'L09' && areaId === area('lounge')) || (item.id === 'L01' && areaId === area('bedroom')) ? 'risk_present' : undefined));
+    const base = { assessmentId: assessment.id, heightBand: 'above_head' as const, description: 'Found on the walk round', assessorId };
+    const track = core.call('ligaturePoints.create', {
+      ...base, areaId: area('lounge'), itemId: 'L09', element: 'Curtain track', tier: 2, controls: [{ kind: 'other', description: 'Track fixed with tamper-proof screws' }],
+      likelihoodBefore: 3, severityBefore: 4, likelihoodAfter: 3, severityAfter: 4,
+    });
+    const action = (type: 'replace' | 'mitigate', dueDate: string, status: 'open' | 'complete') =>
+      core!.call('actions.create', { assessmentId: assessment.id, ligaturePointId: track.id, type, description: `${type} the track`, owner: 'Estates', dueDate, priority: 'high', status });
+    action('replace', '2027-02-28', 'open');
+    action('mitigate', '2026-11-10', 'complete');
+    core.call('ligaturePoints.create', {
+      ...base, areaId: area('bedroom'), itemId: 'L01', element: 'Door stop', tier: 2, tierReason: 'Door held open in sight of the staff base', controls: [{ kind: 'physical_modification', description: 'Flush stop' }],
+      likelihoodBefore: 3, severityBefore: 2, likelihoodAfter: 1, severityAfter: 2,
+    });
+    core.call('assessments.signOff', { assessmentId: assessment.id, signedOffBy: assessorId, confirmOtherControls: [track.id] });
+
+    const file = await core.callAsync('reports.ward', { assessmentId: assessment.id });
+    const bytes = decode(file);
+    keep('ward-method-2.pdf', bytes);
+    const text = (await pdfPages(bytes)).join('\n');
+    expect(text).toMatch(/Scored by\s+mhea-\s?scoring\/2, the result kept when it was signed off/);
+    expect(text).toMatch(/"Other" control confirmed by Morag Baird on 23 November 2026 at sign-\s?off/);
+    expect(text).toMatch(/2 \(below the area's: Door held open in sight of the staff base\)/);
+    expect(text).toMatch(/Replace with a tested product by 28 February 2027 \(Open\)/);
+    expect(text).toMatch(/Mitigate by 10 November 2026 \(Complete\)/);
+    expect(text).toMatch(/Ligature actions overdue on the assessment date \(20 November 2026\)\s+0/);
+    expect(text).toMatch(/Oldest target date of an open ligature action\s+28 February 2027/);
+    expect(text).toMatch(/actions on compliance items \(quality, safety, therapeutic\) are not counted here/);
+    expect(text).toMatch(/Every action, ligature and compliance alike\. "Overdue": not complete, and marked overdue or past its due date on 23 November 2026/);
+  });
+
   it('refuses an assessment that does not exist, naming it', async () => {
     core = createTestCore();
     const result = await core.rawAsync('reports.ward', { assessmentId: crypto.randomUUID() });
@@ -94,7 +131,7 @@ describe('board and site reports', () => {
   it('the board report has scope, a heat map, charts, the top risks, overdue actions and change since last round', async () => {
     core = createTestCore();
     const estate = reportEstate(core);
-    const file = await core.callAsync('reports.board', { boardId: estate.board.id });
+    const file = await core.callAsync('reports.board', { boardId: estate.board.id, includeDrafts: true });
     const bytes = decode(file);
     keep('board.pdf', bytes);
     expect(file.fileName).toBe('board-report-nhs-reportshire-2026-27-2026-11-23.pdf');
@@ -105,7 +142,9 @@ describe('board and site reports', () => {
     const text = pages.join('\n');
 
     expect(text).toContain('Consolidated estate report: NHS Reportshire');
+    expect(text).toMatch(/Assessments counted\s+Signed off; drafts included \(marked "Draft"\) where a ward has no signed-\s?off assessment in the round/);
     expect(text).toMatch(/Wards assessed in this round\s+3 \(2 signed off, 1 draft\)/);
+    expect(text).toMatch(/Scored by\s+mhea-\s?scoring\/2 \(3 wards\)/);
     expect(text).toContain('Quiet Ward (Glen Hospital)');
     for (const name of ['Birch Ward', 'Łódź Ward', 'Rowan Ward']) expect(text).toContain(name);
     for (const page of pages) expect(page).toContain('Includes draft assessments that are not signed off');
@@ -121,12 +160,24 @@ describe('board and site reports', () => {
     expect(top.indexOf('Overhead door closer')).toBeLessThan(top.indexOf('Curtain track'));
     expect(top).toMatch(/3 × 5 = 15\s+Extreme/);
     // Action plan status and the overdue action.
-    expect(text).toContain('3 actions: 3 not complete, of which 1 overdue');
+    expect(text).toMatch(/3 actions, on ligature points and compliance items alike: 3 not complete, of which 1 overdue/);
     expect(text).toMatch(/Fit a concealed anti-\s?ligature closer/);
     // Change since 2025/26: Birch went from green to red in safety and ligature; the others are new.
     expect(text).toContain('Change since the previous round (2025/26)');
     expect(text).toContain('Green to Red (worse)');
     expect(text).toContain('Amber (new)');
+  });
+
+  it('counts signed-off assessments only unless drafts are asked for, and says so', async () => {
+    core = createTestCore();
+    const estate = reportEstate(core);
+    const text = (await pdfPages(decode(await core.callAsync('reports.board', { boardId: estate.board.id })))).join('\n');
+    expect(text).toMatch(/Assessments counted\s+Signed off only \(drafts are left out\)/);
+    expect(text).toMatch(/Wards assessed in this round\s+2 signed off/);
+    // The draft ward is not in the heat map: it is listed as not assessed in the round.
+    expect(text).toMatch(/Not assessed in this round \(2\)\s+Łódź Ward \(Arden Hospital\), Quiet Ward \(Glen Hospital\)/);
+    expect(text).toContain('All assessments in this report are signed off.');
+    expect(text).not.toContain('Includes draft');
   });
 
   it('a round can be chosen; the earlier round has no previous round to compare with', async () => {
@@ -136,14 +187,14 @@ describe('board and site reports', () => {
     expect(core.call('reports.rounds', { siteId: estate.glen.id })).toEqual(['2026/27']);
     const file = await core.callAsync('reports.board', { boardId: estate.board.id, round: '2025/26' });
     const text = (await pdfPages(decode(file))).join('\n');
-    expect(text).toMatch(/Wards assessed in this round\s+1 \(1 signed off, 0 draft\)/);
+    expect(text).toMatch(/Wards assessed in this round\s+1 signed off/);
     expect(text).toContain('All assessments in this report are signed off.');
     expect(text).toContain('No earlier round has been assessed in this scope');
     expect(text).not.toContain('Overhead door closer');
 
     const refused = await core.rawAsync('reports.board', { boardId: estate.board.id, round: '2019/20' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: ['round'] }] } });
-    if (!refused.ok) expect(refused.error.message).toContain('Rounds assessed there: 2026/27, 2025/26.');
+    if (!refused.ok) expect(refused.error.message).toContain('Rounds signed off there: 2026/27, 2025/26. Include drafts to report on assessments not yet signed off.');
   });
 
   it('the site report covers that site only', async () => {

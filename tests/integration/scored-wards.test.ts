@@ -30,7 +30,7 @@ describe('scored wards (the read model behind reports and comparison)', () => {
     answerAll(core, birchNew.id);
     const aspenNew = startAssessment(core, aspen.id);
 
-    const latest = scoredWards(core.store.db);
+    const latest = scoredWards(core.store.db, { includeDrafts: true });
     expect(latest.map((w) => [w.ward.name, w.assessment.id])).toEqual([
       ['Aspen Ward', aspenNew.id],
       ['Birch Ward', birchNew.id],
@@ -46,9 +46,9 @@ describe('scored wards (the read model behind reports and comparison)', () => {
     expect(earlier.map((w) => w.assessment.id)).toEqual([birchOld.id]);
     expect(earlier[0]!.scores.quality.rating).toBe('red');
 
-    expect(scoredWards(core.store.db, { wardTypes: ['older_adult'] }).map((w) => w.ward.name)).toEqual(['Aspen Ward']);
-    // Signed-off work only: Birch's earlier round is its latest signed-off assessment; Aspen has none.
-    expect(scoredWards(core.store.db, { signedOffOnly: true }).map((w) => w.assessment.id)).toEqual([birchOld.id]);
+    expect(scoredWards(core.store.db, { wardTypes: ['older_adult'], includeDrafts: true }).map((w) => w.ward.name)).toEqual(['Aspen Ward']);
+    // By default, signed-off work only: Birch's earlier round is its latest signed-off assessment; Aspen has none.
+    expect(scoredWards(core.store.db).map((w) => w.assessment.id)).toEqual([birchOld.id]);
   });
 
   it('prefers the signed-off assessment of a round, and reads its cached scores', () => {
@@ -60,17 +60,20 @@ describe('scored wards (the read model behind reports and comparison)', () => {
     expect(cacheScores(core.store.db, { now: () => new Date('2026-11-21T09:00:00Z') }, signed.id)).toEqual(scores);
     startAssessment(core, ward.id, { assessedOn: '2026-11-22' }); // a later draft of the same round
 
-    const [current] = scoredWards(core.store.db);
+    const [current] = scoredWards(core.store.db, { includeDrafts: true });
     expect(current!.assessment).toMatchObject({ id: signed.id, status: 'signed_off' });
     expect(current!.scores).toEqual(scores);
+    expect(current!.scoredBy).toBe(SCORING_ENGINE_VERSION);
 
-    // The cache is what is read: a marked cache row shows through (and a different engine's does not).
+    // The kept result is what is read: a marked row shows through, and one kept from an older
+    // engine still does, with its engine named: a signed-off assessment is never re-rated.
     const marked = { ...scores, quality: { ...scores.quality, percentage: 12.5 } };
     core.store.sqlite.prepare('UPDATE assessment_scores SET scores = ? WHERE assessment_id = ?').run(JSON.stringify(marked), signed.id);
     expect(scoredWards(core.store.db)[0]!.scores.quality.percentage).toBe(12.5);
-    core.store.sqlite.prepare("UPDATE assessment_scores SET engine = 'older-engine' WHERE assessment_id = ?").run(signed.id);
-    expect(scoredWards(core.store.db)[0]!.scores.quality.percentage).toBe(100);
-    expect(SCORING_ENGINE_VERSION).not.toBe('older-engine');
+    core.store.sqlite.prepare("UPDATE assessment_scores SET engine = 'mhea-scoring/1' WHERE assessment_id = ?").run(signed.id);
+    expect(scoredWards(core.store.db)[0]).toMatchObject({ scoredBy: 'mhea-scoring/1', scores: { quality: { percentage: 12.5 } } });
+    expect(core.call('assessments.score', { id: signed.id })).toMatchObject({ engine: 'mhea-scoring/1', kept: true, scores: { quality: { percentage: 12.5 } } });
+    expect(SCORING_ENGINE_VERSION).not.toBe('mhea-scoring/1');
   });
 
   it('keeps to the board, site or ward asked for', () => {
@@ -81,9 +84,11 @@ describe('scored wards (the read model behind reports and comparison)', () => {
     const other = makeWard(core);
     core.call('areas.create', { wardId: other.ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
     startAssessment(core, other.ward.id);
-    expect(scoredWards(core.store.db, { boardId: board.id }).map((w) => w.ward.id)).toEqual([ward.id]);
-    expect(scoredWards(core.store.db, { siteId: other.site.id }).map((w) => w.ward.id)).toEqual([other.ward.id]);
-    expect(scoredWards(core.store.db, { wardId: ward.id })).toHaveLength(1);
-    expect(scoredWards(core.store.db)).toHaveLength(2);
+    const drafts = { includeDrafts: true };
+    expect(scoredWards(core.store.db, { ...drafts, boardId: board.id }).map((w) => w.ward.id)).toEqual([ward.id]);
+    expect(scoredWards(core.store.db, { ...drafts, siteId: other.site.id }).map((w) => w.ward.id)).toEqual([other.ward.id]);
+    expect(scoredWards(core.store.db, { ...drafts, wardId: ward.id })).toHaveLength(1);
+    expect(scoredWards(core.store.db, drafts)).toHaveLength(2);
+    expect(scoredWards(core.store.db)).toHaveLength(0);
   });
 });

@@ -57,6 +57,10 @@ describe('upgrading from the previous release', () => {
       if (table !== '__drizzle_migrations' && table !== 'audit_log') expect(after[table], table).toHaveLength(rows.length);
     }
     expect(after.__drizzle_migrations).toHaveLength(CURRENT_MIGRATIONS);
+    // The columns method 2 added to the register start empty on every old point: no tier reason,
+    // no lead's confirmation (drafts are confirmed when they are signed off).
+    const added = sqlite.prepare('SELECT count(*) AS n, count(tier_reason) AS reasons, count(other_control_confirmed_by) AS confirmedBy, count(other_control_confirmed_at) AS confirmedAt FROM ligature_points').get();
+    expect(added).toEqual({ n: before.ligature_points!.length, reasons: 0, confirmedBy: 0, confirmedAt: 0 });
 
     const backup = `${file}.before-migration-${OLD_MIGRATIONS}.bak`;
     expect(fs.existsSync(backup)).toBe(true);
@@ -81,8 +85,10 @@ describe('upgrading from the previous release', () => {
 
     const scored = core.call('assessments.score', { id: full.id });
     expect(scored.scores.ligature.prompts.complete).toBe(true);
-    // The read model added after that release (migration 0004) works on the old records.
-    const current = scoredWards(core.store.db);
+    // The read model added after that release (migration 0004) works on the old records (both
+    // drafts, so they count only when drafts are asked for).
+    expect(scoredWards(core.store.db)).toEqual([]);
+    const current = scoredWards(core.store.db, { includeDrafts: true });
     expect(current.map((w) => w.assessment.id).sort()).toEqual(drafts.map((d) => d.id).sort());
     expect(current.find((w) => w.assessment.id === full.id)!.scores).toEqual(scored.scores);
     const cached = core.store.db.transaction((tx) => cacheScores(tx, { now: () => new Date('2026-11-23T10:00:00.000Z') }, full.id));

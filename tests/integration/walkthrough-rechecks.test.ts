@@ -19,7 +19,7 @@ function firstRound() {
   const garden = assessment.areas.find((a) => a.type === 'garden')!.areaId;
   const point = (areaId: string, element: string) =>
     core.call('ligaturePoints.create', {
-      assessmentId: assessment.id, areaId, itemId: null, element, heightBand: 'knee_to_head', tier: areaId === bedroom ? 3 : 2,
+      assessmentId: assessment.id, areaId, itemId: areaId === bedroom ? 'L01' : null, element, heightBand: 'knee_to_head', tier: areaId === bedroom ? 3 : 2,
       description: `${element} in place`, controls: [{ kind: 'physical_modification', description: 'Anti-ligature fitting' }],
       likelihoodBefore: 4, severityBefore: 5, likelihoodAfter: 2, severityAfter: 4, assessorId,
     });

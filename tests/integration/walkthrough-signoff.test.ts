@@ -90,7 +90,7 @@ describe('signing off', () => {
     expect(audit.after).toMatchObject({ status: 'signed_off', signedOffByAssessorId: assessorId });
   });
 
-  it('points out "risk present" prompts with no ligature point recorded, without blocking sign-off', () => {
+  it('refuses sign-off while a "risk present" prompt has no point recorded from it, and lists it', () => {
     core = createTestCore();
     const { assessment, assessorId } = wardWithAssessment(core, SMALL_WARD);
     answerAll(core, assessment.id, (item) => (item.id === 'L01' ? 'risk_present' : undefined));
@@ -98,12 +98,22 @@ describe('signing off', () => {
     const question = core.call('templates.get', { key: assessment.templates.ligature }).items.find((i) => i.id === 'L01')!.question;
     const before = core.call('assessments.signOffCheck', { assessmentId: assessment.id });
     expect(before.riskWithoutPoint).toEqual([{ itemId: 'L01', areaId: bedroom.areaId, areaName: bedroom.name, question }]);
-    expect(before.ready).toBe(true);
-    core.call('ligaturePoints.create', {
-      assessmentId: assessment.id, areaId: bedroom.areaId, itemId: 'L01', element: 'Curtain rail', heightBand: 'above_head', tier: 3, description: 'Fixed rail',
-      controls: [{ kind: 'physical_modification', description: 'Collapsible rail' }], likelihoodBefore: 4, severityBefore: 4, likelihoodAfter: 1, severityAfter: 4, assessorId,
+    expect(before.ready).toBe(false);
+    expect(before.reasons).toEqual(['1 ligature prompt says “risk present” with no ligature point recorded for it']);
+    const refused = core.raw('assessments.signOff', { assessmentId: assessment.id, signedOffBy: assessorId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: [{ path: ['riskWithoutPoint', bedroom.areaId, 'L01'] }] } });
+    expect(core.call('assessments.score', { id: assessment.id }).scores.ligature).toMatchObject({ rating: 'not_rated', ratingBasis: 'risk_not_recorded' });
+
+    const point = (itemId: string) => ({
+      assessmentId: assessment.id, areaId: bedroom.areaId, itemId, element: 'Curtain rail', heightBand: 'above_head' as const, tier: 3 as const, description: 'Fixed rail',
+      controls: [{ kind: 'physical_modification' as const, description: 'Collapsible rail' }], likelihoodBefore: 4, severityBefore: 4, likelihoodAfter: 1, severityAfter: 4, assessorId,
     });
-    expect(core.call('assessments.signOffCheck', { assessmentId: assessment.id }).riskWithoutPoint).toEqual([]);
+    // A point in the same bedroom recorded from another prompt does not answer L01.
+    core.call('ligaturePoints.create', point('L02'));
+    expect(core.call('assessments.signOffCheck', { assessmentId: assessment.id }).riskWithoutPoint).toHaveLength(1);
+    core.call('ligaturePoints.create', point('L01'));
+    const after = core.call('assessments.signOffCheck', { assessmentId: assessment.id });
+    expect(after).toMatchObject({ riskWithoutPoint: [], ready: true, reasons: [] });
   });
 
   it('is refused to someone who is not one of the assessment’s assessors', () => {
@@ -137,6 +147,7 @@ describe('signing off', () => {
       ['photos.remove', { id: photo.id }],
       ['assessments.addArea', { assessmentId: assessment.id, type: 'bedroom', name: 'Bedroom 9', supervisionTier: 3 }],
       ['assessments.signOff', { assessmentId: assessment.id, signedOffBy: assessorId }],
+      ['assessments.updateDetails', { id: assessment.id, assessedOn: '2026-11-20', round: '2026/27', announced: false }],
     ];
     const auditBefore = core.call('audit.list', { limit: 1 })[0]!.seq;
     for (const [operation, input] of attempts) {

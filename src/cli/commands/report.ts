@@ -8,23 +8,24 @@ type ReportFile = Output<'reports.board'>;
 
 export const report: Command = {
   name: 'report',
-  usage: 'report --board ID | --site ID | --assessment ID [--round R] --out FILE',
+  usage: 'report --board ID | --site ID | --assessment ID [--round R] [--drafts] --out FILE',
   summary:
-    'Write a PDF report: the board\'s consolidated estate report, a site report (both for the latest\n' +
-    '                       round assessed, or --round 2026/27), or one assessment\'s ward report.',
-  options: { board: { type: 'string' }, site: { type: 'string' }, assessment: { type: 'string' }, round: { type: 'string' }, out: { type: 'string' } },
+    'Write a PDF report: the board\'s consolidated estate report, a site report (both of signed-off\n' +
+    '                       assessments for the latest round, or --round 2026/27; --drafts also counts a\n' +
+    '                       ward\'s draft where it has nothing signed off), or one assessment\'s ward report.',
+  options: { board: { type: 'string' }, site: { type: 'string' }, assessment: { type: 'string' }, round: { type: 'string' }, drafts: { type: 'boolean' }, out: { type: 'string' } },
   async run({ core, options }) {
-    const { board, site, assessment, round, out } = options;
+    const { board, site, assessment, round, drafts, out } = options;
     const chosen = [board, site, assessment].filter((v) => typeof v === 'string');
     if (chosen.length !== 1 || typeof out !== 'string') {
-      console.error('Usage: report --board ID | --site ID | --assessment ID [--round R] --out FILE');
+      console.error('Usage: report --board ID | --site ID | --assessment ID [--round R] [--drafts] --out FILE');
       return 2;
     }
-    if (typeof assessment === 'string' && round !== undefined) {
-      console.error('--round applies to board and site reports; a ward report is for one assessment, which has its own round.');
+    if (typeof assessment === 'string' && (round !== undefined || drafts !== undefined)) {
+      console.error('--round and --drafts apply to board and site reports; a ward report is for one assessment, which has its own round.');
       return 2;
     }
-    const withRound = typeof round === 'string' ? { round } : {};
+    const withRound = { ...(typeof round === 'string' ? { round } : {}), includeDrafts: drafts === true };
     const result = (await (typeof board === 'string'
       ? core.dispatch('reports.board', { boardId: board, ...withRound })
       : typeof site === 'string'

@@ -4,6 +4,7 @@ import {
   ActionUpdate,
   AnswerRecord,
   Assessment,
+  AssessmentDetailsUpdate,
   AssessmentStart,
   LigaturePointCreate,
   LigaturePointUpdate,
@@ -21,7 +22,11 @@ export const AssessmentScores = z.object({
   assessmentId: Id,
   status: z.enum(['draft', 'signed_off']),
   templates: z.object({ quality: z.string(), safety: z.string(), ligature: z.string(), therapeutic: z.string() }),
-  // The engine's own result type, computed here from stored answers; JSON-safe by construction.
+  /** The scoring engine that computed `scores`, e.g. "mhea-scoring/2". */
+  engine: z.string(),
+  /** true: the result kept when the assessment was signed off (or imported), never re-rated; false: scored now. */
+  kept: z.boolean(),
+  // The engine's own result type, computed from stored answers or kept at sign-off; JSON-safe by construction.
   scores: z.custom<WardScores>((v) => typeof v === 'object' && v !== null, 'Expected the scoring engine’s result'),
   /** Records merged from other devices still in conflict (a draft only): the scores are provisional, on the safe side. */
   conflicts: z.array(DescribedRecordSchema),
@@ -54,6 +59,12 @@ export const assessmentsContract = {
   'actions.list': { input: ByAssessment, output: z.array(ActionPlanEntry) },
   'actions.create': { input: ActionCreate, output: StoredAction },
   'actions.update': { input: ActionUpdate, output: StoredAction },
-  /** The full scored result against the pinned templates: per domain, section and area. */
+  /**
+   * The full scored result against the pinned templates: per domain, section and area. A draft is
+   * scored now; a signed-off assessment gives the result kept at sign-off (or import), with the
+   * engine that computed it, even when this app runs a newer engine.
+   */
   'assessments.score': { input: z.object({ id: Id }), output: AssessmentScores },
+  /** Corrects a draft's date, round or announcement (refused once signed off; the same rules as at the start). */
+  'assessments.updateDetails': { input: AssessmentDetailsUpdate, output: Assessment },
 } satisfies ContractSlice;

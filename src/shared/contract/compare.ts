@@ -21,7 +21,8 @@ export const CompareDataInput = z
     wardTypes: z.array(z.enum(WARD_TYPES)).max(WARD_TYPES.length).optional(),
     /** Without a round, each ward's latest round. */
     round: Round.optional(),
-    signedOffOnly: z.boolean().optional(),
+    /** Roll-ups count signed-off assessments only; true: a ward with none in the round is represented by its latest draft. */
+    includeDrafts: z.boolean().optional(),
   })
   .refine((input) => input.level === 'nation' || input.id !== undefined, {
     message: 'Choose the board or site to compare within',
@@ -72,6 +73,8 @@ export const CompareRow = z.object({
   id: Id,
   name: z.string(),
   wardCount: z.number().int(),
+  /** Of wardCount, how many are represented by a draft (0 unless drafts were asked for). */
+  draftCount: z.number().int(),
   bedCount: z.number().int(),
   /** Only on ward rows: the ward and the assessment compared. */
   ward: z
@@ -111,7 +114,7 @@ export const CompareData = z.object({
   filters: z.object({
     wardTypes: z.array(z.enum(WARD_TYPES)),
     round: z.string().nullable(),
-    signedOffOnly: z.boolean(),
+    includeDrafts: z.boolean(),
     availableRounds: z.array(z.string()),
     availableWardTypes: z.array(z.enum(WARD_TYPES)),
   }),
@@ -134,6 +137,8 @@ export const CompareDrillInput = z
     wardId: Id.optional(),
     /** With wardId: the ward's current assessment of this round (its latest round without one). */
     round: Round.optional(),
+    /** With wardId: a draft may be the current assessment when the ward has no signed-off one (as compare.data's includeDrafts). */
+    includeDrafts: z.boolean().optional(),
     domain: z.enum(COMPARE_DOMAINS, { message: 'Choose a domain' }),
   })
   .refine((input) => (input.assessmentId === undefined) !== (input.wardId === undefined), {
@@ -170,10 +175,11 @@ export const DrillPoint = z.object({
   tier: SupervisionTierSchema,
   inherent: RiskScore,
   residual: RiskScore,
+  /** Why the tier is below the area's, if it is. */
+  tierReason: z.string().nullable(),
   controls: z.array(z.object({ kind: z.enum(CONTROL_KINDS), description: z.string() })),
-  action: z
-    .object({ type: z.enum(ACTION_TYPES), description: z.string(), owner: z.string(), dueDate: z.string().nullable(), status: z.enum(ACTION_STATUSES) })
-    .nullable(),
+  /** Every action on the point (all of them count). */
+  actions: z.array(z.object({ type: z.enum(ACTION_TYPES), description: z.string(), owner: z.string(), dueDate: z.string().nullable(), status: z.enum(ACTION_STATUSES) })),
 });
 
 export const CompareDrill = z.object({

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { financialYearOf } from '../dates';
 import {
   ACTION_STATUSES,
   ACTION_TYPES,
   AnswerValue,
   CONTROL_KINDS,
   HEIGHT_BANDS,
-  TIER_LIKELIHOOD_FLOOR,
-  hasDocumentedControl,
+  controlProblem,
   validateLigaturePoint,
 } from '../scoring';
 import { SupervisionTierSchema, Id } from './estate-schemas';
@@ -40,16 +40,33 @@ export const AssessorInput = z.object({
   role: z.enum(ASSESSOR_ROLES, { message: 'Choose the assessor’s role' }),
 });
 
-export const AssessmentStart = z.object({
-  wardId: Id,
-  assessedOn: IsoDate,
-  round: z
-    .string({ message: 'Enter the round, e.g. 2026/27' })
-    .trim()
-    .regex(/^\d{4}\/\d{2}$/, 'Enter the round as a financial year, e.g. 2026/27'),
-  announced: z.boolean(),
-  assessors: z.array(AssessorInput).min(1, 'Name at least one assessor').max(8, 'Name up to 8 assessors'),
-});
+const Round = z
+  .string({ message: 'Enter the round, e.g. 2026/27' })
+  .trim()
+  .regex(/^\d{4}\/\d{2}$/, 'Enter the round as a financial year, e.g. 2026/27');
+
+/** The round is the financial year of the assessment date (the date must not be in the future: the service knows today). */
+function roundMatchesDate(value: { assessedOn: string; round: string }, ctx: z.RefinementCtx) {
+  const year = financialYearOf(value.assessedOn);
+  if (value.round !== year) {
+    ctx.addIssue({ code: 'custom', path: ['round'], message: `The round must be the financial year of the assessment date: ${year}` });
+  }
+}
+
+export const AssessmentStart = z
+  .object({
+    wardId: Id,
+    assessedOn: IsoDate,
+    round: Round,
+    announced: z.boolean(),
+    assessors: z.array(AssessorInput).min(1, 'Name at least one assessor').max(8, 'Name up to 8 assessors'),
+  })
+  .superRefine(roundMatchesDate);
+
+/** A draft's date, round and announcement, corrected (the same rules as at the start). */
+export const AssessmentDetailsUpdate = z
+  .object({ id: Id, assessedOn: IsoDate, round: Round, announced: z.boolean() })
+  .superRefine(roundMatchesDate);
 
 export const Assessor = z.object({ id: Id, name: z.string(), role: z.enum(ASSESSOR_ROLES) });
 
@@ -111,6 +128,8 @@ const ligaturePointFields = {
   element: text('fitting or element', 120),
   heightBand: z.enum(HEIGHT_BANDS, { message: 'Choose the height band' }),
   tier: SupervisionTierSchema,
+  /** Needed when the tier is below the area's (checked by the service, which knows the area). */
+  tierReason: optionalText('reason the tier is lower than the area’s', 500),
   description: text('description', 1000),
   controls: z
     .array(z.object({ kind: z.enum(CONTROL_KINDS, { message: 'Choose the kind of control' }), description: z.string().trim().max(500) }))
@@ -125,31 +144,24 @@ const ligaturePointFields = {
 type PointFields = z.infer<z.ZodObject<typeof ligaturePointFields>>;
 
 /**
- * The method's rules for a ligature point (see resources/docs/scoring-method.md): the tier's
- * likelihood floor before controls; below the floor after controls only with a documented
- * control; never staff vigilance alone for a high or extreme residual risk.
+ * The method's recording rules for a ligature point (resources/docs/scoring-method.md, 4.3–4.6):
+ * every control but vigilance says what it is, and the risk after controls is never above the
+ * risk before. A likelihood below the tier floor is not refused: the engine raises it to the floor
+ * and the form says so. Staff vigilance alone for a high risk is not refused either: it is a true
+ * finding, recorded, shown on the register and a red gate. A tier below the area's needs a reason
+ * (the service checks it against the area).
  */
 function enforceLigatureRules(point: PointFields, ctx: z.RefinementCtx) {
-  const floor = TIER_LIKELIHOOD_FLOOR[point.tier];
-  if (point.likelihoodBefore < floor) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['likelihoodBefore'],
-      message: `In a tier ${point.tier} area the likelihood before controls is at least ${floor}: patients may be alone there with little supervision`,
-    });
-  }
-  const candidate = { ...point, id: 'new', action: null };
-  if (point.likelihoodAfter < floor && !hasDocumentedControl(candidate)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['likelihoodAfter'],
-      message: `A likelihood below ${floor} in a tier ${point.tier} area needs a documented control other than staff vigilance`,
-    });
-  }
-  for (const problem of validateLigaturePoint(candidate)) {
-    if (problem.severity === 'error') ctx.addIssue({ code: 'custom', path: ['controls'], message: problem.message });
+  point.controls.forEach((control, index) => {
+    const problem = controlProblem(control);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['controls', index, 'description'], message: problem });
+  });
+  for (const problem of validateLigaturePoint({ ...point, id: 'new' })) {
+    if (problem.code === 'residual_above_inherent') ctx.addIssue({ code: 'custom', path: ['likelihoodAfter'], message: residualAboveInherentMessage });
   }
 }
+
+export const residualAboveInherentMessage = 'The risk after controls cannot be higher than the risk before controls: check the likelihood and severity on both sides';
 
 export const LigaturePointCreate = z.object({ assessmentId: Id, ...ligaturePointFields }).superRefine(enforceLigatureRules);
 export const LigaturePointUpdate = z.object({ id: Id, ...ligaturePointFields }).superRefine(enforceLigatureRules);
@@ -163,6 +175,7 @@ export const StoredLigaturePoint = z.object({
   element: z.string(),
   heightBand: z.enum(HEIGHT_BANDS),
   tier: SupervisionTierSchema,
+  tierReason: z.string().nullable(),
   description: z.string(),
   controls: z.array(z.object({ kind: z.enum(CONTROL_KINDS), description: z.string() })),
   likelihoodBefore: z.number().int(),
@@ -172,6 +185,9 @@ export const StoredLigaturePoint = z.object({
   assessorId: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Set at sign-off when the lead confirmed an "other" control a high or extreme risk rests on. */
+  otherControlConfirmedBy: z.string().nullable(),
+  otherControlConfirmedAt: z.string().nullable(),
 });
 
 export const ACTION_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;

@@ -65,21 +65,36 @@ export const MissingAnswer = z.object({
   question: z.string(),
 });
 
+const PlacedPrompt = MissingAnswer.omit({ domain: true });
+
 export const SignOffCheck = z.object({
   assessmentId: Id,
+  /** Nothing stands in the way but the confirmations the lead gives when signing (otherControlsToConfirm). */
   ready: z.boolean(),
+  /** Completeness of each domain from the engine's counts (an answer it leaves out does not count). */
   domains: z.array(DomainProgress),
   /** Unanswered instances of every domain below its threshold (complete domains list none). */
   missing: z.array(MissingAnswer),
   /** Re-checks from the previous round not yet decided. */
   undecidedRechecks: z.array(z.object({ id: Id, subject: z.enum(['ligature_point', 'action']), description: z.string() })),
   /**
-   * Ligature prompts answered "risk present" where no ligature point is recorded (for a ward-level
-   * prompt: none on the ward). Does not block sign-off, but the ligature domain stays "not rated";
-   * show it before the assessor signs.
+   * Ligature prompts answered "risk present" with no ligature point recorded for that prompt there
+   * (for a ward-level prompt: none for it on the ward). Sign-off is refused until each has its
+   * point, and meanwhile the ligature domain is "not rated".
    */
-  riskWithoutPoint: z.array(MissingAnswer.omit({ domain: true })),
-  /** One sentence per reason sign-off would be refused. Empty when ready. */
+  riskWithoutPoint: z.array(PlacedPrompt),
+  /** Answers "not applicable" that need a reason and have none (ligature prompts, weight 3 items): refused. */
+  naWithoutReason: z.array(MissingAnswer),
+  /** Ligature prompts answered "not applicable" in tier 2 or 3 areas, with their reasons: listed for a second look, not refused. */
+  naPromptsInSupervisedAreas: z.array(PlacedPrompt.extend({ naReason: z.string().nullable() })),
+  /** Recording errors on ligature points (a tier below the area's without a reason, …): refused. */
+  pointProblems: z.array(z.object({ pointId: Id, areaName: z.string(), message: z.string() })),
+  /**
+   * High or extreme residual points whose only documented controls are "other": the lead confirms
+   * each when signing off (SignOffInput.confirmOtherControls); the confirmation is recorded.
+   */
+  otherControlsToConfirm: z.array(z.object({ pointId: Id, areaName: z.string(), element: z.string(), controls: z.string() })),
+  /** One sentence per reason sign-off would be refused (the confirmations aside). Empty when ready. */
   reasons: z.array(z.string()),
 });
 
@@ -87,6 +102,8 @@ export const SignOffInput = z.object({
   assessmentId: Id,
   /** The assessor (of this assessment) who signs it off; their name is recorded. */
   signedOffBy: Id,
+  /** The points of otherControlsToConfirm the signer confirms; each listed point must be here. */
+  confirmOtherControls: z.array(Id).max(5000).default([]),
 });
 
 // ---- photos -------------------------------------------------------------------------------

@@ -54,12 +54,12 @@ export function returnCsvFiles(document: ExchangeDocument): CsvFile[] {
     ),
     table(
       'ligature_points',
-      ['ligature_point_id', 'assessment_id', 'area_id', 'item_id', 'lineage_id', 'element', 'height_band', 'tier', 'description', 'controls', 'likelihood_before', 'severity_before', 'likelihood_after', 'severity_after', 'assessor_id'],
+      ['ligature_point_id', 'assessment_id', 'area_id', 'item_id', 'lineage_id', 'element', 'height_band', 'tier', 'tier_reason', 'description', 'controls', 'likelihood_before', 'severity_before', 'likelihood_after', 'severity_after', 'assessor_id', 'other_control_confirmed_by', 'other_control_confirmed_at'],
       assessments.flatMap((a) =>
         a.ligaturePoints.map((p) => [
-          p.id, a.id, p.areaId, p.itemId, p.lineageId, p.element, p.heightBand, p.tier, p.description,
+          p.id, a.id, p.areaId, p.itemId, p.lineageId, p.element, p.heightBand, p.tier, p.tierReason ?? null, p.description,
           p.controls.map((c) => (c.description ? `${c.kind}: ${c.description}` : c.kind)).join('; '),
-          p.likelihoodBefore, p.severityBefore, p.likelihoodAfter, p.severityAfter, p.assessorId,
+          p.likelihoodBefore, p.severityBefore, p.likelihoodAfter, p.severityAfter, p.assessorId, p.otherControlConfirmedBy ?? null, p.otherControlConfirmedAt ?? null,
         ]),
       ),
     ),

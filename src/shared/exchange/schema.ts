@@ -135,6 +135,8 @@ export const ExchangeLigaturePoint = z.strictObject({
   element: Name,
   heightBand: z.enum(HEIGHT_BANDS),
   tier: Tier,
+  /** Why the tier is below its area's (absent in files from before scoring method 2: none). */
+  tierReason: text(500).nullable().optional(),
   description: z.string().min(1).max(1000),
   controls: z.array(z.strictObject({ kind: z.enum(CONTROL_KINDS), description: text(500) })).max(10),
   likelihoodBefore: OneToFive,
@@ -144,6 +146,9 @@ export const ExchangeLigaturePoint = z.strictObject({
   assessorId: Uuid,
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  /** The lead who confirmed, at sign-off, the "other" control a high or extreme risk rests on, and when (absent: none). */
+  otherControlConfirmedBy: text(200).nullable().optional(),
+  otherControlConfirmedAt: Timestamp.nullable().optional(),
 });
 
 export const ExchangeAction = z.strictObject({

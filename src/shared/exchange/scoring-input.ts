@@ -1,21 +1,23 @@
-import type { ACTION_STATUSES, ACTION_TYPES, AnswerValue, LigatureAction, LigatureControl, ScoringArea, ScoringWard, WardScoringInput } from '../scoring';
+import type { ActionStatus, ActionType, AnswerValue, LigatureControl, ScoringArea, ScoringWard, WardScoringInput } from '../scoring';
 
 // How recorded data becomes the engine's input. The store (score.ts) and the exchange file's
 // verifier both build the input here, so a board and the collator score the same things the
-// same way.
+// same way. Every action of a point goes in: none is chosen to speak for the others.
 
 interface RecordedAction {
   id: string;
   ligaturePointId: string | null;
-  type: (typeof ACTION_TYPES)[number];
-  status: (typeof ACTION_STATUSES)[number];
+  type: ActionType;
+  status: ActionStatus;
   dueDate: string | null;
 }
 
 interface RecordedPoint {
   id: string;
   areaId: string;
+  itemId: string | null;
   tier: 1 | 2 | 3;
+  tierReason: string | null;
   element: string;
   heightBand: 'low_lying' | 'knee_to_head' | 'above_head';
   likelihoodBefore: number;
@@ -32,24 +34,9 @@ interface RecordedAnswer {
   naReason: string | null;
 }
 
-/**
- * The action that speaks for a ligature point in scoring: an open one with the earliest target
- * date (the one that decides whether the risk is being dealt with in time), else the latest.
- * Ties go to the lower id, so the choice never depends on the order records were read in (the
- * store's order and an exchange file's order differ).
- */
-export function actionSpeakingForPoint<A extends RecordedAction>(pointActions: readonly A[]): A | null {
-  if (pointActions.length === 0) return null;
-  const open = pointActions.filter((a) => a.status !== 'complete');
-  const pool = open.length > 0 ? open : pointActions;
-  return [...pool].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0]!;
-}
-
-/** The scoring engine's view of the action that speaks for a point (see actionSpeakingForPoint). */
-export function actionForPoint(pointActions: readonly RecordedAction[]): LigatureAction | null {
-  const chosen = actionSpeakingForPoint(pointActions);
-  return chosen ? { type: chosen.type, status: chosen.status, ...(chosen.dueDate ? { targetDate: chosen.dueDate } : {}) } : null;
-}
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byId = (a: { id: string }, b: { id: string }) => compare(a.id, b.id);
+const names = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
 export function buildScoringInput(recorded: {
   ward: ScoringWard;
@@ -59,14 +46,29 @@ export function buildScoringInput(recorded: {
   actions: readonly RecordedAction[];
   assessedOn: string;
 }): WardScoringInput {
+  // Everything in a fixed order (areas by name, then id; answers by item and area; points and
+  // actions by id), so the result never depends on the order records were read in: the store's
+  // and a file's differ, and a result kept at sign-off must equal the one re-computed from a return.
+  const areas = [...recorded.areas].sort((a, b) => names.compare(a.name, b.name) || compare(a.areaId, b.areaId));
+  const answers = [...recorded.answers].sort((a, b) => compare(a.itemId, b.itemId) || compare(a.areaId ?? '', b.areaId ?? ''));
+  const points = [...recorded.points].sort(byId);
+  const actionsOf = new Map<string, RecordedAction[]>();
+  for (const action of [...recorded.actions].sort(byId)) {
+    if (action.ligaturePointId === null) continue;
+    const list = actionsOf.get(action.ligaturePointId);
+    if (list) list.push(action);
+    else actionsOf.set(action.ligaturePointId, [action]);
+  }
   return {
     ward: { id: recorded.ward.id, type: recorded.ward.type, bedCount: recorded.ward.bedCount },
-    areas: recorded.areas.map((a) => ({ id: a.areaId, name: a.name, type: a.type as ScoringArea['type'], supervisionTier: a.supervisionTier })),
-    answers: recorded.answers.map((a) => (a.naReason ? { itemId: a.itemId, areaId: a.areaId, value: a.value, naReason: a.naReason } : { itemId: a.itemId, areaId: a.areaId, value: a.value })),
-    ligaturePoints: recorded.points.map((p) => ({
+    areas: areas.map((a) => ({ id: a.areaId, name: a.name, type: a.type as ScoringArea['type'], supervisionTier: a.supervisionTier })),
+    answers: answers.map((a) => (a.naReason ? { itemId: a.itemId, areaId: a.areaId, value: a.value, naReason: a.naReason } : { itemId: a.itemId, areaId: a.areaId, value: a.value })),
+    ligaturePoints: points.map((p) => ({
       id: p.id,
       areaId: p.areaId,
+      itemId: p.itemId,
       tier: p.tier,
+      tierReason: p.tierReason,
       element: p.element,
       heightBand: p.heightBand,
       likelihoodBefore: p.likelihoodBefore,
@@ -74,7 +76,7 @@ export function buildScoringInput(recorded: {
       likelihoodAfter: p.likelihoodAfter,
       severityAfter: p.severityAfter,
       controls: p.controls,
-      action: actionForPoint(recorded.actions.filter((a) => a.ligaturePointId === p.id)),
+      actions: (actionsOf.get(p.id) ?? []).map((a) => ({ type: a.type, status: a.status, ...(a.dueDate ? { targetDate: a.dueDate } : {}) })),
     })),
     asOf: recorded.assessedOn,
   };

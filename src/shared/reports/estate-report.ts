@@ -1,14 +1,14 @@
 import { WARD_TYPE_LABELS, type WardType } from '../domain/estate';
 import { RISK_BANDS, type RiskBand } from '../scoring/ligature-risk';
 import type { Rating } from '../scoring/rating';
-import { SCORING_ENGINE_VERSION } from '../scoring';
+import { londonDateOf } from '../dates';
+import { SCORING_ENGINE_VERSION, SCORING_METHOD_VERSION, isActionOverdue } from '../scoring';
 import { rollUp, type RollupWard } from '../scoring/rollup';
 import type { WardScores } from '../scoring/ward';
 import type { Domain } from '../templates/schema';
 import { ligatureBandTierChart, ratingsByWardTypeChart } from './charts';
 import {
   ACTION_STATUS_LABELS,
-  ACTION_TYPE_LABELS,
   BAND_LABELS,
   DOMAIN_LABELS,
   PRIORITY_LABELS,
@@ -17,8 +17,8 @@ import {
   longDate,
   percentText,
 } from './labels';
-import { isOpenActionOverdue, reportFileName, type ReportMeta } from './meta';
-import type { AssessorRole, ReportAction, ReportArea, ReportLigaturePoint } from './ward-report';
+import { reportFileName, type ReportMeta } from './meta';
+import { actionLine, type AssessorRole, type ReportAction, type ReportArea, type ReportLigaturePoint } from './ward-report';
 
 // The site report and the board's consolidated estate report: the same model at two scopes.
 // Built from data already read (the current assessment per ward for the round, its scores,
@@ -40,6 +40,8 @@ export interface EstateWardInput {
     areas: ReportArea[];
   };
   scores: WardScores;
+  /** The engine that computed `scores` (a result kept at sign-off keeps its engine). */
+  scoredBy: string;
   rollup: RollupWard;
   ligaturePoints: ReportLigaturePoint[];
   actions: ReportAction[];
@@ -54,6 +56,8 @@ export interface EstateReportInput {
   /** The round reported on; null when nothing in scope has been assessed. */
   round: string | null;
   previousRound: string | null;
+  /** Drafts were asked for: a ward with no signed-off assessment in the round is shown by its latest draft. */
+  includeDrafts: boolean;
   siteCount: number;
   wardsInScope: { wardId: string; wardName: string; siteName: string; wardType: WardType }[];
   current: EstateWardInput[];
@@ -136,7 +140,7 @@ const RATING_RANK: Record<Rating, number> = { red: 0, not_rated: 1, amber: 2, gr
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
 export function buildEstateReport(input: EstateReportInput): EstateReport {
-  const reportDate = input.generatedAt.slice(0, 10);
+  const reportDate = londonDateOf(input.generatedAt);
   const wards = [...input.current].sort((a, b) => collator.compare(a.siteName, b.siteName) || collator.compare(a.wardName, b.wardName));
   const templateVersions = [...new Set(wards.flatMap((w) => REPORT_DOMAINS.map((d) => w.assessment.templates[d])))].sort();
   const drafts = wards.filter((w) => w.assessment.status === 'draft').length;
@@ -157,7 +161,7 @@ export function buildEstateReport(input: EstateReportInput): EstateReport {
     title: input.kind === 'board' ? `Consolidated estate report: ${input.scopeName}` : `Site report: ${input.scopeName}`,
     subtitle: input.round === null ? `${input.kind === 'board' ? '' : `${input.board.name} · `}No ward assessed yet` : input.kind === 'board' ? `Round ${input.round}` : `${input.board.name} · round ${input.round}`,
     ...scopeSection(input, wards, drafts),
-    method: methodText(input.kind),
+    method: methodText(input.kind, input.includeDrafts),
     domainSummary: REPORT_DOMAINS.map((domain) => {
       const group = rollup[domain];
       const distribution = 'distribution' in group ? group.distribution : null;
@@ -218,11 +222,13 @@ function scopeSection(input: EstateReportInput, wards: EstateWardInput[], drafts
     ...(input.kind === 'site' ? ([['Site', input.scopeName]] as [string, string][]) : ([['Sites', String(input.siteCount)]] as [string, string][])),
     ['Round', input.round ?? 'None assessed yet'],
     ['Wards in scope', String(input.wardsInScope.length)],
-    ['Wards assessed in this round', `${wards.length} (${wards.length - drafts} signed off, ${drafts} draft)`],
+    ['Assessments counted', input.includeDrafts ? 'Signed off; drafts included (marked "Draft") where a ward has no signed-off assessment in the round' : 'Signed off only (drafts are left out)'],
+    ['Wards assessed in this round', input.includeDrafts ? `${wards.length} (${wards.length - drafts} signed off, ${drafts} draft)` : `${wards.length} signed off`],
     ['Assessment dates', dates.length > 0 ? `${longDate(dates[0] ?? '')} to ${longDate(dates[dates.length - 1] ?? '')}` : '–'],
     ['Assessor mix (wards with each role)', `estates ${roles.estates}, clinical ${roles.clinical}, lay / lived experience ${roles.lay}`],
     ['Lowest completeness of any domain', lowest === undefined ? '–' : percentText(lowest)],
     ['Previous round compared', input.previousRound ?? 'None (first round in scope)'],
+    ['Scored by', engineText(wards)],
   ];
   const notAssessed = input.wardsInScope
     .filter((w) => !assessed.has(w.wardId))
@@ -231,12 +237,27 @@ function scopeSection(input: EstateReportInput, wards: EstateWardInput[], drafts
   return { scope, notAssessed };
 }
 
-function methodText(kind: 'site' | 'board'): string[] {
+/** Which engines computed the figures: a result kept at sign-off keeps the engine it was computed by. */
+function engineText(wards: readonly EstateWardInput[]): string {
+  if (wards.length === 0) return '–';
+  const counts = new Map<string, number>();
+  for (const w of wards) counts.set(w.scoredBy, (counts.get(w.scoredBy) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? 1 : -1))
+    .map(([engine, n]) => `${engine} (${n} ward${n === 1 ? '' : 's'}${engine === SCORING_ENGINE_VERSION ? '' : ', kept from an earlier version of the method'})`)
+    .join('; ');
+}
+
+function methodText(kind: 'site' | 'board', includeDrafts: boolean): string[] {
   return [
-    `Each ward in this ${kind === 'board' ? 'board' : 'site'} was walked area by area against four checklists: quality, safety, ligature risk and therapeutic environment. For each ward this report uses its current assessment in the round: the signed-off one if there is one, otherwise the latest draft (marked "Draft").`,
+    `Each ward in this ${kind === 'board' ? 'board' : 'site'} was walked area by area against four checklists: quality, safety, ligature risk and therapeutic environment. ${
+      includeDrafts
+        ? 'For each ward this report uses its current assessment in the round: the signed-off one if there is one, otherwise the latest draft (marked "Draft": its figures may still change).'
+        : 'For each ward this report uses its signed-off assessment in the round; drafts are left out.'
+    } A signed-off assessment keeps the result it was signed off with.`,
     'Quality, safety and therapeutic environment are weighted percentages: yes scores 2 points, partial 1 and no 0 (grades A to D score 2, 1.33, 0.67 and 0), each multiplied by the item’s weight; items not applicable are left out of both sides. Green is 85% or more and amber 65% or more unless a checklist sets other thresholds. A "no" on a critical item makes that domain red whatever its percentage. Completeness (items answered out of items that apply) is shown beside every score.',
-    'Ligature risk is never a percentage or an average. Each ligature point is scored likelihood × severity (1 to 25) before and after controls; the supervision tier sets a floor under likelihood. The ward is red if any residual risk is extreme, if a high risk in a tier 2 or 3 area has no dated action to remove or replace it, if a high or extreme risk relies on staff vigilance alone, or if its action is overdue; amber while moderate or high risks remain; green only when all remaining risks are low and every prompt is answered.',
-    `The four ratings are shown side by side and never blended into one figure. The full method, with worked examples that let anyone reproduce a score by hand, is published with the app as "How wards are scored" (docs/scoring-method.md, scoring method ${SCORING_ENGINE_VERSION}).`,
+    'Ligature risk is never a percentage or an average. Each ligature point is scored likelihood × severity (1 to 25) before and after controls; the supervision tier sets a floor under likelihood. The ward is red if any residual risk is extreme, if a high risk in a tier 2 or 3 area has no open, dated action to remove or replace it, if a high or extreme risk relies on staff vigilance or observation alone, or if any of its actions is overdue; every action on a point counts. It is not rated while any prompt is unanswered (a "not applicable" needs a reason), while a "risk present" has no point recorded for it, or when every prompt is "not applicable"; then amber while moderate or high risks remain; green only when all remaining risks are low.',
+    `The four ratings are shown side by side and never blended into one figure. The full method, with worked examples that let anyone reproduce a score by hand, is published with the app as "How wards are scored" (docs/scoring-method.md, scoring method ${SCORING_METHOD_VERSION}, engine ${SCORING_ENGINE_VERSION}).`,
   ];
 }
 
@@ -261,9 +282,9 @@ function heatCell(scores: WardScores, domain: Domain): HeatCell {
   };
 }
 
-function actionText(action: ReportAction | undefined): string {
-  if (!action) return 'No action recorded';
-  return `${ACTION_TYPE_LABELS[action.type]}${action.dueDate ? ` by ${longDate(action.dueDate)}` : ', no date'} (${ACTION_STATUS_LABELS[action.status]})`;
+/** Every action on a point, one after another (all of them count). */
+function actionsText(actions: readonly ReportAction[]): string {
+  return actions.length === 0 ? 'No action recorded' : actions.map(actionLine).join('; ');
 }
 
 function topRisks(wards: EstateWardInput[]): TopRisk[] {
@@ -273,7 +294,7 @@ function topRisks(wards: EstateWardInput[]): TopRisk[] {
     const stored = new Map(w.ligaturePoints.map((p) => [p.id, p]));
     for (const scored of w.scores.ligature.points) {
       const point = stored.get(scored.pointId);
-      const action = w.actions.find((a) => a.ligaturePointId === scored.pointId && a.status !== 'complete') ?? w.actions.find((a) => a.ligaturePointId === scored.pointId);
+
       risks.push({
         site: w.siteName,
         ward: w.wardName,
@@ -284,7 +305,7 @@ function topRisks(wards: EstateWardInput[]): TopRisk[] {
         score: scored.residual.score,
         band: scored.residual.band,
         bandLabel: BAND_LABELS[scored.residual.band],
-        action: actionText(action),
+        action: actionsText(w.actions.filter((a) => a.ligaturePointId === scored.pointId)),
       });
     }
   }
@@ -303,7 +324,7 @@ function actionSection(wards: EstateWardInput[], reportDate: string) {
     for (const action of w.actions) {
       total += 1;
       counts.set(action.status, (counts.get(action.status) ?? 0) + 1);
-      if (!isOpenActionOverdue(action, reportDate)) continue;
+      if (!isActionOverdue(action.status, action.dueDate, reportDate)) continue;
       const point = action.ligaturePointId ? pointById.get(action.ligaturePointId) : undefined;
       // Answer ids are "<assessment>:<item>:<area or ward>" (see answers.ts).
       const [, itemId, areaId] = action.answerId?.split(':') ?? [];

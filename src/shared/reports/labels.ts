@@ -1,3 +1,4 @@
+import { londonDateOf } from '../dates';
 import type { Rating } from '../scoring/rating';
 import type { RiskBand } from '../scoring/ligature-risk';
 import type { Domain } from '../templates/schema';
@@ -56,30 +57,8 @@ export const HEIGHT_BAND_LABELS = {
   above_head: 'Above head',
 } as const;
 
-export const CONTROL_KIND_LABELS = {
-  physical_modification: 'Physical modification',
-  access_restriction: 'Access restricted',
-  electronic_detection: 'Electronic detection',
-  individual_risk_assessment: 'Individual risk assessment',
-  environmental_check: 'Environmental check',
-  staff_vigilance: 'Staff vigilance',
-  other: 'Other',
-} as const;
-
-export const ACTION_TYPE_LABELS = {
-  remove: 'Remove',
-  replace: 'Replace with tested product',
-  mitigate: 'Mitigate',
-  accept: 'Accept with rationale',
-} as const;
-
-export const ACTION_STATUS_LABELS = {
-  open: 'Open',
-  on_track: 'On track',
-  at_risk: 'At risk',
-  overdue: 'Overdue',
-  complete: 'Complete',
-} as const;
+// Control kinds, action types and statuses have one vocabulary, with its words, in src/shared/scoring.
+export { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_KIND_LABELS } from '../scoring';
 
 export const PRIORITY_LABELS = { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' } as const;
 
@@ -96,9 +75,10 @@ export const ANSWER_LABELS: Record<string, string> = {
   risk_present: 'Risk present',
 };
 
-/** "12 March 2027" from an ISO date or timestamp; the date part only, no time zone shift. */
+/** "12 March 2027" from an ISO date, or from a timestamp by its calendar date in Europe/London. */
 export function longDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  const date = iso.length > 10 && !Number.isNaN(Date.parse(iso)) ? londonDateOf(iso) : iso.slice(0, 10);
+  const [y, m, d] = date.split('-').map(Number);
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   if (!y || !m || !d) return iso;
   return `${d} ${months[m - 1]} ${y}`;

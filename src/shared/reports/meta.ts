@@ -35,9 +35,3 @@ export function reportFileName(kind: string, name: string, date: string): string
     .slice(0, 80);
   return `${kind}-${slug || 'unnamed'}-${date}.pdf`;
 }
-
-/** An action not complete whose status says overdue or whose due date has passed by `onDate`. */
-export function isOpenActionOverdue(action: { status: string; dueDate: string | null }, onDate: string): boolean {
-  if (action.status === 'complete') return false;
-  return action.status === 'overdue' || (action.dueDate !== null && action.dueDate < onDate);
-}

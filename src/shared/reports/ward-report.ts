@@ -1,6 +1,8 @@
 import type { ACTION_PRIORITIES } from '../domain/assessment-schemas';
 import { SEX_DESIGNATION_LABELS, WARD_TYPE_LABELS, type SexDesignation, type WardType } from '../domain/estate';
 import { bandNumber } from '../scoring/compliance-values';
+import { londonDateOf } from '../dates';
+import { isActionOverdue } from '../scoring/actions';
 import type { ACTION_STATUSES, ACTION_TYPES, AnswerValue, CONTROL_KINDS, HEIGHT_BANDS } from '../scoring/inputs';
 import type { RiskBand } from '../scoring/ligature-risk';
 import type { Rating } from '../scoring/rating';
@@ -22,7 +24,7 @@ import {
   percentText,
 } from './labels';
 import type { ReportMeta } from './meta';
-import { isOpenActionOverdue, reportFileName } from './meta';
+import { reportFileName } from './meta';
 
 // The ward report's content, built from data already read from the store: no I/O here, so the
 // same model can be checked in tests and laid out by any renderer.
@@ -50,8 +52,13 @@ export interface ReportLigaturePoint {
   element: string;
   heightBand: (typeof HEIGHT_BANDS)[number];
   tier: 1 | 2 | 3;
+  /** Why the tier is below the area's. */
+  tierReason: string | null;
   description: string;
   controls: { kind: (typeof CONTROL_KINDS)[number]; description: string }[];
+  /** The lead who confirmed, at sign-off, the "other" control a high or extreme risk rests on, and when. */
+  otherControlConfirmedBy: string | null;
+  otherControlConfirmedAt: string | null;
 }
 
 export interface ReportPhoto {
@@ -88,6 +95,8 @@ export interface WardReportInput {
   };
   templates: PinnedTemplates;
   scores: WardScores;
+  /** The engine that computed `scores`, and whether they are the result kept at sign-off. */
+  scoredBy: { engine: string; kept: boolean };
   answers: { id: string; itemId: string; areaId: string | null; value: AnswerValue; note: string | null }[];
   ligaturePoints: ReportLigaturePoint[];
   actions: ReportAction[];
@@ -127,11 +136,17 @@ export interface LigatureRow {
   element: string;
   description: string;
   heightBand: string;
-  tier: 1 | 2 | 3;
+  /** The tier scored, with the recorded tier and its reason where they differ from the area's. */
+  tier: string;
   controls: string;
+  /** "'Other' control confirmed by … on …" for a high risk resting on an "other" control, else null. */
+  confirmation: string | null;
   inherent: { text: string; score: number; band: RiskBand; bandLabel: string };
   residual: { text: string; score: number; band: RiskBand; bandLabel: string };
-  action: string;
+  /** Every action on the point, one line each (all of them count). */
+  actions: string[];
+  /** The engine's problems with this point (e.g. staff vigilance alone for a high risk), in its words. */
+  problems: string[];
   photos: Thumbnail[];
 }
 
@@ -153,21 +168,27 @@ export interface WardReport {
   domains: DomainSummary[];
   nonCompliant: NonCompliantItem[];
   ligature: LigatureRow[];
+  /** The ligature summary's action figures, stated with their rule. */
+  ligatureFacts: [string, string][];
   actions: ActionRow[];
+  /** The date "overdue" in the action plan is judged on (the report date, Europe/London). */
+  overdueOn: string;
   /** Problems the engine reported (e.g. an answer to an unknown item), in plain words. */
   issues: string[];
 }
 
 const ROLE_LABELS: Record<AssessorRole, string> = { estates: 'estates', clinical: 'clinical', lay: 'lay / lived experience' };
 
-const BASIS_TEXT: Record<string, string> = {
+/** Why a rating is what it is, in words, for every rating basis the engine gives. */
+export const RATING_BASIS_TEXT: Record<string, string> = {
   gate: 'A critical rule fired (see below)',
   percentage: 'From the weighted percentage',
   nothing_scored: 'Nothing scorable answered yet',
   residual_risk: 'Moderate or high residual risk remains',
   low_risk_and_complete: 'Only low residual risks; all prompts answered',
-  prompts_incomplete: 'Not every ligature prompt answered yet',
-  risk_not_recorded: 'A risk was noted but no ligature point recorded',
+  prompts_incomplete: 'Not every ligature prompt answered (with a reason where not applicable)',
+  risk_not_recorded: 'A risk was noted but no ligature point recorded for it',
+  all_prompts_not_applicable: 'Every ligature prompt marked not applicable: nothing was looked at',
 };
 
 /**
@@ -185,7 +206,7 @@ export function buildWardReport(input: WardReportInput): WardReport {
   const { assessment, scores } = input;
   const areaName = new Map(assessment.areas.map((a) => [a.areaId, a.name]));
   const areaLabel = (areaId: string | null) => (areaId === null ? 'Whole ward' : (areaName.get(areaId) ?? 'Area no longer on the ward'));
-  const reportDate = input.generatedAt.slice(0, 10);
+  const reportDate = londonDateOf(input.generatedAt);
   const includesDraft = assessment.status === 'draft';
   const templateVersions = REPORT_DOMAINS.map((d) => assessment.templates[d]);
 
@@ -216,6 +237,7 @@ export function buildWardReport(input: WardReportInput): WardReport {
     ['Assessors', assessment.assessors.map((a) => `${a.name} (${ROLE_LABELS[a.role]})`).join(', ') || 'None recorded'],
     ['Status', status],
     ['Checklist versions', templateVersions.join(', ')],
+    ['Scored by', input.scoredBy.kept ? `${input.scoredBy.engine}, the result kept when it was signed off` : `${input.scoredBy.engine}, scored when this report was made`],
   ];
 
   return {
@@ -225,7 +247,9 @@ export function buildWardReport(input: WardReportInput): WardReport {
     domains: domainSummaries(scores, areaLabel),
     nonCompliant: nonCompliantItems(input, areaLabel),
     ligature: ligatureRows(input, areaLabel),
+    ligatureFacts: ligatureFacts(input),
     actions: actionRows(input, areaLabel, reportDate),
+    overdueOn: longDate(reportDate),
     issues: [scores.issues, scores.quality.issues, scores.safety.issues, scores.therapeutic.issues, scores.ligature.issues]
       .flat()
       .map((i) => i.message),
@@ -247,7 +271,7 @@ function domainSummaries(scores: WardScores, areaLabel: (id: string | null) => s
         ratingLabel: RATING_LABELS[result.rating],
         result: worst ? `${result.summary.pointCount} point${result.summary.pointCount === 1 ? '' : 's'}; worst residual ${worst.score} (${BAND_LABELS[worst.band]})` : 'No ligature points recorded',
         completeness: `${percentText(result.prompts.completeness)} of prompts answered`,
-        basis: BASIS_TEXT[result.ratingBasis] ?? result.ratingBasis,
+        basis: RATING_BASIS_TEXT[result.ratingBasis] ?? result.ratingBasis,
         gates: result.gates.map((g) => `${areaLabel(g.areaId)}: ${g.message}`),
       };
     }
@@ -259,7 +283,7 @@ function domainSummaries(scores: WardScores, areaLabel: (id: string | null) => s
       ratingLabel: RATING_LABELS[result.rating],
       result: percentText(result.percentage),
       completeness: `${percentText(result.completeness)} answered${result.complete ? '' : ' (incomplete)'}`,
-      basis: BASIS_TEXT[result.ratingBasis] ?? result.ratingBasis,
+      basis: RATING_BASIS_TEXT[result.ratingBasis] ?? result.ratingBasis,
       gates: result.gates.map((g) => `${areaLabel(g.areaId)}: ${g.message.replace(/ (in area \S+|for the ward)$/, '')}`),
     };
   });
@@ -309,29 +333,54 @@ function nonCompliantItems(input: WardReportInput, areaLabel: (id: string | null
     .map(({ order: _order, ...row }) => row);
 }
 
+/** One line for an action: type, target date and status ("Replace with a tested product by 31 January 2027 (On track)"). */
+export function actionLine(action: { type: ActionType; dueDate: string | null; status: ActionStatus }): string {
+  return `${ACTION_TYPE_LABELS[action.type]}${action.dueDate ? ` by ${longDate(action.dueDate)}` : ', no date'} (${ACTION_STATUS_LABELS[action.status]})`;
+}
+
+/** The tier as scored, saying where the recorded tier or its reason differ from the area's. */
+export function tierText(point: { tier: 1 | 2 | 3; tierReason: string | null }, scoredTier: 1 | 2 | 3, tierFromArea: boolean | undefined): string {
+  if (tierFromArea) return `${scoredTier} (recorded ${point.tier} without a reason: the area's tier is used)`;
+  return point.tierReason ? `${point.tier} (below the area's: ${point.tierReason})` : String(point.tier);
+}
+
 function ligatureRows(input: WardReportInput, areaLabel: (id: string | null) => string): LigatureRow[] {
   const scored = new Map(input.scores.ligature.points.map((p) => [p.pointId, p]));
   const rows: LigatureRow[] = [];
   for (const point of input.ligaturePoints) {
     const s = scored.get(point.id);
     if (!s) continue;
-    const action = input.actions.find((a) => a.ligaturePointId === point.id && a.status !== 'complete') ?? input.actions.find((a) => a.ligaturePointId === point.id);
+    const actions = input.actions.filter((a) => a.ligaturePointId === point.id);
+    const problems = [...input.scores.ligature.gates.filter((g) => g.pointId === point.id).map((g) => g.message), ...input.scores.ligature.issues.filter((i) => i.pointId === point.id && i.code !== 'vigilance_only_control').map((i) => i.message)];
     rows.push({
       area: areaLabel(point.areaId),
       element: point.element,
       description: point.description,
       heightBand: HEIGHT_BAND_LABELS[point.heightBand],
-      tier: point.tier,
+      tier: tierText(point, s.tier, s.tierFromArea),
       controls: point.controls.map((c) => `${CONTROL_KIND_LABELS[c.kind]}${c.description ? `: ${c.description}` : ''}`).join('; ') || 'None recorded',
+      confirmation: point.otherControlConfirmedBy
+        ? `"Other" control confirmed by ${point.otherControlConfirmedBy}${point.otherControlConfirmedAt ? ` on ${longDate(point.otherControlConfirmedAt)}` : ''} at sign-off`
+        : null,
       inherent: { text: `${s.inherent.likelihood} × ${s.inherent.severity} = ${s.inherent.score}`, score: s.inherent.score, band: s.inherent.band, bandLabel: BAND_LABELS[s.inherent.band] },
       residual: { text: `${s.residual.likelihood} × ${s.residual.severity} = ${s.residual.score}`, score: s.residual.score, band: s.residual.band, bandLabel: BAND_LABELS[s.residual.band] },
-      action: action
-        ? `${ACTION_TYPE_LABELS[action.type]}${action.dueDate ? ` by ${longDate(action.dueDate)}` : ', no date'} (${ACTION_STATUS_LABELS[action.status]})`
-        : 'No action recorded',
+      actions: actions.length > 0 ? actions.map(actionLine) : ['No action recorded'],
+      problems,
       photos: input.photos.filter((p) => p.ligaturePointId === point.id).map(thumbnail).filter((t): t is Thumbnail => t !== null),
     });
   }
-  return rows.sort((a, b) => b.residual.score - a.residual.score || b.tier - a.tier || a.area.localeCompare(b.area, 'en-GB', { numeric: true }));
+  return rows.sort((a, b) => b.residual.score - a.residual.score || b.tier.localeCompare(a.tier) || a.area.localeCompare(b.area, 'en-GB', { numeric: true }));
+}
+
+/** The ligature summary's action figures, with the rule they follow (as the method states it). */
+function ligatureFacts(input: WardReportInput): [string, string][] {
+  const summary = input.scores.ligature.summary;
+  const on = longDate(input.assessment.assessedOn);
+  return [
+    [`Ligature actions overdue on the assessment date (${on})`, String(summary.overdueActionCount)],
+    ['Oldest target date of an open ligature action', summary.oldestOpenActionTargetDate ? longDate(summary.oldestOpenActionTargetDate) : 'None'],
+    ['What these count', 'Every action on every ligature point, each counted once; actions on compliance items (quality, safety, therapeutic) are not counted here but are in the action plan below.'],
+  ];
 }
 
 const PRIORITY_ORDER: Record<Priority, number> = { urgent: 0, high: 1, medium: 2, low: 3 };
@@ -359,6 +408,6 @@ function actionRows(input: WardReportInput, areaLabel: (id: string | null) => st
       due: action.dueDate ? longDate(action.dueDate) : 'No date',
       priority: PRIORITY_LABELS[action.priority],
       status: ACTION_STATUS_LABELS[action.status],
-      overdue: isOpenActionOverdue(action, reportDate),
+      overdue: isActionOverdue(action.status, action.dueDate, reportDate),
     }));
 }

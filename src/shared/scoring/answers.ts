@@ -85,3 +85,12 @@ export function answerFor<Item extends MatchableItem>(
 ): Answer | undefined {
   return matched.byInstance.get(instanceKey(instance.item.id, instance.areaId));
 }
+
+/**
+ * Whether "not applicable" needs a written reason: on every ligature prompt (a room where nobody
+ * looked is not a safe room) and on every weight 3 compliance item. The answer service refuses
+ * such an N/A without one; the engine lists it (and leaves a ligature prompt unanswered).
+ */
+export function needsNaReason(item: object): boolean {
+  return 'weight' in item ? item.weight === 3 : true;
+}

@@ -13,7 +13,11 @@ import { emptyTally, toPartScore, type PartScore, type ScoreCounts, type Tally }
 // partial 1, no 0) with completeness reported beside it and critical items as gates (AIMS type 1
 // logic: failing one makes the domain red whatever the percentage).
 
-export type ComplianceGateReason = 'critical_no' | 'critical_grade_d' | 'critical_number_no';
+export const COMPLIANCE_GATE_REASONS = ['critical_no', 'critical_grade_d', 'critical_number_no'] as const;
+export type ComplianceGateReason = (typeof COMPLIANCE_GATE_REASONS)[number];
+
+/** Why a compliance domain's rating is what it is: a fired gate, the percentage, or nothing scorable answered. */
+export const COMPLIANCE_RATING_BASES = ['gate', 'percentage', 'nothing_scored'] as const;
 
 export interface ComplianceGate {
   itemId: string;
@@ -27,8 +31,7 @@ export interface ComplianceDomainResult {
   templateId: string;
   templateVersion: string;
   rating: Rating;
-  /** Why the rating is what it is: a fired gate, the percentage, or nothing scorable answered. */
-  ratingBasis: 'gate' | 'percentage' | 'nothing_scored';
+  ratingBasis: (typeof COMPLIANCE_RATING_BASES)[number];
   percentage: number | null;
   counts: ScoreCounts;
   /** answered ÷ applicable × 100 to one decimal place; null if nothing is applicable. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AREA_TYPES, SUPERVISION_TIERS, WARD_TYPES } from '../domain/estate';
+import { ACTION_STATUSES, ACTION_TYPES } from './actions';
+import { CONTROL_KINDS } from './controls';
 
 // What the engine scores, as plain JSON: the same shapes travel in exchange files, so a national
 // collator can re-score a board's return and get the board's figures.
@@ -40,26 +42,11 @@ export type Answer = z.infer<typeof Answer>;
 export const HEIGHT_BANDS = ['low_lying', 'knee_to_head', 'above_head'] as const;
 export type HeightBand = (typeof HEIGHT_BANDS)[number];
 
-/**
- * Kinds of control recorded against a ligature point. Every kind except `staff_vigilance` is a
- * documented control that can justify a residual likelihood below the tier floor.
- */
-export const CONTROL_KINDS = [
-  'physical_modification', // fitting changed, boxed in, or a tested collapsible / rated product fitted
-  'access_restriction', // area locked or only used with staff present
-  'electronic_detection', // e.g. door-top or load-sensing alarm, tested
-  'individual_risk_assessment', // care-planned observation / belongings plan for people at risk
-  'environmental_check', // scheduled, logged environmental safety check
-  'staff_vigilance', // general awareness; never enough on its own for a high or extreme risk
-  'other',
-] as const;
-export type ControlKind = (typeof CONTROL_KINDS)[number];
+export { CONTROL_KINDS, type ControlKind } from './controls';
+export { ACTION_STATUSES, ACTION_TYPES, type ActionStatus, type ActionType } from './actions';
 
 export const LigatureControl = z.object({ kind: z.enum(CONTROL_KINDS), description: z.string() });
 export type LigatureControl = z.infer<typeof LigatureControl>;
-
-export const ACTION_TYPES = ['remove', 'replace', 'mitigate', 'accept'] as const;
-export const ACTION_STATUSES = ['open', 'on_track', 'at_risk', 'overdue', 'complete'] as const;
 
 export const LigatureAction = z.object({
   type: z.enum(ACTION_TYPES),
@@ -73,7 +60,11 @@ const oneToFive = z.number().int().min(1).max(5);
 export const LigaturePoint = z.object({
   id: Id,
   areaId: Id,
+  /** The ligature prompt the point was recorded from: a "risk present" answer needs a point of its own prompt. */
+  itemId: Id.nullable().optional(),
   tier: Tier,
+  /** Why the point's tier is lower than its area's; without one the area's tier is used. */
+  tierReason: z.string().nullable().optional(),
   element: z.string(),
   heightBand: z.enum(HEIGHT_BANDS),
   likelihoodBefore: oneToFive,
@@ -81,7 +72,8 @@ export const LigaturePoint = z.object({
   likelihoodAfter: oneToFive,
   severityAfter: oneToFive,
   controls: z.array(LigatureControl),
-  action: LigatureAction.nullable(),
+  /** Every action recorded on the point: all of them count, none speaks for the others. */
+  actions: z.array(LigatureAction),
 });
 export type LigaturePoint = z.infer<typeof LigaturePoint>;
 

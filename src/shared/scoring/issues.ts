@@ -9,11 +9,14 @@ export const ISSUE_CODES = [
   'not_applicable_here', // the item is not asked in an area of this type or tier
   'duplicate_answer', // two answers for the same item and area: the first is used
   'invalid_value', // the value is not one this item's response type accepts
-  'na_without_reason', // a weight 3 item marked not applicable with no reason given
-  'risk_present_without_point', // a ligature prompt says "risk present" but no point is recorded
-  'vigilance_only_control', // a high or extreme residual risk with no control beyond staff vigilance
+  'na_without_reason', // not applicable with no reason: a weight 3 item (still counted as NA), or a ligature prompt (counted as unanswered)
+  'risk_present_without_point', // a ligature prompt says "risk present" but no point is recorded for that prompt there
+  'vigilance_only_control', // a high or extreme residual risk with no control beyond staff vigilance or observation
   'residual_above_inherent', // residual score higher than inherent: controls cannot add risk
-  'residual_lowered_without_controls', // residual below inherent but no control recorded
+  'residual_lowered_without_controls', // residual below inherent but no control recorded (a warning)
+  'tier_below_area_without_reason', // a point's tier is below its area's with no reason: the area's tier is used
+  'control_without_description', // a control other than vigilance with no description: it does not count as documented
+  'removal_complete_risk_still_high', // a high point in tier 2 or 3 whose remove/replace actions are all complete
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

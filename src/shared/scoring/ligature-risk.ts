@@ -1,5 +1,6 @@
 import type { SupervisionTier } from '../domain/estate';
 import type { LigaturePoint } from './inputs';
+import { controlProblem, hasDocumentedControl } from './controls';
 import { issue, type ScoringIssue } from './issues';
 
 // One ligature point's risk on the NPSA 5×5 matrix (2008): likelihood × severity, each 1–5,
@@ -33,39 +34,50 @@ export interface RiskScore {
 export interface ScoredLigaturePoint {
   pointId: string;
   areaId: string;
+  /** The tier the point was scored at: its own, or its area's when it was lower without a reason. */
   tier: SupervisionTier;
   inherent: RiskScore;
   residual: RiskScore;
   floor: number;
   /** Which recorded likelihoods were below the tier floor and were raised to it. */
   floorApplied: { inherent: boolean; residual: boolean };
-  /** At least one control other than staff vigilance, with a description. */
+  /** At least one control other than staff vigilance or observation, with a description. */
   hasDocumentedControl: boolean;
+  /**
+   * The point was recorded at a lower tier than its area without a reason, so the area's tier was
+   * used. Absent in results kept from engine mhea-scoring/1, which always used the point's tier.
+   */
+  tierFromArea?: boolean;
 }
 
-export function hasDocumentedControl(point: LigaturePoint): boolean {
-  return point.controls.some((control) => control.kind !== 'staff_vigilance' && control.description.trim() !== '');
-}
 
 function riskScore(likelihood: number, severity: number): RiskScore {
   const score = likelihood * severity;
   return { likelihood, severity, score, band: bandForScore(score) };
 }
 
+/** A point's tier may be lower than its area's only with a reason (as an area's tier override needs one). */
+export function tierBelowAreaWithoutReason(point: Pick<LigaturePoint, 'tier' | 'tierReason'>, areaTier: SupervisionTier | undefined): boolean {
+  return areaTier !== undefined && point.tier < areaTier && !point.tierReason?.trim();
+}
+
 /**
  * Inherent likelihood is always raised to the tier floor. Residual likelihood may sit below the
- * floor only when a documented control (anything but staff vigilance) is recorded. Height band is
- * deliberately not an input: a low-lying anchor point is not a lower risk.
+ * floor only when a documented control (anything but staff vigilance or observation) is recorded.
+ * The tier is the point's own, unless it is below its area's (`areaTier`) without a reason: then
+ * the area's. Height band is deliberately not an input: a low-lying anchor point is not a lower risk.
  */
-export function scoreLigaturePoint(point: LigaturePoint): ScoredLigaturePoint {
-  const floor = TIER_LIKELIHOOD_FLOOR[point.tier];
-  const documented = hasDocumentedControl(point);
+export function scoreLigaturePoint(point: Omit<LigaturePoint, 'actions'>, areaTier?: SupervisionTier): ScoredLigaturePoint {
+  const tierFromArea = tierBelowAreaWithoutReason(point, areaTier);
+  const tier = tierFromArea ? (areaTier as SupervisionTier) : point.tier;
+  const floor = TIER_LIKELIHOOD_FLOOR[tier];
+  const documented = hasDocumentedControl(point.controls);
   const inherentLikelihood = Math.max(point.likelihoodBefore, floor);
   const residualLikelihood = documented ? point.likelihoodAfter : Math.max(point.likelihoodAfter, floor);
   return {
     pointId: point.id,
     areaId: point.areaId,
-    tier: point.tier,
+    tier,
     inherent: riskScore(inherentLikelihood, point.severityBefore),
     residual: riskScore(residualLikelihood, point.severityAfter),
     floor,
@@ -74,6 +86,7 @@ export function scoreLigaturePoint(point: LigaturePoint): ScoredLigaturePoint {
       residual: residualLikelihood !== point.likelihoodAfter,
     },
     hasDocumentedControl: documented,
+    tierFromArea,
   };
 }
 
@@ -82,17 +95,18 @@ export function isHighOrExtreme(band: RiskBand): boolean {
 }
 
 /**
- * Rule checks on one point, for the register screen and for scoring. The error: a high or extreme
- * residual risk whose only control is staff vigilance (or that has no control at all) — CQC has
+ * Rule checks on one point, for the register and forms and for scoring. Errors: a high or extreme
+ * residual risk whose only control is staff vigilance or observation (or that has none) — CQC has
  * reported inpatient deaths at anchor points already identified where "more vigilance" was the
- * only mitigation.
+ * only mitigation; a residual score above the inherent one; a tier below the area's without a
+ * reason; a control other than vigilance with nothing said about it.
  */
-export function validateLigaturePoint(point: LigaturePoint): ScoringIssue[] {
-  const scored = scoreLigaturePoint(point);
+export function validateLigaturePoint(point: Omit<LigaturePoint, 'actions'>, areaTier?: SupervisionTier): ScoringIssue[] {
+  const scored = scoreLigaturePoint(point, areaTier);
   const at = { pointId: point.id, areaId: point.areaId };
   const problems: ScoringIssue[] = [];
   if (isHighOrExtreme(scored.residual.band) && !scored.hasDocumentedControl) {
-    const what = point.controls.length === 0 ? 'no control is recorded' : 'staff vigilance is the only control recorded';
+    const what = point.controls.length === 0 ? 'no control is recorded' : 'staff vigilance or observation is the only control recorded';
     problems.push(
       issue(
         'vigilance_only_control',
@@ -106,11 +120,25 @@ export function validateLigaturePoint(point: LigaturePoint): ScoringIssue[] {
   }
   if (scored.residual.score > scored.inherent.score) {
     problems.push(
-      issue('residual_above_inherent', `${point.element}: the residual score is higher than the inherent score`, {
-        ...at,
-        severity: 'warning',
-      }),
+      issue(
+        'residual_above_inherent',
+        `${point.element}: the risk after controls (${scored.residual.score}) is higher than before controls (${scored.inherent.score}); controls cannot add risk`,
+        at,
+      ),
     );
+  }
+  if (scored.tierFromArea) {
+    problems.push(
+      issue(
+        'tier_below_area_without_reason',
+        `${point.element}: recorded at tier ${point.tier}, below its area's tier ${scored.tier}, with no reason; scored at tier ${scored.tier}`,
+        at,
+      ),
+    );
+  }
+  for (const control of point.controls) {
+    const problem = controlProblem(control);
+    if (problem) problems.push(issue('control_without_description', `${point.element}: ${problem}; without a description it does not count as documented`, at));
   }
   if (point.controls.length === 0 && scored.residual.score < scored.inherent.score) {
     problems.push(

@@ -1,4 +1,5 @@
 import { AREA_TYPES, SUPERVISION_TIERS, type AreaType, type SupervisionTier } from '../domain/estate';
+import { isActionOpen, isActionOverdue } from './actions';
 import type { LigaturePoint, ScoringArea } from './inputs';
 import { RISK_BANDS, isHighOrExtreme, type RiskBand, type ScoredLigaturePoint } from './ligature-risk';
 import { per10BedsToTenth } from './numbers';
@@ -28,8 +29,9 @@ export interface LigatureSummary {
   /** highExtremeResidual ÷ beds × 10, to one decimal place. */
   highExtremeResidualPer10Beds: number;
   highestResidualScore: number | null;
-  /** Earliest target date among actions not complete. */
+  /** Earliest target date among the ligature points' actions not complete (every action counts). */
   oldestOpenActionTargetDate: string | null;
+  /** The ligature points' actions overdue on the assessment date, each action counted (compliance actions are not). */
   overdueActionCount: number;
   floorAppliedCount: number;
 }
@@ -37,12 +39,6 @@ export interface LigatureSummary {
 export function emptyBandTierCounts(): BandTierCounts {
   const row = (): TierCounts => ({ tier1: 0, tier2: 0, tier3: 0 });
   return { low: row(), moderate: row(), high: row(), extreme: row() };
-}
-
-export function isActionOverdue(action: LigaturePoint['action'], asOf: string): boolean {
-  if (!action || action.status === 'complete') return false;
-  // ISO dates (YYYY-MM-DD) compare correctly as strings.
-  return action.status === 'overdue' || (action.targetDate !== undefined && action.targetDate < asOf);
 }
 
 export function summariseLigaturePoints(
@@ -69,9 +65,10 @@ export function summariseLigaturePoints(
     cells.set(key, cell);
   }
 
-  const openTargets = points
-    .filter((p) => p.action && p.action.status !== 'complete' && p.action.targetDate !== undefined)
-    .map((p) => p.action?.targetDate ?? '')
+  const actions = points.flatMap((p) => p.actions);
+  const openTargets = actions
+    .filter((a) => isActionOpen(a.status) && a.targetDate !== undefined)
+    .map((a) => a.targetDate as string)
     .sort();
   const highExtremeResidual = scored.filter((p) => isHighOrExtreme(p.residual.band)).length;
   const residualScores = scored.map((p) => p.residual.score);
@@ -87,7 +84,7 @@ export function summariseLigaturePoints(
     highExtremeResidualPer10Beds: per10BedsToTenth(highExtremeResidual, bedCount),
     highestResidualScore: residualScores.length > 0 ? Math.max(...residualScores) : null,
     oldestOpenActionTargetDate: openTargets[0] ?? null,
-    overdueActionCount: points.filter((p) => isActionOverdue(p.action, asOf)).length,
+    overdueActionCount: actions.filter((a) => isActionOverdue(a.status, a.targetDate, asOf)).length,
     floorAppliedCount: scored.filter((p) => p.floorApplied.inherent || p.floorApplied.residual).length,
   };
 }

@@ -1,5 +1,7 @@
+import type { SupervisionTier } from '../domain/estate';
 import { itemInstances } from '../templates/applicability';
 import type { LigatureTemplate } from '../templates/schema';
+import { REMOVAL_ACTION_TYPES, isActionOverdue, isDatedRemoval } from './actions';
 import { answerFor, matchAnswers } from './answers';
 import type { Answer, AnswerValue, LigaturePoint, ScoringArea, ScoringWard } from './inputs';
 import { issue, type ScoringIssue } from './issues';
@@ -9,18 +11,17 @@ import {
   validateLigaturePoint,
   type ScoredLigaturePoint,
 } from './ligature-risk';
-import { isActionOverdue, summariseLigaturePoints, type LigatureSummary } from './ligature-summary';
+import { summariseLigaturePoints, type LigatureSummary } from './ligature-summary';
 import { percentToTenth, reachesPercent } from './numbers';
 import type { Rating } from './rating';
 
 // The ward's ligature rating follows its worst residual risk and whether high risks have dated
-// actions (CQC / Nurse Directors Forum 2023). It is never a percentage or an average.
+// actions (CQC / Nurse Directors Forum 2023). It is never a percentage or an average. Every rule
+// errs towards the worse rating: red gates first, then "not rated" wherever evidence is missing,
+// and only then amber or green.
 
-export type LigatureGateReason =
-  | 'extreme_residual'
-  | 'high_without_dated_removal'
-  | 'action_overdue'
-  | 'vigilance_only_control';
+export const LIGATURE_GATE_REASONS = ['extreme_residual', 'vigilance_only_control', 'high_without_dated_removal', 'action_overdue'] as const;
+export type LigatureGateReason = (typeof LIGATURE_GATE_REASONS)[number];
 
 export interface LigatureGate {
   pointId: string;
@@ -31,6 +32,7 @@ export interface LigatureGate {
 
 export interface LigaturePromptCounts {
   applicable: number;
+  /** Validly answered: a "not applicable" without a reason is not an answer. */
   answered: number;
   na: number;
   riskPresent: number;
@@ -38,12 +40,22 @@ export interface LigaturePromptCounts {
   complete: boolean;
 }
 
+export const LIGATURE_RATING_BASES = [
+  'gate', // a red gate fired
+  'prompts_incomplete', // not every prompt validly answered
+  'risk_not_recorded', // a "risk present" prompt has no point recorded for it
+  'all_prompts_not_applicable', // every prompt answered "not applicable": nothing was looked at
+  'residual_risk', // moderate or high residual risk remains
+  'low_risk_and_complete', // only low residual risks, every prompt answered
+] as const;
+export type LigatureRatingBasis = (typeof LIGATURE_RATING_BASES)[number];
+
 export interface LigatureDomainResult {
   domain: 'ligature';
   templateId: string;
   templateVersion: string;
   rating: Rating;
-  ratingBasis: 'gate' | 'residual_risk' | 'low_risk_and_complete' | 'prompts_incomplete' | 'risk_not_recorded';
+  ratingBasis: LigatureRatingBasis;
   prompts: LigaturePromptCounts;
   points: ScoredLigaturePoint[];
   summary: LigatureSummary;
@@ -67,24 +79,24 @@ export function promptValueProblem(_prompt: unknown, value: AnswerValue): string
 export function scoreLigatureDomain(template: LigatureTemplate, input: LigatureScoringInput): LigatureDomainResult {
   const { areas, ligaturePoints, asOf } = input;
   const { prompts, riskUnrecorded, issues } = checkPrompts(template, input);
-  const areaIds = new Set(areas.map((area) => area.id));
-  const scored = ligaturePoints.map(scoreLigaturePoint);
+  const tierOf = new Map<string, SupervisionTier>(areas.map((area) => [area.id, area.supervisionTier]));
+  const scored = ligaturePoints.map((point) => scoreLigaturePoint(point, tierOf.get(point.areaId)));
   const gates: LigatureGate[] = [];
   ligaturePoints.forEach((point, index) => {
-    if (!areaIds.has(point.areaId)) {
+    if (!tierOf.has(point.areaId)) {
       const message = `Ligature point ${point.id} names area ${point.areaId}, which is not in this ward`;
       issues.push(issue('unknown_area', message, { pointId: point.id, areaId: point.areaId }));
     }
-    issues.push(...validateLigaturePoint(point));
+    issues.push(...validateLigaturePoint(point, tierOf.get(point.areaId)));
     const result = scored[index];
-    if (result) gates.push(...gatesFor(point, result, asOf));
+    if (result) gates.push(...gatesFor(point, result, asOf, issues));
   });
 
   return {
     domain: 'ligature',
     templateId: template.templateId,
     templateVersion: template.version,
-    ...rate(gates, scored, prompts.complete, riskUnrecorded),
+    ...rate(gates, scored, prompts, riskUnrecorded),
     prompts,
     points: scored,
     summary: summariseLigaturePoints(ligaturePoints, scored, areas, input.ward.bedCount, asOf),
@@ -93,36 +105,38 @@ export function scoreLigatureDomain(template: LigatureTemplate, input: LigatureS
   };
 }
 
-/** Prompt completeness, and whether any "risk present" answer lacks a recorded point. */
+/**
+ * Prompt completeness, and whether any "risk present" answer lacks a point recorded from that
+ * prompt (in that area; for a ward-wide prompt, anywhere on the ward). A "not applicable" with no
+ * reason is not an answer: it counts as unanswered and is listed.
+ */
 function checkPrompts(
   template: LigatureTemplate,
   { areas, answers, ligaturePoints }: LigatureScoringInput,
 ): { prompts: LigaturePromptCounts; riskUnrecorded: boolean; issues: ScoringIssue[] } {
   const matched = matchAnswers(template.items, areas, answers, promptValueProblem);
   const issues: ScoringIssue[] = [...matched.issues];
-  const prompts: LigaturePromptCounts = {
-    applicable: 0,
-    answered: 0,
-    na: 0,
-    riskPresent: 0,
-    completeness: null,
-    complete: false,
-  };
+  const prompts: LigaturePromptCounts = { applicable: 0, answered: 0, na: 0, riskPresent: 0, completeness: null, complete: false };
+  const recordedFor = new Set(ligaturePoints.map((p) => `${p.itemId ?? ''}|${p.areaId}`));
+  const recordedForPrompt = new Set(ligaturePoints.map((p) => p.itemId ?? ''));
   let riskUnrecorded = false;
   for (const instance of itemInstances(template.items, areas)) {
     prompts.applicable += 1;
-    const value = answerFor(matched, instance)?.value;
-    if (value === undefined) continue;
+    const answer = answerFor(matched, instance);
+    if (answer === undefined) continue;
+    const at = { itemId: instance.item.id, areaId: instance.areaId };
+    if (answer.value === 'na' && !answer.naReason?.trim()) {
+      issues.push(issue('na_without_reason', `${instance.item.id}: "not applicable" needs a reason on a ligature prompt; until it has one the prompt counts as unanswered`, at));
+      continue;
+    }
     prompts.answered += 1;
-    if (value === 'na') prompts.na += 1;
-    if (value !== 'risk_present') continue;
+    if (answer.value === 'na') prompts.na += 1;
+    if (answer.value !== 'risk_present') continue;
     prompts.riskPresent += 1;
-    // A ward-wide prompt (areaId null) is satisfied by a point anywhere on the ward.
-    const recorded = ligaturePoints.some((p) => instance.areaId === null || p.areaId === instance.areaId);
+    const recorded = instance.areaId === null ? recordedForPrompt.has(instance.item.id) : recordedFor.has(`${instance.item.id}|${instance.areaId}`);
     if (!recorded) {
       riskUnrecorded = true;
-      const at = { itemId: instance.item.id, areaId: instance.areaId };
-      issues.push(issue('risk_present_without_point', `${instance.item.id}: a risk is noted here but no ligature point is recorded`, at));
+      issues.push(issue('risk_present_without_point', `${instance.item.id}: a risk is noted here but no ligature point is recorded for it`, at));
     }
   }
   if (prompts.applicable > 0) {
@@ -133,25 +147,27 @@ function checkPrompts(
 }
 
 /**
- * Red whenever a red rule fires, whatever else is true. Otherwise amber for any remaining high or
- * moderate residual risk. Green needs only low risks AND complete prompts: an unwalked room is not
- * a safe room, so low risks with incomplete prompts (or a "risk present" prompt with no point
- * recorded) are "not rated" rather than green.
+ * Red whenever a red gate fires, whatever else is true. Then "not rated" wherever evidence is
+ * missing — prompts not all answered, a risk noted without its point, or every prompt marked not
+ * applicable — even if a moderate or high point elsewhere would otherwise make it amber: an amber
+ * would claim the worst remaining risk is known. Then amber for any remaining high or moderate
+ * residual risk; green only for low risks with every prompt answered.
  */
 function rate(
   gates: readonly LigatureGate[],
   scored: readonly ScoredLigaturePoint[],
-  promptsComplete: boolean,
+  prompts: LigaturePromptCounts,
   riskUnrecorded: boolean,
 ): Pick<LigatureDomainResult, 'rating' | 'ratingBasis'> {
   if (gates.length > 0) return { rating: 'red', ratingBasis: 'gate' };
-  if (scored.some((p) => p.residual.band !== 'low')) return { rating: 'amber', ratingBasis: 'residual_risk' };
-  if (!promptsComplete) return { rating: 'not_rated', ratingBasis: 'prompts_incomplete' };
+  if (!prompts.complete) return { rating: 'not_rated', ratingBasis: 'prompts_incomplete' };
   if (riskUnrecorded) return { rating: 'not_rated', ratingBasis: 'risk_not_recorded' };
+  if (prompts.na === prompts.applicable) return { rating: 'not_rated', ratingBasis: 'all_prompts_not_applicable' };
+  if (scored.some((p) => p.residual.band !== 'low')) return { rating: 'amber', ratingBasis: 'residual_risk' };
   return { rating: 'green', ratingBasis: 'low_risk_and_complete' };
 }
 
-function gatesFor(point: LigaturePoint, scored: ScoredLigaturePoint, asOf: string): LigatureGate[] {
+function gatesFor(point: LigaturePoint, scored: ScoredLigaturePoint, asOf: string, issues: ScoringIssue[]): LigatureGate[] {
   const gates: LigatureGate[] = [];
   const add = (reason: LigatureGateReason, message: string) =>
     gates.push({ pointId: point.id, areaId: point.areaId, reason, message: `${point.element}: ${message}` });
@@ -161,13 +177,28 @@ function gatesFor(point: LigaturePoint, scored: ScoredLigaturePoint, asOf: strin
   if (isHighOrExtreme(band) && !scored.hasDocumentedControl) {
     add('vigilance_only_control', `${band} residual risk with no control beyond staff vigilance`);
   }
-  if (band === 'high' && point.tier >= 2) {
-    const action = point.action;
-    const dated = action && (action.type === 'remove' || action.type === 'replace') && action.targetDate !== undefined;
-    if (!dated) add('high_without_dated_removal', `high residual risk in tier ${point.tier} with no dated action to remove or replace it`);
+  if (band === 'high' && scored.tier >= 2 && !point.actions.some((a) => isDatedRemoval(a.type, a.status, a.targetDate))) {
+    const removals = point.actions.filter((a) => REMOVAL_ACTION_TYPES.includes(a.type));
+    const allComplete = removals.length > 0 && removals.every((a) => a.status === 'complete');
+    if (allComplete) {
+      const message = `${point.element}: its remove/replace action is complete but the point is still recorded as high risk. If the anchor point has gone, re-score its residual risk; if not, record a new dated action to remove or replace it`;
+      issues.push(issue('removal_complete_risk_still_high', message, { pointId: point.id, areaId: point.areaId }));
+    }
+    add(
+      'high_without_dated_removal',
+      allComplete
+        ? `high residual risk in tier ${scored.tier} still recorded after its remove/replace action was completed, and no open dated action to remove or replace it`
+        : `high residual risk in tier ${scored.tier} with no open, dated action to remove or replace it`,
+    );
   }
-  if (isHighOrExtreme(band) && isActionOverdue(point.action, asOf)) {
-    add('action_overdue', `${band} residual risk whose action is past its target date (${point.action?.targetDate ?? 'marked overdue'})`);
+  const overdue = point.actions.filter((a) => isActionOverdue(a.status, a.targetDate, asOf));
+  if (isHighOrExtreme(band) && overdue.length > 0) {
+    const pastDue = overdue.flatMap((a) => (a.targetDate !== undefined && a.targetDate < asOf ? [a.targetDate] : [])).sort();
+    const which =
+      overdue.length === 1
+        ? pastDue[0] ? `an action past its target date (${pastDue[0]})` : 'an action marked overdue'
+        : `${overdue.length} overdue actions${pastDue[0] ? ` (earliest target date ${pastDue[0]})` : ''}`;
+    add('action_overdue', `${band} residual risk with ${which}`);
   }
   return gates;
 }

@@ -30,3 +30,14 @@ export function per10BedsToTenth(count: number, beds: number): number {
 export function reachesPercent(numerator: number, denominator: number, threshold: number): boolean {
   return numerator * 100 >= threshold * denominator;
 }
+
+/**
+ * Completeness as published (answered ÷ applicable × 100, one decimal place; null when nothing is
+ * asked) and whether it reaches the threshold, compared exactly (true when nothing is asked).
+ */
+export function completenessAgainst(answered: number, applicable: number, threshold: number): { completeness: number | null; complete: boolean } {
+  return {
+    completeness: applicable > 0 ? percentToTenth(answered, applicable) : null,
+    complete: applicable === 0 || reachesPercent(answered, applicable, threshold),
+  };
+}

@@ -17,11 +17,12 @@ export function countRatings(ratings: readonly Rating[]): RatingCounts {
 }
 
 /**
- * The worst of several ratings: red, then amber; "not rated" outranks green because an unrated
- * domain is unknown, and unknown cannot be reported as green. Empty input is "not rated".
+ * The worst of several ratings: red, then "not rated", then amber, then green. An unrated domain
+ * is unknown, and missing evidence is never hidden under a better rating: not under green, and
+ * not under amber either, which would claim the worst is known. Empty input is "not rated".
  */
 export function worstRating(ratings: readonly Rating[]): Rating {
-  for (const rating of ['red', 'amber', 'not_rated'] as const) {
+  for (const rating of ['red', 'not_rated', 'amber'] as const) {
     if (ratings.includes(rating)) return rating;
   }
   return ratings.length > 0 ? 'green' : 'not_rated';

@@ -139,3 +139,37 @@ function ligatureGroup(wards: readonly RollupWard[]): LigatureGroupRollup {
     highExtremeResidualPer10Beds: bedCount > 0 ? per10BedsToTenth(highExtremeResidual, bedCount) : null,
   };
 }
+
+/** An assessment that may stand for its ward in a roll-up. */
+export interface RollupCandidate {
+  wardId: string;
+  round: string;
+  status: 'draft' | 'signed_off';
+  assessedOn: string;
+  createdAt: string;
+}
+
+/**
+ * The assessment that stands for each ward in a roll-up (method 5.5). Only signed-off
+ * assessments count unless drafts are asked for. Of those, the round asked for (without one, the
+ * ward's latest round); within it a signed-off assessment before a draft, then the later
+ * assessment date, then the later record. One per ward, in the order the wards first appear.
+ */
+export function currentAssessments<C extends RollupCandidate>(candidates: readonly C[], options: { round?: string; includeDrafts: boolean }): C[] {
+  const better = (a: C, b: C) =>
+    a.round !== b.round
+      ? a.round > b.round
+      : a.status !== b.status
+        ? a.status === 'signed_off'
+        : a.assessedOn !== b.assessedOn
+          ? a.assessedOn > b.assessedOn
+          : a.createdAt > b.createdAt;
+  const chosen = new Map<string, C>();
+  for (const candidate of candidates) {
+    if (!options.includeDrafts && candidate.status !== 'signed_off') continue;
+    if (options.round !== undefined && candidate.round !== options.round) continue;
+    const held = chosen.get(candidate.wardId);
+    if (!held || better(candidate, held)) chosen.set(candidate.wardId, candidate);
+  }
+  return [...chosen.values()];
+}

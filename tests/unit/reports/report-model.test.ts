@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOpenActionOverdue, ligatureBandTierChart, reportFileName, shortfall, thumbnail } from '../../../src/shared/reports';
+import { ligatureBandTierChart, longDate, reportFileName, shortfall, thumbnail } from '../../../src/shared/reports';
 import type { ComplianceItem } from '../../../src/shared/templates/item-schema';
 
 const numberItem = {
@@ -15,12 +15,11 @@ describe('report model helpers', () => {
     expect(reportFileName('board-report', '***', '2026-11-23')).toBe('board-report-unnamed-2026-11-23.pdf');
   });
 
-  it('counts an action overdue when it is not complete and its date has passed, or it is marked overdue', () => {
-    expect(isOpenActionOverdue({ status: 'open', dueDate: '2026-11-22' }, '2026-11-23')).toBe(true);
-    expect(isOpenActionOverdue({ status: 'open', dueDate: '2026-11-23' }, '2026-11-23')).toBe(false);
-    expect(isOpenActionOverdue({ status: 'complete', dueDate: '2020-01-01' }, '2026-11-23')).toBe(false);
-    expect(isOpenActionOverdue({ status: 'overdue', dueDate: null }, '2026-11-23')).toBe(true);
-    expect(isOpenActionOverdue({ status: 'on_track', dueDate: null }, '2026-11-23')).toBe(false);
+  it('writes a date as a person reads it, and a timestamp by its day in Europe/London', () => {
+    expect(longDate('2026-11-23')).toBe('23 November 2026');
+    // 23:30 UTC on 30 June is 00:30 on 1 July in British Summer Time.
+    expect(longDate('2026-06-30T23:30:00.000Z')).toBe('1 July 2026');
+    expect(longDate('2026-12-31T23:30:00.000Z')).toBe('31 December 2026');
   });
 
   it('lists as shortfalls no, partial, grades C and D, and numbers banded below yes', () => {

@@ -86,12 +86,18 @@ export function answer(itemId: string, value: AnswerValue, areaId: string | null
   return naReason === undefined ? { itemId, areaId, value } : { itemId, areaId, value, naReason };
 }
 
-/** A ligature point; defaults to a low tier 1 risk with a documented control and no action. */
+/**
+ * A ligature point; defaults to a low tier 1 risk with a documented control, recorded from no
+ * particular prompt, with no action. Put it in a tier 1 area (or give a tier and a reason) unless
+ * the test is about the area's tier.
+ */
 export function point(overrides: Partial<LigaturePoint> = {}): LigaturePoint {
   return {
     id: 'p1',
     areaId: 'a1',
+    itemId: null,
     tier: 1,
+    tierReason: null,
     element: 'Coat hook',
     heightBand: 'knee_to_head',
     likelihoodBefore: 1,
@@ -99,7 +105,7 @@ export function point(overrides: Partial<LigaturePoint> = {}): LigaturePoint {
     likelihoodAfter: 1,
     severityAfter: 3,
     controls: [{ kind: 'physical_modification', description: 'Collapsible hook fitted' }],
-    action: null,
+    actions: [],
     ...overrides,
   };
 }

@@ -72,14 +72,14 @@ describe('scoring one ligature point', () => {
 });
 
 describe('validateLigaturePoint', () => {
-  it('refuses staff vigilance as the only control for a high residual risk, and explains why', () => {
+  it('flags staff vigilance as the only control for a high residual risk as an error, and explains why', () => {
     // tier 2, vigilance only: residual L2 → 3, × S4 = 12 high
     const problems = validateLigaturePoint(
       point({ tier: 2, element: 'Curtain track', likelihoodBefore: 3, severityBefore: 4, likelihoodAfter: 2, severityAfter: 4, controls: VIGILANCE_ONLY }),
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'vigilance_only_control', severity: 'error', pointId: 'p1' });
-    expect(problems[0]?.message).toContain('Curtain track: residual risk is high (12) and staff vigilance is the only control recorded');
+    expect(problems[0]?.message).toContain('Curtain track: residual risk is high (12) and staff vigilance or observation is the only control recorded');
     expect(problems[0]?.message).toContain('not an acceptable control');
   });
 
@@ -98,10 +98,44 @@ describe('validateLigaturePoint', () => {
     expect(validateLigaturePoint(point({ likelihoodBefore: 3, severityBefore: 4, likelihoodAfter: 3, severityAfter: 4 }))).toEqual([]);
   });
 
-  it('warns when residual risk is above inherent risk, or lowered with no control recorded', () => {
+  it('flags a residual risk above the inherent risk as an error, and warns when it is lowered with no control recorded', () => {
+    // inherent 1 × 2 = 2, residual 1 × 3 = 3: controls cannot add risk
     const above = validateLigaturePoint(point({ likelihoodBefore: 1, severityBefore: 2, likelihoodAfter: 1, severityAfter: 3 }));
-    expect(above.map((p) => [p.code, p.severity])).toEqual([['residual_above_inherent', 'warning']]);
+    expect(above.map((p) => [p.code, p.severity])).toEqual([['residual_above_inherent', 'error']]);
+    expect(above[0]?.message).toBe('Coat hook: the risk after controls (3) is higher than before controls (2); controls cannot add risk');
     const lowered = validateLigaturePoint(point({ likelihoodBefore: 3, severityBefore: 2, likelihoodAfter: 1, severityAfter: 2, controls: [] }));
     expect(lowered.map((p) => [p.code, p.severity])).toEqual([['residual_lowered_without_controls', 'warning']]);
+  });
+});
+
+describe('staff observation, "other" controls and the area’s tier', () => {
+  it('treats staff observation or engagement as vigilance: not a documented control', () => {
+    // tier 3, observation only: residual L1 held at the floor 4, × S3 = 12 high
+    const observed = point({ tier: 3, likelihoodBefore: 4, severityBefore: 3, likelihoodAfter: 1, severityAfter: 3, controls: [{ kind: 'staff_observation', description: 'Level 2 observation' }] });
+    const scored = scoreLigaturePoint(observed);
+    expect(scored).toMatchObject({ hasDocumentedControl: false, residual: { likelihood: 4, score: 12, band: 'high' }, floorApplied: { residual: true } });
+    expect(validateLigaturePoint(observed).map((p) => p.code)).toEqual(['vigilance_only_control']);
+  });
+
+  it('counts an "other" control only with a description, and flags one without', () => {
+    const blank = point({ tier: 2, likelihoodBefore: 3, severityBefore: 3, likelihoodAfter: 1, severityAfter: 3, controls: [{ kind: 'other', description: '' }] });
+    // not documented: residual L1 held at the tier 2 floor 3, × S3 = 9 high
+    expect(scoreLigaturePoint(blank)).toMatchObject({ hasDocumentedControl: false, residual: { score: 9 } });
+    expect(validateLigaturePoint(blank).map((p) => p.code)).toEqual(['vigilance_only_control', 'control_without_description']);
+    const described = point({ ...blank, controls: [{ kind: 'other', description: 'Fitting removed from reach by a fixed panel' }] });
+    expect(scoreLigaturePoint(described)).toMatchObject({ hasDocumentedControl: true, residual: { score: 3 } });
+  });
+
+  it('scores a point at its area’s tier when it was recorded lower without a reason', () => {
+    // recorded tier 1 in a tier 3 bedroom, vigilance only, L1 × S3:
+    // at tier 1 it would be 1 × 3 = 3 low; at the area's tier 3 the floor makes it 4 × 3 = 12 high
+    const lowered = point({ tier: 1, likelihoodBefore: 1, severityBefore: 3, likelihoodAfter: 1, severityAfter: 3, controls: VIGILANCE_ONLY });
+    expect(scoreLigaturePoint(lowered).residual.score).toBe(3);
+    const scored = scoreLigaturePoint(lowered, 3);
+    expect(scored).toMatchObject({ tier: 3, tierFromArea: true, inherent: { score: 12 }, residual: { score: 12, band: 'high' } });
+    expect(validateLigaturePoint(lowered, 3).map((p) => p.code)).toEqual(['vigilance_only_control', 'tier_below_area_without_reason']);
+    // With a reason the recorded tier stands.
+    const explained = scoreLigaturePoint({ ...lowered, tierReason: 'Fitting in full view of the staff base' }, 3);
+    expect(explained).toMatchObject({ tier: 1, tierFromArea: false, residual: { score: 3 } });
   });
 });

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SUPERVISION_TIERS, type AreaType, type SupervisionTier } from '../../../src/shared/domain/estate';
+import { addDays } from '../../../src/shared/dates';
 import {
+  ACTION_STATUSES,
+  ACTION_TYPES,
   CONTROL_KINDS,
   HEIGHT_BANDS,
   scoreComplianceDomain,
@@ -9,6 +12,7 @@ import {
   scoreLigaturePoint,
   type Answer,
   type AnswerValue,
+  type LigatureAction,
   type LigaturePoint,
   type Rating,
   type ScoringArea,
@@ -189,13 +193,24 @@ describe('compliance scoring invariants', () => {
 
 const oneToFive = fc.integer({ min: 1, max: 5 });
 const tier = fc.constantFrom(...SUPERVISION_TIERS);
-const isoDate = fc.integer({ min: 0, max: 1500 }).map((days) => new Date(Date.UTC(2025, 0, 1) + days * 86_400_000).toISOString().slice(0, 10));
+const isoDate = fc.integer({ min: 0, max: 1500 }).map((days) => addDays('2025-01-01', days));
+
+const ligatureAction: fc.Arbitrary<LigatureAction> = fc.record(
+  {
+    type: fc.constantFrom(...ACTION_TYPES),
+    targetDate: isoDate,
+    status: fc.constantFrom(...ACTION_STATUSES),
+  },
+  { requiredKeys: ['type', 'status'] },
+);
 
 const ligaturePoint = (id: string, areaIds: string[]): fc.Arbitrary<LigaturePoint> =>
   fc.record({
     id: fc.constant(id),
     areaId: fc.constantFrom(...areaIds),
+    itemId: fc.constantFrom(null, 'L01', 'L09', 'L14'),
     tier,
+    tierReason: fc.constantFrom(null, 'Within sight of the staff base'),
     element: fc.constant('Fitting'),
     heightBand: fc.constantFrom(...HEIGHT_BANDS),
     likelihoodBefore: oneToFive,
@@ -203,15 +218,11 @@ const ligaturePoint = (id: string, areaIds: string[]): fc.Arbitrary<LigaturePoin
     likelihoodAfter: oneToFive,
     severityAfter: oneToFive,
     controls: fc.array(fc.record({ kind: fc.constantFrom(...CONTROL_KINDS), description: fc.constantFrom('', 'Documented control') }), { maxLength: 3 }),
-    action: fc.option(
-      fc.record({
-        type: fc.constantFrom('remove' as const, 'replace' as const, 'mitigate' as const, 'accept' as const),
-        targetDate: fc.option(isoDate, { nil: undefined }),
-        status: fc.constantFrom('open' as const, 'on_track' as const, 'at_risk' as const, 'overdue' as const, 'complete' as const),
-      }),
-      { nil: null },
-    ),
+    actions: fc.array(ligatureAction, { maxLength: 3 }),
   });
+
+/** How good a rating reads, best first: "improving" a ward means moving up this list. */
+const GOODNESS: Record<Rating, number> = { green: 3, amber: 2, not_rated: 1, red: 0 };
 
 describe('ligature rating invariants', () => {
   const template = ligatureTemplate([prompt('L01', perArea(['bedroom'])), prompt('L09', perArea(['lounge'])), prompt('L14', { scope: 'ward' })]);
@@ -219,24 +230,28 @@ describe('ligature rating invariants', () => {
     { id: 'a1', type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 },
     { id: 'a2', type: 'lounge', name: 'Lounge', supervisionTier: 2 },
   ];
-  const promptAnswers = fc.subarray([
-    answer('L01', 'no_risk', 'a1'),
-    answer('L09', 'risk_present', 'a2'),
-    answer('L14', 'na'),
-  ]);
-  const otherPoints = fc.array(fc.nat(), { maxLength: 6 }).chain((ns) =>
-    fc.tuple(...ns.map((_, i) => ligaturePoint(`p${i}`, ['a1', 'a2', 'elsewhere']))),
-  );
+  const promptAnswer = (itemId: string, areaId: string | null) =>
+    fc.constantFrom<AnswerValue>('no_risk', 'risk_present', 'na').chain((value) =>
+      value === 'na' ? fc.constantFrom(answer(itemId, 'na', areaId), answer(itemId, 'na', areaId, 'Out of use')) : fc.constant(answer(itemId, value, areaId)),
+    );
+  const promptAnswers = fc
+    .tuple(fc.option(promptAnswer('L01', 'a1')), fc.option(promptAnswer('L09', 'a2')), fc.option(promptAnswer('L14', null)))
+    .map((answers) => answers.filter((a): a is Answer => a !== null));
+  const otherPoints = fc.array(fc.nat(), { maxLength: 6 }).chain((ns) => fc.tuple(...ns.map((_, i) => ligaturePoint(`p${i}`, ['a1', 'a2', 'elsewhere']))));
+  const ward$ = fc.record({ points: otherPoints, answers: promptAnswers, asOf: isoDate });
+  const rate = (points: LigaturePoint[], answers: Answer[], asOf: string) => scoreLigatureDomain(template, { ward: ward(), areas, answers, ligaturePoints: points, asOf });
   // Residual scores of 15 or more, with a documented control so no floor is involved.
   const extremeResidual = fc.constantFrom([5, 3], [3, 5], [4, 4], [5, 4], [4, 5], [5, 5]);
 
   it('is red whenever one extreme residual point exists, whatever else is true', () => {
     fc.assert(
-      fc.property(otherPoints, promptAnswers, extremeResidual, tier, fc.nat(), isoDate, (others, answers, [l, sv], t, at, asOf) => {
+      fc.property(ward$, extremeResidual, tier, fc.nat(), ({ points: others, answers, asOf }, [l, sv], t, at) => {
         const extreme: LigaturePoint = {
           id: 'extreme',
           areaId: 'a1',
+          itemId: 'L01',
           tier: t as SupervisionTier,
+          tierReason: 'Reason given',
           element: 'Door top',
           heightBand: 'above_head',
           likelihoodBefore: l,
@@ -244,13 +259,86 @@ describe('ligature rating invariants', () => {
           likelihoodAfter: l,
           severityAfter: sv,
           controls: [{ kind: 'physical_modification', description: 'Door-top alarm fitted' }],
-          action: { type: 'replace', targetDate: '2099-01-01', status: 'on_track' },
+          actions: [{ type: 'replace', targetDate: '2099-01-01', status: 'on_track' }],
         };
         const points = [...others];
         points.splice(at % (points.length + 1), 0, extreme);
-        const result = scoreLigatureDomain(template, { ward: ward(), areas, answers, ligaturePoints: points, asOf });
+        const result = rate(points, answers, asOf);
         expect(result.rating).toBe('red');
         expect(result.gates.some((g) => g.pointId === 'extreme' && g.reason === 'extreme_residual')).toBe(true);
+      }),
+    );
+  });
+
+  it('never hides a red gate: red exactly when a gate fires, whatever the prompts say', () => {
+    fc.assert(
+      fc.property(ward$, ({ points, answers, asOf }) => {
+        const result = rate(points, answers, asOf);
+        expect(result.rating === 'red').toBe(result.gates.length > 0);
+      }),
+    );
+  });
+
+  it('never improves the rating when an overdue action is added to any point', () => {
+    const overdue = fc.oneof(
+      fc.record({ type: fc.constantFrom(...ACTION_TYPES), status: fc.constant('overdue' as const) }),
+      fc.record({ type: fc.constantFrom(...ACTION_TYPES), status: fc.constantFrom('open' as const, 'on_track' as const, 'at_risk' as const), targetDate: fc.constant('2024-12-31') }),
+    );
+    fc.assert(
+      fc.property(ward$, fc.nat(), overdue, ({ points, answers, asOf }, pick, late) => {
+        fc.pre(points.length > 0);
+        const index = pick % points.length;
+        const before = rate(points, answers, asOf);
+        const withLate = points.map((p, i) => (i === index ? { ...p, actions: [...p.actions, late] } : p));
+        const after = rate(withLate, answers, asOf);
+        expect(GOODNESS[after.rating]).toBeLessThanOrEqual(GOODNESS[before.rating]);
+        expect(after.summary.overdueActionCount).toBe(before.summary.overdueActionCount + 1);
+      }),
+    );
+  });
+
+  it('never rates green when every prompt is "not applicable"', () => {
+    const reason = fc.constantFrom(undefined, 'Out of use');
+    fc.assert(
+      fc.property(otherPoints, reason, reason, reason, isoDate, (points, r1, r2, r3, asOf) => {
+        const allNa = [answer('L01', 'na', 'a1', r1), answer('L09', 'na', 'a2', r2), answer('L14', 'na', null, r3)];
+        expect(rate(points, allNa, asOf).rating).not.toBe('green');
+      }),
+    );
+  });
+
+  it('never improves the rating when a prompt answered "no risk" is changed to "not applicable" or "risk present"', () => {
+    fc.assert(
+      fc.property(ward$, fc.nat(), fc.constantFrom<[AnswerValue, string | undefined]>(['na', undefined], ['na', 'Out of use'], ['risk_present', undefined]), ({ points, answers, asOf }, pick, [value, reason]) => {
+        const noRisk = answers.map((a, i) => [a, i] as const).filter(([a]) => a.value === 'no_risk');
+        fc.pre(noRisk.length > 0);
+        const [target, index] = noRisk[pick % noRisk.length]!;
+        const changed = answers.map((a, i) => (i === index ? answer(target.itemId, value, target.areaId, reason) : a));
+        expect(GOODNESS[rate(points, changed, asOf).rating]).toBeLessThanOrEqual(GOODNESS[rate(points, answers, asOf).rating]);
+      }),
+    );
+  });
+
+  it('never improves the rating when a point’s tier reason is taken away, or a documented control removed', () => {
+    fc.assert(
+      fc.property(ward$, fc.nat(), ({ points, answers, asOf }, pick) => {
+        fc.pre(points.length > 0);
+        const index = pick % points.length;
+        const before = rate(points, answers, asOf);
+        const noReason = points.map((p, i) => (i === index ? { ...p, tierReason: null } : p));
+        const fewerControls = points.map((p, i) => (i === index ? { ...p, controls: p.controls.slice(1) } : p));
+        expect(GOODNESS[rate(noReason, answers, asOf).rating]).toBeLessThanOrEqual(GOODNESS[before.rating]);
+        expect(GOODNESS[rate(fewerControls, answers, asOf).rating]).toBeLessThanOrEqual(GOODNESS[before.rating]);
+      }),
+    );
+  });
+
+  it('never scores a point recorded below its area’s tier without a reason lower than at the area’s tier', () => {
+    fc.assert(
+      fc.property(ligaturePoint('p', ['a1']), tier, (p, areaTier) => {
+        const lowered = scoreLigaturePoint({ ...p, tierReason: null }, areaTier as SupervisionTier);
+        const atArea = scoreLigaturePoint({ ...p, tier: Math.max(p.tier, areaTier) as SupervisionTier, tierReason: null });
+        expect([lowered.inherent.score, lowered.residual.score]).toEqual([atArea.inherent.score, atArea.residual.score]);
       }),
     );
   });

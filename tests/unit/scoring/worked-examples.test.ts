@@ -5,15 +5,30 @@ import { z } from 'zod';
 import { WARD_TYPES } from '../../../src/shared/domain/estate';
 import {
   Answer,
+  COMPLIANCE_GATE_REASONS,
+  COMPLIANCE_RATING_BASES,
+  ISSUE_CODES,
+  LIGATURE_GATE_REASONS,
+  LIGATURE_RATING_BASES,
   LigaturePoint,
   RATINGS,
+  SCORING_ENGINE_VERSION,
+  SCORING_METHOD_VERSION,
+  SIGN_OFF_RULES,
   ScoringArea,
   ScoringWard,
+  currentAssessments,
+  notApplicablePromptsInSupervisedAreas,
+  pointsNeedingConfirmation,
   rollUp,
   scoreComplianceDomain,
   scoreLigatureDomain,
+  scoreWard,
+  signOffProblems,
+  type PinnedTemplates,
   type RollupWard,
 } from '../../../src/shared/scoring';
+import { DOMAINS } from '../../../src/shared/templates';
 import { loadComplianceTemplate, loadLigatureTemplate } from '../templates/real-templates';
 
 // Every worked example in the published method is run through the engine: the document and the
@@ -81,7 +96,9 @@ const LigatureExample = z.object({
         }),
       )
       .optional(),
+    ratingBasis: z.string().optional(),
     gates: z.array(z.object({ pointId: z.string(), reason: z.string() })),
+    issues: z.array(z.object({ code: z.string(), itemId: z.string().nullable(), areaId: z.string().nullable(), pointId: z.string().nullable() })).optional(),
     prompts: z.record(z.string(), z.unknown()),
     summary: z.record(z.string(), z.unknown()).optional(),
   }),
@@ -117,7 +134,34 @@ const RollupExample = z.object({
   }),
 });
 
-const Example = z.discriminatedUnion('kind', [ComplianceExample, LigatureExample, RollupExample]);
+const SelectionExample = z.object({
+  kind: z.literal('selection'),
+  candidates: z.array(
+    z.object({ id: z.string(), wardId: z.string(), round: z.string(), status: z.enum(['draft', 'signed_off']), assessedOn: z.iso.date(), createdAt: z.iso.datetime() }),
+  ),
+  cases: z.array(z.object({ includeDrafts: z.boolean(), round: z.string().nullable(), expected: z.array(z.string()) })),
+});
+
+const SignOffExample = z.object({
+  kind: z.literal('signoff'),
+  items: z.object({ quality: z.array(z.string()), safety: z.array(z.string()), ligature: z.array(z.string()), therapeutic: z.array(z.string()) }),
+  ward: ScoringWard,
+  assessedOn: z.iso.date(),
+  round: z.string(),
+  signedOn: z.iso.date(),
+  undecidedRechecks: z.number().int(),
+  confirmedOtherControls: z.array(z.string()),
+  areas: z.array(ScoringArea),
+  answers: z.array(Answer),
+  ligaturePoints: z.array(LigaturePoint),
+  expected: z.object({
+    problems: z.array(z.object({ rule: z.enum(SIGN_OFF_RULES), itemId: z.string().optional(), areaId: z.string().nullable().optional(), pointId: z.string().optional() })),
+    toConfirm: z.array(z.string()),
+    notApplicableListed: z.array(z.object({ itemId: z.string(), areaId: z.string(), naReason: z.string().nullable() })),
+  }),
+});
+
+const Example = z.discriminatedUnion('kind', [ComplianceExample, LigatureExample, RollupExample, SelectionExample, SignOffExample]);
 
 function checkCompliance(example: z.infer<typeof ComplianceExample>): void {
   const full = loadComplianceTemplate(example.template);
@@ -149,7 +193,9 @@ function checkLigature(example: z.infer<typeof LigatureExample>): void {
   const result = scoreLigatureDomain(loadLigatureTemplate(), example);
   const { expected } = example;
   expect(result.rating).toBe(expected.rating);
+  if (expected.ratingBasis) expect(result.ratingBasis).toBe(expected.ratingBasis);
   expect(result.gates.map((g) => ({ pointId: g.pointId, reason: g.reason }))).toEqual(expected.gates);
+  if (expected.issues) expect(result.issues.map((i) => ({ code: i.code, itemId: i.itemId, areaId: i.areaId, pointId: i.pointId }))).toEqual(expected.issues);
   expect(result.prompts).toMatchObject(expected.prompts);
   if (expected.summary) expect(result.summary).toMatchObject(expected.summary);
   if (expected.points) {
@@ -198,17 +244,77 @@ function checkRollup(example: z.infer<typeof RollupExample>): void {
   );
 }
 
+function checkSelection(example: z.infer<typeof SelectionExample>): void {
+  for (const c of example.cases) {
+    const chosen = currentAssessments(example.candidates, { includeDrafts: c.includeDrafts, ...(c.round ? { round: c.round } : {}) });
+    expect(chosen.map((a) => a.id), JSON.stringify(c)).toEqual(c.expected);
+  }
+}
+
+function checkSignOff(example: z.infer<typeof SignOffExample>): void {
+  const keep = <T extends { items: { id: string }[] }>(template: T, ids: string[]): T => ({ ...template, items: template.items.filter((i) => ids.includes(i.id)) });
+  const templates = Object.fromEntries(
+    DOMAINS.map((d) => [d, d === 'ligature' ? keep(loadLigatureTemplate(), example.items.ligature) : keep(loadComplianceTemplate(d), example.items[d])]),
+  ) as unknown as PinnedTemplates;
+  for (const d of DOMAINS) expect(templates[d].items.map((i) => i.id).sort()).toEqual([...example.items[d]].sort());
+  const input = { ward: example.ward, areas: example.areas, answers: example.answers, ligaturePoints: example.ligaturePoints, asOf: example.assessedOn };
+  const scores = scoreWard(templates, input);
+  const problems = signOffProblems({
+    templates,
+    input,
+    scores,
+    round: example.round,
+    signedOn: example.signedOn,
+    undecidedRechecks: example.undecidedRechecks,
+    confirmedOtherControls: new Set(example.confirmedOtherControls),
+  });
+  expect(problems).toHaveLength(example.expected.problems.length);
+  example.expected.problems.forEach((expected, index) => expect(problems[index]).toMatchObject(expected));
+  expect(pointsNeedingConfirmation(input, scores).map((p) => p.pointId)).toEqual(example.expected.toConfirm);
+  expect(notApplicablePromptsInSupervisedAreas(templates, input)).toEqual(example.expected.notApplicableListed);
+}
+
 describe('worked examples in resources/docs/scoring-method.md', () => {
   const examples = workedExamples();
 
   it('include the examples the method promises', () => {
-    expect(examples.map((e) => e.id)).toEqual(['compliance-1', 'compliance-2', 'ligature-1', 'ligature-2', 'ligature-3', 'ligature-4', 'rollup-1']);
+    expect(examples.map((e) => e.id)).toEqual([
+      'compliance-1',
+      'compliance-2',
+      'ligature-1',
+      'ligature-2',
+      'ligature-3',
+      'ligature-4',
+      'ligature-5',
+      'ligature-6',
+      'ligature-7',
+      'ligature-8',
+      'ligature-9',
+      'ligature-10',
+      'rollup-1',
+      'selection-1',
+      'signoff-1',
+      'signoff-2',
+    ]);
   });
 
   it.each(examples)('$id: the engine gives exactly the figures the document states', ({ json }) => {
     const example = Example.parse(json);
     if (example.kind === 'compliance') checkCompliance(example);
     else if (example.kind === 'ligature') checkLigature(example);
-    else checkRollup(example);
+    else if (example.kind === 'rollup') checkRollup(example);
+    else if (example.kind === 'selection') checkSelection(example);
+    else checkSignOff(example);
+  });
+
+  it('names the method and engine version the engine implements', () => {
+    const markdown = readFileSync(DOC, 'utf8');
+    expect(markdown).toContain(`**method version ${SCORING_METHOD_VERSION}** (scoring engine\n\`${SCORING_ENGINE_VERSION}\`)`);
+  });
+
+  it('names every issue code, rating basis, gate reason and sign-off rule the engine uses', () => {
+    const markdown = readFileSync(DOC, 'utf8');
+    const named = [...ISSUE_CODES, ...COMPLIANCE_RATING_BASES, ...LIGATURE_RATING_BASES, ...COMPLIANCE_GATE_REASONS, ...LIGATURE_GATE_REASONS, ...SIGN_OFF_RULES];
+    expect(named.filter((code) => !markdown.includes(`\`${code}\``))).toEqual([]);
   });
 });

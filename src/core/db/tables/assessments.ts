@@ -127,6 +127,8 @@ export const ligaturePoints = sqliteTable(
     element: text('element').notNull(),
     heightBand: text('height_band').notNull(),
     tier: integer('tier').notNull(),
+    /** Why the point's tier is below its area's (required then; without it the area's tier is scored). */
+    tierReason: text('tier_reason'),
     description: text('description').notNull(),
     /** JSON array of { kind, description }. */
     controls: text('controls').notNull(),
@@ -138,6 +140,13 @@ export const ligaturePoints = sqliteTable(
       .notNull()
       .references(() => assessors.id, { onDelete: 'restrict' }),
     ...timestamps,
+    /**
+     * A high or extreme residual risk resting on an "other" control alone is confirmed by the lead
+     * at sign-off: who (the signing assessor's name) and when. Null otherwise; never copied to a
+     * later round, which confirms afresh.
+     */
+    otherControlConfirmedBy: text('other_control_confirmed_by'),
+    otherControlConfirmedAt: text('other_control_confirmed_at'),
   },
   (t) => [index('ligature_points_assessment_idx').on(t.assessmentId)],
 );

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
 import type { AnswerValue } from '../../../shared/scoring';
-import { matchAnswers } from '../../../shared/scoring/answers';
+import { matchAnswers, needsNaReason } from '../../../shared/scoring/answers';
 import type { DbOrTx, ServiceContext } from '../../context';
 import { answers, assessments } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -52,8 +52,8 @@ export function recordAnswer(ctx: ServiceContext, input: ParsedInput<'answers.re
       const field = problem.code === 'invalid_value' ? 'value' : 'areaId';
       throw new AppError('VALIDATION', problem.message, [{ path: [field], message: problem.message }]);
     }
-    if (input.value === 'na' && 'weight' in item && item.weight === 3 && !input.naReason) {
-      const message = `${item.id} is a weight 3 item: say why it does not apply here`;
+    if (input.value === 'na' && needsNaReason(item) && !input.naReason) {
+      const message = template.domain === 'ligature' ? `${item.id} is a ligature prompt: say why it does not apply here` : `${item.id} is a weight 3 item: say why it does not apply here`;
       throw new AppError('VALIDATION', message, [{ path: ['naReason'], message }]);
     }
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
 import type { SupervisionTier } from '../../../shared/domain/estate';
-import type { LigatureControl } from '../../../shared/scoring';
+import { tierBelowAreaWithoutReason, type LigatureControl } from '../../../shared/scoring';
 import type { DbOrTx, ServiceContext } from '../../context';
 import { ligaturePoints } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
@@ -30,10 +30,18 @@ export function getLigaturePoint(tx: DbOrTx, id: string) {
   return toPoint(row);
 }
 
-function checkPlace(tx: DbOrTx, assessment: AssessmentView, input: { areaId: string; itemId: string | null; assessorId: string }) {
+type PointInput = ParsedInput<'ligaturePoints.create'> | ParsedInput<'ligaturePoints.update'>;
+
+/** The point belongs to an area and prompt of this assessment, and is not below its area's tier without a reason. */
+function checkPlace(tx: DbOrTx, assessment: AssessmentView, input: PointInput) {
   assertAssessorOf(assessment, input.assessorId);
-  if (!assessment.areas.some((a) => a.areaId === input.areaId)) {
+  const area = assessment.areas.find((a) => a.areaId === input.areaId);
+  if (!area) {
     throw new AppError('VALIDATION', 'The area is not part of this assessment', [{ path: ['areaId'], message: 'Choose an area of this ward' }]);
+  }
+  if (tierBelowAreaWithoutReason(input, area.supervisionTier)) {
+    const message = `${area.name} is tier ${area.supervisionTier}: say why this point is at tier ${input.tier}`;
+    throw new AppError('VALIDATION', message, [{ path: ['tierReason'], message }]);
   }
   if (input.itemId) {
     const prompts = pinnedTemplate(tx, assessment.templates.ligature).items;
@@ -41,17 +49,20 @@ function checkPlace(tx: DbOrTx, assessment: AssessmentView, input: { areaId: str
       throw new AppError('VALIDATION', `${input.itemId} is not a ligature prompt of this assessment`, [{ path: ['itemId'], message: 'Unknown ligature prompt' }]);
     }
   }
+  return area;
 }
 
-function fields(input: ParsedInput<'ligaturePoints.create'> | ParsedInput<'ligaturePoints.update'>) {
+function fields(input: PointInput, areaTier: SupervisionTier) {
   return {
     areaId: input.areaId,
     itemId: input.itemId,
     element: input.element,
     heightBand: input.heightBand,
     tier: input.tier,
+    // A reason is kept only where it explains something: a tier below the area's.
+    tierReason: input.tier < areaTier ? input.tierReason : null,
     description: input.description,
-    controls: JSON.stringify(input.controls.filter((c) => c.description.length > 0 || c.kind === 'staff_vigilance')),
+    controls: JSON.stringify(input.controls),
     likelihoodBefore: input.likelihoodBefore,
     severityBefore: input.severityBefore,
     likelihoodAfter: input.likelihoodAfter,
@@ -64,10 +75,10 @@ function fields(input: ParsedInput<'ligaturePoints.create'> | ParsedInput<'ligat
 export function createLigaturePoint(ctx: ServiceContext, input: ParsedInput<'ligaturePoints.create'>) {
   return ctx.db.transaction((tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
-    checkPlace(tx, assessment, input);
+    const area = checkPlace(tx, assessment, input);
     const now = ctx.now().toISOString();
     const id = ctx.newId();
-    const row = { id, assessmentId: input.assessmentId, lineageId: id, ...fields(input), createdAt: now, updatedAt: now };
+    const row = { id, assessmentId: input.assessmentId, lineageId: id, ...fields(input, area.supervisionTier), createdAt: now, updatedAt: now };
     tx.insert(ligaturePoints).values(row).run();
     const point = getLigaturePoint(tx, id);
     recordAudit(tx, ctx, 'create', 'ligature_point', id, null, point);
@@ -79,9 +90,9 @@ export function updateLigaturePoint(ctx: ServiceContext, input: ParsedInput<'lig
   return ctx.db.transaction((tx) => {
     const before = getLigaturePoint(tx, input.id);
     const assessment = assertDraft(tx, before.assessmentId);
-    checkPlace(tx, assessment, input);
+    const area = checkPlace(tx, assessment, input);
     tx.update(ligaturePoints)
-      .set({ ...fields(input), updatedAt: ctx.now().toISOString() })
+      .set({ ...fields(input, area.supervisionTier), updatedAt: ctx.now().toISOString() })
       .where(eq(ligaturePoints.id, input.id))
       .run();
     const after = getLigaturePoint(tx, input.id);

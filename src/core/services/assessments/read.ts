@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { londonDateOf } from '../../../shared/dates';
 import type { Assessment } from '../../../shared/domain/assessment-schemas';
 import type { SupervisionTier, WardType } from '../../../shared/domain/estate';
 import type { Domain } from '../../../shared/templates';
@@ -69,7 +70,7 @@ export function listAssessmentsForWard(tx: DbOrTx, wardId: string): AssessmentVi
 export function assertDraft(tx: DbOrTx, assessmentId: string): AssessmentView {
   const assessment = getAssessment(tx, assessmentId);
   if (assessment.status !== 'draft') {
-    throw new AppError('CONFLICT', `This assessment was signed off on ${assessment.signedOffAt?.slice(0, 10) ?? 'an earlier date'} and can no longer be changed. Start a new round to assess the ward again.`);
+    throw new AppError('CONFLICT', `This assessment was signed off on ${assessment.signedOffAt ? londonDateOf(assessment.signedOffAt) : 'an earlier date'} and can no longer be changed. Start a new round to assess the ward again.`);
   }
   return assessment;
 }

@@ -2,11 +2,11 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { buildScoringInput } from '../../../shared/exchange/scoring-input';
 import { provisionalScores } from '../../../shared/merge/provisional-scoring';
-import { scoreWard, type AnswerValue, type PinnedTemplates, type WardScoringInput } from '../../../shared/scoring';
+import { SCORING_ENGINE_VERSION, scoreWard, type AnswerValue, type PinnedTemplates, type WardScores, type WardScoringInput } from '../../../shared/scoring';
 import type { SupervisionTier, WardType } from '../../../shared/domain/estate';
 import type { Domain } from '../../../shared/templates';
 import type { DbOrTx } from '../../context';
-import { actions, answers, assessmentAreas, assessments, assessmentTemplates, ligaturePoints, wards } from '../../db/schema';
+import { actions, answers, assessmentAreas, assessments, assessmentScores, assessmentTemplates, ligaturePoints, wards } from '../../db/schema';
 import { notFound } from '../../errors';
 import { conflictsForScoring, withConflicts } from '../merge/scoring';
 import type { listActions } from './actions';
@@ -52,9 +52,9 @@ function recordedForScoring(tx: DbOrTx, assessmentId: string, known?: Assessment
 }
 
 /**
- * The scored assessment against the exact template versions it pinned. While records merged from
- * another device are in conflict (a draft only), it scores provisionally on the safe side and
- * names the records in conflict (services/merge/scoring.ts).
+ * The assessment scored now, by this engine, against the exact template versions it pinned. While
+ * records merged from another device are in conflict (a draft only), it scores provisionally on the
+ * safe side and names the records in conflict (services/merge/scoring.ts).
  */
 export function scoreAssessment(tx: DbOrTx, assessmentId: string) {
   const assessment = getAssessment(tx, assessmentId);
@@ -69,6 +69,21 @@ export function scoreAssessment(tx: DbOrTx, assessmentId: string) {
       : scoreWard(templates, scoringInput(tx, assessmentId, assessment)),
     conflicts: conflicts?.records ?? [],
   };
+}
+
+/**
+ * The result an assessment stands by, and which engine computed it. A signed-off (or imported)
+ * assessment keeps the result it was signed off with, whatever engine this app now runs: a
+ * signed-off rating is never silently re-rated. A draft is scored now. (A signed-off assessment
+ * from before results were kept has none: it is scored now, and says so with `kept: false`.)
+ */
+export function assessmentResult(tx: DbOrTx, assessmentId: string) {
+  const kept = tx.select().from(assessmentScores).where(eq(assessmentScores.assessmentId, assessmentId)).get();
+  const assessment = getAssessment(tx, assessmentId);
+  if (kept && assessment.status === 'signed_off') {
+    return { assessmentId, status: assessment.status, templates: assessment.templates, engine: kept.engine, kept: true, scores: JSON.parse(kept.scores) as WardScores, conflicts: [] };
+  }
+  return { ...scoreAssessment(tx, assessmentId), engine: SCORING_ENGINE_VERSION, kept: false };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
+import { londonDate } from '../../../shared/dates';
 import { DOMAINS } from '../../../shared/templates';
 import type { ServiceContext } from '../../context';
 import { areas, assessmentAreas, assessmentTemplates, assessments, assessors } from '../../db/schema';
@@ -8,7 +9,7 @@ import { recordAudit } from '../audit';
 import { getWard } from '../estate/wards';
 import { currentTemplateKey } from '../templates';
 import { createRechecks } from '../walkthrough/rechecks';
-import { getAssessment } from './read';
+import { assertDraft, getAssessment } from './read';
 
 /**
  * Starts a walkthrough of a ward: pins the current version of each of the four templates and
@@ -18,6 +19,7 @@ import { getAssessment } from './read';
  */
 export function startAssessment(ctx: ServiceContext, input: ParsedInput<'assessments.start'>) {
   return ctx.db.transaction((tx) => {
+    refuseFutureDate(ctx, input.assessedOn);
     const ward = getWard(tx, input.wardId);
     const draft = tx
       .select({ id: assessments.id, assessedOn: assessments.assessedOn })
@@ -65,5 +67,26 @@ export function startAssessment(ctx: ServiceContext, input: ParsedInput<'assessm
     const carried = previous ? createRechecks(tx, ctx, id, previous.id) : 0;
     recordAudit(tx, ctx, 'create', 'assessment', id, null, { ...row, templates: created.templates, assessors: created.assessors, areas: wardAreas.length, rechecks: carried });
     return created;
+  });
+}
+
+/** An assessment records a visit that has happened: never dated after today (Europe/London). */
+function refuseFutureDate(ctx: ServiceContext, assessedOn: string): void {
+  const today = londonDate(ctx.now());
+  if (assessedOn > today) {
+    const message = `The assessment date cannot be in the future (today is ${today})`;
+    throw new AppError('VALIDATION', message, [{ path: ['assessedOn'], message }]);
+  }
+}
+
+/** Corrects a draft's date, round or announcement, under the same rules as at the start. */
+export function updateAssessmentDetails(ctx: ServiceContext, input: ParsedInput<'assessments.updateDetails'>) {
+  return ctx.db.transaction((tx) => {
+    const before = assertDraft(tx, input.id);
+    refuseFutureDate(ctx, input.assessedOn);
+    const changes = { assessedOn: input.assessedOn, round: input.round, announced: input.announced };
+    tx.update(assessments).set({ ...changes, updatedAt: ctx.now().toISOString() }).where(eq(assessments.id, input.id)).run();
+    recordAudit(tx, ctx, 'update', 'assessment', input.id, { assessedOn: before.assessedOn, round: before.round, announced: before.announced }, changes);
+    return getAssessment(tx, input.id);
   });
 }

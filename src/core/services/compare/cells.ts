@@ -25,6 +25,7 @@ export function rowFigures(group: readonly ScoredWard[], enSuite: ReadonlyMap<st
   });
   return {
     wardCount: group.length,
+    draftCount: group.filter((w) => w.assessment.status === 'draft').length,
     bedCount: rollup.ligature.bedCount,
     quality: compliance('quality'),
     safety: compliance('safety'),

@@ -9,8 +9,8 @@ import { getSite } from '../estate/sites';
 import { scoredWards, type ScopeFilter, type ScoredWard } from '../scores/scored-wards';
 import { rowFigures, type EnSuiteCount } from './cells';
 
-// compare.data: one scoredWards read (cached scores for signed-off work; only each ward's
-// current assessment is scored live), then pure roll-ups in memory.
+// compare.data: one scoredWards read (the results kept at sign-off; drafts, only when asked
+// for, scored live), then pure roll-ups in memory.
 
 interface Group {
   kind: CompareRow['kind'];
@@ -25,7 +25,7 @@ export function compareData(tx: DbOrTx, input: ParsedInput<'compare.data'>): Com
     ...(scope.site ? { siteId: scope.site.id } : {}),
     ...(input.wardTypes ? { wardTypes: input.wardTypes } : {}),
     ...(input.round ? { round: input.round } : {}),
-    signedOffOnly: input.signedOffOnly ?? false,
+    includeDrafts: input.includeDrafts ?? false,
   };
   const wards = scoredWards(tx, filter);
   const enSuite = enSuiteCounts(tx, wards.map((w) => w.assessment.id));
@@ -57,8 +57,8 @@ export function compareData(tx: DbOrTx, input: ParsedInput<'compare.data'>): Com
     filters: {
       wardTypes: input.wardTypes ?? [],
       round: input.round ?? null,
-      signedOffOnly: input.signedOffOnly ?? false,
-      ...available(tx, scope, input.signedOffOnly ?? false),
+      includeDrafts: input.includeDrafts ?? false,
+      ...available(tx, scope, input.includeDrafts ?? false),
     },
     rows,
     total: { name: scope.site?.name ?? scope.board?.name ?? 'NHS Scotland', ...rowFigures(wards, enSuite, false) },
@@ -118,11 +118,11 @@ function enSuiteCounts(tx: DbOrTx, assessmentIds: readonly string[]): Map<string
 }
 
 /** The rounds (newest first) and ward types that have an assessment in scope, for the filters. */
-function available(tx: DbOrTx, scope: CompareData['scope'], signedOffOnly: boolean) {
+function available(tx: DbOrTx, scope: CompareData['scope'], includeDrafts: boolean) {
   const where: SQL[] = [sql`1 = 1`];
   if (scope.site) where.push(sql`w.site_id = ${scope.site.id}`);
   else if (scope.board) where.push(sql`s.board_id = ${scope.board.id}`);
-  if (signedOffOnly) where.push(sql`a.status = 'signed_off'`);
+  if (!includeDrafts) where.push(sql`a.status = 'signed_off'`);
   const from = sql`FROM assessments a JOIN wards w ON w.id = a.ward_id JOIN sites s ON s.id = w.site_id WHERE ${sql.join(where, sql` AND `)}`;
   const rounds = tx.all<{ round: string }>(sql`SELECT DISTINCT a.round AS round ${from} ORDER BY a.round DESC`).map((r) => r.round);
   const types = new Set(tx.all<{ type: string }>(sql`SELECT DISTINCT coalesce(a.ward_type, w.type) AS type ${from}`).map((r) => r.type));

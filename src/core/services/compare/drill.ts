@@ -16,8 +16,7 @@ import { listAnswers } from '../assessments/answers';
 import { listLigaturePoints } from '../assessments/ligature-points';
 import { pinnedTemplates, scoringAreas } from '../assessments/pinned';
 import { getAssessment, type AssessmentView } from '../assessments/read';
-import { actionSpeakingForPoint } from '../../../shared/exchange/scoring-input';
-import { scoreAssessment } from '../assessments/score';
+import { assessmentResult } from '../assessments/score';
 import { scoredWards } from '../scores/scored-wards';
 
 // compare.drill: what lies behind one ward's domain cell — the items that fell short (or were
@@ -26,12 +25,12 @@ import { scoredWards } from '../scores/scored-wards';
 const FINDING_ORDER = { no: 0, partial: 1, unanswered: 2 } as const;
 
 export function compareDrill(tx: DbOrTx, input: ParsedInput<'compare.drill'>): CompareDrill {
-  const assessment = getAssessment(tx, input.assessmentId ?? currentAssessmentId(tx, input.wardId ?? '', input.round));
+  const assessment = getAssessment(tx, input.assessmentId ?? currentAssessmentId(tx, input.wardId ?? '', input.round, input.includeDrafts ?? false));
   const place = tx.get<{ wardName: string; wardType: string; bedCount: number; siteId: string; siteName: string; boardId: string; boardName: string }>(sql`
     SELECT w.name AS wardName, coalesce(${assessment.wardType}, w.type) AS wardType, coalesce(${assessment.bedCount}, w.bed_count) AS bedCount, s.id AS siteId, s.name AS siteName, b.id AS boardId, b.name AS boardName
     FROM wards w JOIN sites s ON s.id = w.site_id JOIN boards b ON b.id = s.board_id WHERE w.id = ${assessment.wardId}`);
   if (!place) throw new AppError('NOT_FOUND', `The ward of assessment ${assessment.id} is no longer in the register.`);
-  const scores = scoreAssessment(tx, assessment.id).scores;
+  const scores = assessmentResult(tx, assessment.id).scores;
   const templates = pinnedTemplates(tx, assessment);
   const areaNames = new Map(assessment.areas.map((a) => [a.areaId, a.name]));
   const areaName = (areaId: string | null) => (areaId === null ? 'Ward' : (areaNames.get(areaId) ?? areaId));
@@ -68,10 +67,10 @@ export function compareDrill(tx: DbOrTx, input: ParsedInput<'compare.drill'>): C
   };
 }
 
-function currentAssessmentId(tx: DbOrTx, wardId: string, round: string | undefined): string {
-  const [current] = scoredWards(tx, { wardId, ...(round ? { round } : {}) });
+function currentAssessmentId(tx: DbOrTx, wardId: string, round: string | undefined, includeDrafts: boolean): string {
+  const [current] = scoredWards(tx, { wardId, includeDrafts, ...(round ? { round } : {}) });
   if (!current) {
-    throw new AppError('NOT_FOUND', `This ward has no assessment${round ? ` in round ${round}` : ''} to show.`, [{ path: ['wardId'], message: 'No assessment' }]);
+    throw new AppError('NOT_FOUND', `This ward has no ${includeDrafts ? '' : 'signed-off '}assessment${round ? ` in round ${round}` : ''} to show.`, [{ path: ['wardId'], message: 'No assessment' }]);
   }
   return current.assessment.id;
 }
@@ -136,7 +135,7 @@ function ligaturePoints(tx: DbOrTx, assessmentId: string, scores: WardScores, ar
     .map((point) => {
       const risk = scored.get(point.id);
       if (!risk) throw new Error(`Ligature point ${point.id} was not scored`);
-      const action = actionSpeakingForPoint(actions.filter((a) => a.ligaturePointId === point.id));
+      const pointActions = actions.filter((a) => a.ligaturePointId === point.id);
       return {
         id: point.id,
         areaId: point.areaId,
@@ -148,7 +147,8 @@ function ligaturePoints(tx: DbOrTx, assessmentId: string, scores: WardScores, ar
         inherent: risk.inherent,
         residual: risk.residual,
         controls: point.controls,
-        action: action ? { type: action.type, description: action.description, owner: action.owner, dueDate: action.dueDate, status: action.status } : null,
+        tierReason: point.tierReason,
+        actions: pointActions.map((a) => ({ type: a.type, description: a.description, owner: a.owner, dueDate: a.dueDate, status: a.status })),
       };
     })
     .sort((a, b) => b.residual.score - a.residual.score || a.areaName.localeCompare(b.areaName) || a.element.localeCompare(b.element));

@@ -12,7 +12,7 @@ import { returnCsvFiles } from '../../../shared/exchange/csv';
 import { SCORING_ENGINE_VERSION } from '../../../shared/scoring';
 import type { Template } from '../../../shared/templates';
 import type { DbOrTx } from '../../context';
-import { areas, assessments, assessors, boards, photos, rechecks, sites, templates, wards } from '../../db/schema';
+import { areas, assessments, assessmentScores, assessors, boards, photos, rechecks, sites, templates, wards } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { APP_NAME } from '../../paths';
 import { listActions } from '../assessments/actions';
@@ -116,8 +116,12 @@ function buildReturn(
   const exported = assessmentIds.map((id) => {
     const record = assessmentRecord(tx, id, includes.photos);
     const used = new Map(Object.values(record.templates).map((key) => [key, pinnedTemplate(key)]));
-    const result = scoreFromFile(record, used);
-    return { ...record, scores: { engine: SCORING_ENGINE_VERSION, result } } as unknown as ExchangeAssessment;
+    // A signed-off assessment travels with the result it was signed off with (and that result's
+    // engine), never re-rated on the way out; a draft, or one from before results were kept, is
+    // scored from the file's own content.
+    const kept = record.status === 'signed_off' ? tx.select().from(assessmentScores).where(eq(assessmentScores.assessmentId, id)).get() : undefined;
+    const scores = kept ? { engine: kept.engine, result: JSON.parse(kept.scores) as unknown } : { engine: SCORING_ENGINE_VERSION, result: scoreFromFile(record, used).scores };
+    return { ...record, scores } as unknown as ExchangeAssessment;
   });
 
   const recorded = exported.flatMap((a) => [a.updatedAt, a.signedOffAt ?? a.updatedAt]).sort();

@@ -9,7 +9,8 @@ import {
   type ExchangeTemplate,
 } from '../../../shared/exchange/schema';
 import { buildScoringInput } from '../../../shared/exchange/scoring-input';
-import { SCORING_ENGINE_VERSION, scoreWard, type PinnedTemplates } from '../../../shared/scoring';
+import { londonDateOf } from '../../../shared/dates';
+import { SCORING_ENGINE_VERSION, SCORING_METHOD_VERSION, scoreWard, signOffProblems, type PinnedTemplates } from '../../../shared/scoring';
 import { DOMAINS, type Template } from '../../../shared/templates';
 import { AppError } from '../../errors';
 import { contentHash } from '../templates';
@@ -80,20 +81,36 @@ export function verifyReturnDocument(fileName: string, raw: unknown, checks: str
   checks.push('Ids are unique and every reference points inside the file');
 
   if (document.scoringEngine !== SCORING_ENGINE_VERSION) {
-    return refuse(`was scored by engine ${document.scoringEngine}; this app runs ${SCORING_ENGINE_VERSION} and cannot confirm its scores`);
+    return refuse(`was written by an app running scoring engine ${document.scoringEngine}; this app runs ${SCORING_ENGINE_VERSION} (scoring method ${SCORING_METHOD_VERSION}) and cannot confirm its scores. Export the return again from an app that runs ${SCORING_ENGINE_VERSION}`);
   }
   const wards = new Map(document.wards.map((w) => [w.id, w]));
   for (const assessment of document.assessments) {
+    const where = `${wards.get(assessment.wardId)!.name} (round ${assessment.round}, assessment ${assessment.id})`;
     if (assessment.scores.engine !== SCORING_ENGINE_VERSION) {
-      return refuse(`assessment ${assessment.id} was scored by engine ${assessment.scores.engine}; this app runs ${SCORING_ENGINE_VERSION}`);
+      return refuse(
+        `${where} was signed off with the scores of engine ${assessment.scores.engine}. This app runs ${SCORING_ENGINE_VERSION} (scoring method ${SCORING_METHOD_VERSION}), ` +
+          'which closed rules under which an earlier method could rate an unsafe ward better than it is, and it does not re-rate a signed-off assessment. ' +
+          `The board should assess the ward again under method ${SCORING_METHOD_VERSION} (a new assessment, signed off) and send that, or export only rounds assessed under method ${SCORING_METHOD_VERSION}`,
+      );
     }
-    const computed = scoreFromFile(assessment, templates);
-    const difference = firstDifference(assessment.scores.result, computed, 'scores');
-    if (difference) {
-      const ward = wards.get(assessment.wardId)!;
-      return refuse(`the scores declared for ${ward.name} (round ${assessment.round}, assessment ${assessment.id}) do not follow from its answers: ${difference}`);
+    const { input, scores } = scoreFromFile(assessment, templates);
+    const broken = signOffProblems({
+      templates: pinnedOf(assessment, templates),
+      input,
+      scores,
+      round: assessment.round,
+      signedOn: londonDateOf(assessment.signedOffAt!),
+      undecidedRechecks: assessment.rechecks.filter((r) => r.outcome === null).length,
+      confirmedOtherControls: new Set(assessment.ligaturePoints.filter((p) => p.otherControlConfirmedBy).map((p) => p.id)),
+    });
+    if (broken.length > 0) {
+      const more = broken.length > 1 ? ` (and ${broken.length - 1} more)` : '';
+      return refuse(`${where} is signed off but breaks the sign-off rule "${broken[0]!.rule}": ${broken[0]!.message}${more}. The app's own sign-off refuses this`);
     }
+    const difference = firstDifference(assessment.scores.result, scores, 'scores');
+    if (difference) return refuse(`the scores declared for ${where} do not follow from its answers: ${difference}`);
   }
+  checks.push(`Every signed-off assessment meets the sign-off rules (completeness, re-checks decided, each risk with its point, reasons given, dates and rounds)`);
   checks.push(`Re-scored ${document.assessments.length} assessment${document.assessments.length === 1 ? '' : 's'} from their answers with their pinned templates: every declared score matches (${SCORING_ENGINE_VERSION})`);
   return { document, templates, checks };
 }
@@ -118,22 +135,22 @@ export function verifyFile(fileName: string, content: string) {
   }
 }
 
-/** The engine's result for an assessment as the file records it. */
+function pinnedOf(assessment: Pick<ExchangeAssessment, 'templates'>, templates: ReadonlyMap<string, Template>): PinnedTemplates {
+  return Object.fromEntries(DOMAINS.map((d) => [d, templates.get(assessment.templates[d])!])) as unknown as PinnedTemplates;
+}
+
+/** The engine's input and result for an assessment as the file records it. */
 export function scoreFromFile(assessment: Omit<ExchangeAssessment, 'scores'>, templates: ReadonlyMap<string, Template>) {
-  // The ward as the assessment recorded it, not as the register says now.
-  const ward = { id: assessment.wardId, type: assessment.wardType, bedCount: assessment.bedCount };
-  const pinned = Object.fromEntries(DOMAINS.map((d) => [d, templates.get(assessment.templates[d])!])) as unknown as PinnedTemplates;
-  return scoreWard(
-    pinned,
-    buildScoringInput({
-      ward,
-      areas: assessment.areas,
-      answers: assessment.answers,
-      points: assessment.ligaturePoints,
-      actions: assessment.actions,
-      assessedOn: assessment.assessedOn,
-    }),
-  );
+  const input = buildScoringInput({
+    // The ward as the assessment recorded it, not as the register says now.
+    ward: { id: assessment.wardId, type: assessment.wardType, bedCount: assessment.bedCount },
+    areas: assessment.areas,
+    answers: assessment.answers,
+    points: assessment.ligaturePoints.map((p) => ({ ...p, tierReason: p.tierReason ?? null })),
+    actions: assessment.actions,
+    assessedOn: assessment.assessedOn,
+  });
+  return { input, scores: scoreWard(pinnedOf(assessment, templates), input) };
 }
 
 /** The templates a file carries, by key, each checked against its key and content hash. */

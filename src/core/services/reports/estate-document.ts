@@ -68,7 +68,7 @@ export function estateDocument(report: EstateReport): TDocumentDefinitions {
 
     { text: 'Action plan status', style: 'h2' },
     {
-      text: `${report.actionTotals.total} actions: ${report.actionTotals.open} not complete, of which ${report.actionTotals.overdue} overdue (past their due date or marked overdue; listed below).`,
+      text: `${report.actionTotals.total} actions, on ligature points and compliance items alike: ${report.actionTotals.open} not complete, of which ${report.actionTotals.overdue} overdue (marked overdue or past their due date on the date of this report; listed below).`,
       style: 'body',
     },
     { text: 'By the status recorded on each action', style: 'small', margin: [0, 0, 0, 2] },

@@ -41,13 +41,13 @@ export async function renderEstateReport(input: EstateReportInput, fontsDir: str
   return { fileName: report.meta.fileName, ...pdf };
 }
 
-function readEstate(ctx: ServiceContext, env: ReportEnv, scope: EstateScope, round: string | undefined): EstateReportInput {
-  return ctx.db.transaction((tx) => readEstateReport(tx, scope, round, stamp(ctx, env)));
+function readEstate(ctx: ServiceContext, env: ReportEnv, scope: EstateScope, round: string | undefined, includeDrafts: boolean): EstateReportInput {
+  return ctx.db.transaction((tx) => readEstateReport(tx, scope, round, includeDrafts, stamp(ctx, env)));
 }
 
 /** The board's consolidated estate report, read and rendered (also what the benchmark times). */
 export async function renderBoardReport(ctx: ServiceContext, input: ParsedInput<'reports.board'>, env: ReportEnv): Promise<RenderedReport> {
-  return renderEstateReport(readEstate(ctx, env, { kind: 'board', boardId: input.boardId }, input.round), env.fontsDir);
+  return renderEstateReport(readEstate(ctx, env, { kind: 'board', boardId: input.boardId }, input.round, input.includeDrafts), env.fontsDir);
 }
 
 export async function boardReport(ctx: ServiceContext, input: ParsedInput<'reports.board'>, env: ReportEnv) {
@@ -55,7 +55,7 @@ export async function boardReport(ctx: ServiceContext, input: ParsedInput<'repor
 }
 
 export async function siteReport(ctx: ServiceContext, input: ParsedInput<'reports.site'>, env: ReportEnv) {
-  return toFile(await renderEstateReport(readEstate(ctx, env, { kind: 'site', siteId: input.siteId }, input.round), env.fontsDir));
+  return toFile(await renderEstateReport(readEstate(ctx, env, { kind: 'site', siteId: input.siteId }, input.round, input.includeDrafts), env.fontsDir));
 }
 
 export async function wardReport(ctx: ServiceContext, input: ParsedInput<'reports.ward'>, env: ReportEnv) {
@@ -64,5 +64,5 @@ export async function wardReport(ctx: ServiceContext, input: ParsedInput<'report
 }
 
 export function reportRounds(ctx: ServiceContext, input: ParsedInput<'reports.rounds'>): string[] {
-  return roundsIn(ctx.db, input.siteId ? { kind: 'site', siteId: input.siteId } : { kind: 'board', boardId: input.boardId as string });
+  return roundsIn(ctx.db, input.siteId ? { kind: 'site', siteId: input.siteId } : { kind: 'board', boardId: input.boardId as string }, input.includeDrafts);
 }

@@ -8,7 +8,7 @@ import { listAnswers } from '../assessments/answers';
 import { listLigaturePoints } from '../assessments/ligature-points';
 import { pinnedTemplates } from '../assessments/pinned';
 import { getAssessment } from '../assessments/read';
-import { scoreAssessment } from '../assessments/score';
+import { assessmentResult } from '../assessments/score';
 import { getBoard } from '../estate/boards';
 import { getSite } from '../estate/sites';
 import { getWard } from '../estate/wards';
@@ -29,13 +29,17 @@ function points(tx: DbOrTx, assessmentId: string): ReportLigaturePoint[] {
     element: p.element,
     heightBand: p.heightBand,
     tier: p.tier,
+    tierReason: p.tierReason,
     description: p.description,
     controls: p.controls,
+    otherControlConfirmedBy: p.otherControlConfirmedBy,
+    otherControlConfirmedAt: p.otherControlConfirmedAt,
   }));
 }
 
 export function readWardReport(tx: DbOrTx, assessmentId: string, stamp: ReportStamp): WardReportInput {
   const assessment = getAssessment(tx, assessmentId);
+  const result = assessmentResult(tx, assessmentId);
   const ward = getWard(tx, assessment.wardId);
   const site = getSite(tx, ward.siteId);
   const board = getBoard(tx, site.boardId);
@@ -57,7 +61,9 @@ export function readWardReport(tx: DbOrTx, assessmentId: string, stamp: ReportSt
       templates: assessment.templates,
     },
     templates: pinnedTemplates(tx, assessment),
-    scores: scoreAssessment(tx, assessmentId).scores,
+    // A signed-off assessment reports the result it was signed off with, and says which engine computed it.
+    scores: result.scores,
+    scoredBy: { engine: result.engine, kept: result.kept },
     answers: listAnswers(tx, assessmentId).map((a) => ({ id: a.id, itemId: a.itemId, areaId: a.areaId, value: a.value, note: a.note })),
     ligaturePoints: points(tx, assessmentId),
     actions: listActions(tx, assessmentId),
@@ -77,30 +83,36 @@ function scopeCondition(scope: EstateScope) {
   return scope.kind === 'board' ? sql`s.board_id = ${scope.boardId}` : sql`s.id = ${scope.siteId}`;
 }
 
-/** Rounds with at least one assessment in the scope, newest first. */
-export function roundsIn(tx: DbOrTx, scope: EstateScope): string[] {
+/** Rounds with at least one assessment in the scope (signed off, unless drafts are included), newest first. */
+export function roundsIn(tx: DbOrTx, scope: EstateScope, includeDrafts: boolean): string[] {
+  const status = includeDrafts ? sql`` : sql` AND a.status = 'signed_off'`;
   return tx
     .all<{ round: string }>(
       sql`SELECT DISTINCT a.round AS round FROM assessments a JOIN wards w ON w.id = a.ward_id JOIN sites s ON s.id = w.site_id
-          WHERE ${scopeCondition(scope)} ORDER BY a.round DESC`,
+          WHERE ${scopeCondition(scope)}${status} ORDER BY a.round DESC`,
     )
     .map((r) => r.round);
 }
 
-export function readEstateReport(tx: DbOrTx, scope: EstateScope, requestedRound: string | undefined, stamp: ReportStamp): EstateReportInput {
+/**
+ * An estate report counts signed-off assessments; with `includeDrafts`, a ward with none in the
+ * round is represented by its latest draft, marked as a draft wherever it appears.
+ */
+export function readEstateReport(tx: DbOrTx, scope: EstateScope, requestedRound: string | undefined, includeDrafts: boolean, stamp: ReportStamp): EstateReportInput {
   const site = scope.kind === 'site' ? getSite(tx, scope.siteId) : null;
   const board = getBoard(tx, scope.kind === 'board' ? scope.boardId : (site?.boardId as string));
   const scopeName = site ? site.name : board.name;
-  const rounds = roundsIn(tx, scope);
+  const rounds = roundsIn(tx, scope, includeDrafts);
   if (requestedRound !== undefined && !rounds.includes(requestedRound)) {
-    const known = rounds.length > 0 ? `Rounds assessed there: ${rounds.join(', ')}.` : 'No ward there has been assessed yet.';
-    throw new AppError('VALIDATION', `No ward in ${scopeName} was assessed in round ${requestedRound}. ${known}`, [
-      { path: ['round'], message: `Choose a round in which ${scopeName} was assessed` },
+    const what = includeDrafts ? 'assessed' : 'signed off';
+    const known = (rounds.length > 0 ? `Rounds ${what} there: ${rounds.join(', ')}.` : `No ward there has been ${what} yet.`) + (includeDrafts ? '' : ' Include drafts to report on assessments not yet signed off.');
+    throw new AppError('VALIDATION', `No ward in ${scopeName} was ${what} in round ${requestedRound}. ${known}`, [
+      { path: ['round'], message: `Choose a round in which ${scopeName} was ${what}` },
     ]);
   }
   const round = requestedRound ?? rounds[0] ?? null;
   const previousRound = round === null ? null : (rounds.find((r) => r < round) ?? null);
-  const filter: ScopeFilter = scope.kind === 'board' ? { boardId: scope.boardId } : { siteId: scope.siteId };
+  const filter: ScopeFilter = { ...(scope.kind === 'board' ? { boardId: scope.boardId } : { siteId: scope.siteId }), includeDrafts };
 
   const current: EstateWardInput[] =
     round === null
@@ -123,6 +135,7 @@ export function readEstateReport(tx: DbOrTx, scope: EstateScope, requestedRound:
               areas: assessment.areas,
             },
             scores: scored.scores,
+            scoredBy: scored.scoredBy,
             rollup: scored.rollup,
             ligaturePoints: points(tx, assessment.id),
             actions: listActions(tx, assessment.id),
@@ -142,6 +155,7 @@ export function readEstateReport(tx: DbOrTx, scope: EstateScope, requestedRound:
     board: { name: board.name, code: board.code },
     round,
     previousRound,
+    includeDrafts,
     siteCount,
     wardsInScope: wardsInScope.map((w) => ({ ...w, wardType: w.wardType as EstateWardInput['wardType'] })),
     current,

@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { rollupWardFromScores, SCORING_ENGINE_VERSION, type RollupWard, type WardScores } from '../../../shared/scoring';
+import { currentAssessments, rollupWardFromScores, SCORING_ENGINE_VERSION, type RollupWard, type WardScores } from '../../../shared/scoring';
 import type { WardType } from '../../../shared/domain/estate';
 import type { DbOrTx, ServiceContext } from '../../context';
 import { assessmentScores } from '../../db/schema';
 import { scoreAssessment, scoreAssessments } from '../assessments/score';
 
 // The read model behind reports and comparison: for each ward in scope, its current assessment
-// (per round) with the engine's scores. Signed-off assessments are read-only, so their scores are
-// cached in assessment_scores when they are signed off or imported; drafts are scored live.
+// (per round) with its scores. A signed-off assessment's result is kept in assessment_scores when
+// it is signed off or imported, and that kept result is what it stands by — whichever engine
+// computed it, never re-rated by a later one. Drafts (only when asked for) are scored live.
 
 export interface ScopeFilter {
   boardId?: string;
@@ -16,8 +17,11 @@ export interface ScopeFilter {
   wardTypes?: readonly WardType[];
   /** A round such as "2026/27"; without it, each ward's latest round. */
   round?: string;
-  /** Leave out drafts (reports to a board and returns use signed-off work only). */
-  signedOffOnly?: boolean;
+  /**
+   * Roll-ups count signed-off assessments only; with this, a ward with no signed-off assessment
+   * in the round is represented by its latest draft (shown as a draft wherever it appears).
+   */
+  includeDrafts?: boolean;
 }
 
 export interface ScoredWard {
@@ -27,6 +31,8 @@ export interface ScoredWard {
   ward: { id: string; name: string; type: WardType; bedCount: number; sexDesignation: string };
   assessment: { id: string; round: string; assessedOn: string; status: 'draft' | 'signed_off'; signedOffAt: string | null };
   scores: WardScores;
+  /** The scoring engine that computed `scores` (a kept result keeps its engine). */
+  scoredBy: string;
   rollup: RollupWard;
 }
 
@@ -46,53 +52,49 @@ interface Row {
   assessedOn: string;
   status: 'draft' | 'signed_off';
   signedOffAt: string | null;
-  cached: string | null;
-  engine: string | null;
+  createdAt: string;
 }
 
 /**
- * The current assessment of each ward in scope: for the round asked for (or the ward's latest
- * round), the signed-off one if any, else the latest draft; ties go to the later date, then the
- * later creation. Ordered by board, site and ward name.
+ * The current assessment of each ward in scope, chosen by the method's rule (currentAssessments:
+ * signed-off ones only unless drafts are asked for; the round asked for, or the ward's latest;
+ * signed off before draft), with its scores. Ordered by board, site and ward name.
  */
 export function scoredWards(tx: DbOrTx, filter: ScopeFilter = {}): ScoredWard[] {
   const conditions = [sql`1 = 1`];
   if (filter.boardId) conditions.push(sql`b.id = ${filter.boardId}`);
   if (filter.siteId) conditions.push(sql`s.id = ${filter.siteId}`);
   if (filter.wardId) conditions.push(sql`w.id = ${filter.wardId}`);
-  // The ward type that counts is the one the current assessment was scored on (frozen at sign-off),
-  // so it is filtered after each ward's current assessment is chosen.
-  const typeFilter =
-    filter.wardTypes && filter.wardTypes.length > 0
-      ? sql` AND coalesce(r.ward_type, w.type) IN (${sql.join(filter.wardTypes.map((t) => sql`${t}`), sql`, `)})`
-      : sql``;
   if (filter.round) conditions.push(sql`a.round = ${filter.round}`);
-  if (filter.signedOffOnly) conditions.push(sql`a.status = 'signed_off'`);
-  const rows = tx.all<Row>(sql`
-    WITH ranked AS (
-      SELECT a.*, row_number() OVER (
-        PARTITION BY a.ward_id
-        ORDER BY a.round DESC, (a.status = 'signed_off') DESC, a.assessed_on DESC, a.created_at DESC
-      ) AS position
-      FROM assessments a JOIN wards w ON w.id = a.ward_id JOIN sites s ON s.id = w.site_id JOIN boards b ON b.id = s.board_id
-      WHERE ${sql.join(conditions, sql` AND `)}
-    )
+  if (!filter.includeDrafts) conditions.push(sql`a.status = 'signed_off'`);
+  const candidates = tx.all<Row>(sql`
     SELECT b.id AS boardId, b.name AS boardName, b.code AS boardCode, s.id AS siteId, s.name AS siteName,
            w.id AS wardId, w.name AS wardName,
-           coalesce(r.ward_type, w.type) AS wardType, coalesce(r.bed_count, w.bed_count) AS bedCount,
-           w.sex_designation AS sexDesignation, r.id AS assessmentId, r.round AS round,
-           r.assessed_on AS assessedOn, r.status AS status, r.signed_off_at AS signedOffAt,
-           c.scores AS cached, c.engine AS engine
-    FROM ranked r JOIN wards w ON w.id = r.ward_id JOIN sites s ON s.id = w.site_id JOIN boards b ON b.id = s.board_id
-    LEFT JOIN assessment_scores c ON c.assessment_id = r.id
-    WHERE r.position = 1${typeFilter}
+           coalesce(a.ward_type, w.type) AS wardType, coalesce(a.bed_count, w.bed_count) AS bedCount,
+           w.sex_designation AS sexDesignation, a.id AS assessmentId, a.round AS round,
+           a.assessed_on AS assessedOn, a.status AS status, a.signed_off_at AS signedOffAt, a.created_at AS createdAt
+    FROM assessments a JOIN wards w ON w.id = a.ward_id JOIN sites s ON s.id = w.site_id JOIN boards b ON b.id = s.board_id
+    WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY lower(b.name), lower(s.name), lower(w.name)`);
+  // The ward type that counts is the one the current assessment was scored on (frozen at sign-off),
+  // so it is filtered after each ward's current assessment is chosen.
+  const types = filter.wardTypes && filter.wardTypes.length > 0 ? new Set<string>(filter.wardTypes) : null;
+  const rows = currentAssessments(candidates, { ...(filter.round ? { round: filter.round } : {}), includeDrafts: filter.includeDrafts ?? false }).filter(
+    (row) => !types || types.has(row.wardType),
+  );
 
-  const isCached = (row: Row) => row.cached !== null && row.engine === SCORING_ENGINE_VERSION && row.status === 'signed_off';
-  // Drafts (and any score cached by an older engine) are scored live, all in one batch.
-  const live = scoreAssessments(tx, rows.filter((row) => !isCached(row)).map((row) => row.assessmentId));
+  const kept = new Map<string, { engine: string; scores: string }>();
+  const signedOff = JSON.stringify(rows.filter((row) => row.status === 'signed_off').map((row) => row.assessmentId));
+  for (const k of tx.all<{ assessmentId: string; engine: string; scores: string }>(
+    sql`SELECT assessment_id AS assessmentId, engine, scores FROM assessment_scores WHERE assessment_id IN (SELECT value FROM json_each(${signedOff}))`,
+  )) {
+    kept.set(k.assessmentId, k);
+  }
+  // Drafts (and a signed-off assessment from before results were kept) are scored live, in one batch.
+  const live = scoreAssessments(tx, rows.filter((row) => !kept.has(row.assessmentId)).map((row) => row.assessmentId));
   return rows.map((row) => {
-    const scores = isCached(row) ? (JSON.parse(row.cached!) as WardScores) : live.get(row.assessmentId)!.scores;
+    const keptResult = kept.get(row.assessmentId);
+    const scores = keptResult ? (JSON.parse(keptResult.scores) as WardScores) : live.get(row.assessmentId)!.scores;
     const ward = { id: row.wardId, name: row.wardName, type: row.wardType as WardType, bedCount: row.bedCount, sexDesignation: row.sexDesignation };
     return {
       board: { id: row.boardId, name: row.boardName, code: row.boardCode },
@@ -100,6 +102,7 @@ export function scoredWards(tx: DbOrTx, filter: ScopeFilter = {}): ScoredWard[] 
       ward,
       assessment: { id: row.assessmentId, round: row.round, assessedOn: row.assessedOn, status: row.status, signedOffAt: row.signedOffAt },
       scores,
+      scoredBy: keptResult ? keptResult.engine : SCORING_ENGINE_VERSION,
       rollup: rollupWardFromScores(ward, scores),
     };
   });

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { scoreLigaturePoint, type RiskBand } from '../../../shared/scoring';
+import { londonDate } from '../../../shared/dates';
+import { isActionOverdue, scoreLigaturePoint, type RiskBand } from '../../../shared/scoring';
 import type { DbOrTx, ServiceContext } from '../../context';
 import { answers } from '../../db/schema';
 import { listActions } from '../assessments/actions';
@@ -16,7 +17,8 @@ const RANK_BY_PRIORITY = { urgent: 4, high: 3, medium: 2, low: 1 } as const;
 
 export function actionPlan(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmentId: string) {
   const assessment = getAssessment(tx, assessmentId);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = londonDate(ctx.now());
+  const areaTier = new Map(assessment.areas.map((a) => [a.areaId, a.supervisionTier]));
   const templates = pinnedTemplates(tx, assessment);
   const points = new Map(listLigaturePoints(tx, assessmentId).map((p) => [p.id, p]));
   const answered = new Map(
@@ -30,7 +32,7 @@ export function actionPlan(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessm
 
   const entries = listActions(tx, assessmentId).map((action) => {
     const point = action.ligaturePointId ? points.get(action.ligaturePointId) : undefined;
-    const residual = point ? scoreLigaturePoint({ ...point, action: null }).residual : null;
+    const residual = point ? scoreLigaturePoint(point, areaTier.get(point.areaId)).residual : null;
     const answer = action.answerId ? answered.get(action.answerId) : undefined;
     const about = point
       ? { kind: 'ligature_point' as const, element: point.element, description: point.description, areaId: point.areaId, areaName: areaName(assessment, point.areaId) }
@@ -41,7 +43,7 @@ export function actionPlan(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessm
           areaId: answer?.areaId ?? null,
           areaName: areaName(assessment, answer?.areaId ?? null),
         };
-    const overdue = action.status !== 'complete' && (action.status === 'overdue' || (action.dueDate !== null && action.dueDate < today));
+    const overdue = isActionOverdue(action.status, action.dueDate, today);
     return {
       ...action,
       overdue,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { reachesPercent, percentToTenth } from '../../../shared/scoring';
+import { completenessAgainst } from '../../../shared/scoring';
 import { DOMAINS, itemInstances, type AreaForApplicability, type Domain, type Template, type TemplateItem } from '../../../shared/templates';
 import type { DbOrTx } from '../../context';
 import { answers } from '../../db/schema';
@@ -52,14 +52,7 @@ export function domainProgress(instances: readonly WalkInstance[], templates: Re
     const applicable = mine.length;
     const answered = mine.filter((i) => i.answered).length;
     const threshold = templates[domain].completenessThreshold;
-    return {
-      domain,
-      applicable,
-      answered,
-      completeness: applicable > 0 ? percentToTenth(answered, applicable) : null,
-      threshold,
-      complete: applicable === 0 || reachesPercent(answered, applicable, threshold),
-    };
+    return { domain, applicable, answered, threshold, ...completenessAgainst(answered, applicable, threshold) };
   });
 }
 

@@ -29,10 +29,17 @@ export function createRechecks(tx: DbOrTx, ctx: ServiceContext, assessmentId: st
   return rows.length;
 }
 
-/** Every re-check of an assessment with the previous round's record: points (by area), then actions. */
-export function recheckSummaries(tx: DbOrTx, assessmentId: string) {
+/**
+ * Every re-check of an assessment with the previous round's record: points (by area), then
+ * actions. `only`: just these re-checks (deciding one must not read them all again).
+ */
+export function recheckSummaries(tx: DbOrTx, assessmentId: string, only?: readonly string[]) {
   const assessment = getAssessment(tx, assessmentId);
-  const rows = tx.select().from(rechecks).where(eq(rechecks.assessmentId, assessmentId)).all();
+  const rows = tx
+    .select()
+    .from(rechecks)
+    .where(only ? and(eq(rechecks.assessmentId, assessmentId), inArray(rechecks.id, [...only])) : eq(rechecks.assessmentId, assessmentId))
+    .all();
   if (rows.length === 0) return [];
   const previous = assessment.previousAssessmentId ? getAssessment(tx, assessment.previousAssessmentId) : null;
   const pointIds = rows.filter((r) => r.subject === 'ligature_point').map((r) => r.previousId);
@@ -116,7 +123,8 @@ function copyPoint(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView, 
   const prompts = pinnedTemplate(tx, assessment.templates.ligature).items;
   const itemId = previous.itemId && prompts.some((p) => p.id === previous.itemId) ? previous.itemId : null;
   const now = ctx.now().toISOString();
-  const row = { ...previous, id: copyId(recheckId), assessmentId: assessment.id, itemId, assessorId, createdAt: now, updatedAt: now };
+  // A lead's confirmation belongs to the round it was given in: the next sign-off confirms afresh.
+  const row = { ...previous, id: copyId(recheckId), assessmentId: assessment.id, itemId, assessorId, createdAt: now, updatedAt: now, otherControlConfirmedBy: null, otherControlConfirmedAt: null };
   tx.insert(ligaturePoints).values(row).run();
   recordAudit(tx, ctx, 'create', 'ligature_point', row.id, null, { ...row, controls: JSON.parse(row.controls) as unknown, copiedFrom: previousId });
   return row.id;
@@ -189,7 +197,7 @@ export function decideRecheck(ctx: ServiceContext, input: ParsedInput<'rechecks.
     tx.update(rechecks).set(decision).where(eq(rechecks.id, row.id)).run();
     tx.update(assessments).set({ updatedAt: decision.decidedAt }).where(eq(assessments.id, row.assessmentId)).run();
     recordAudit(tx, ctx, row.outcome === null ? 'create' : 'update', 'recheck', row.id, toRecheck(row), { ...toRecheck(row), ...decision });
-    return recheckSummaries(tx, row.assessmentId).find((r) => r.id === row.id)!;
+    return recheckSummaries(tx, row.assessmentId, [row.id])[0]!;
   });
 }
 

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch, type DeepPartial } from 'react-hook-form';
 import type { Output } from '../../../../shared/contract';
 import { LigaturePointCreate, LigaturePointUpdate } from '../../../../shared/domain/assessment-schemas';
 import type { SupervisionTier } from '../../../../shared/domain/estate';
-import { TIER_LIKELIHOOD_FLOOR, bandForScore } from '../../../../shared/scoring';
+import { TIER_LIKELIHOOD_FLOOR, isHighOrExtreme, scoreLigaturePoint, tierBelowAreaWithoutReason, type ControlKind } from '../../../../shared/scoring';
 import { call } from '../../api/call';
 import { messageOf } from '../../api/api-error';
 import { showServerErrors } from '../../api/server-errors';
@@ -34,6 +34,7 @@ interface PointValues {
   element: string;
   heightBand: string;
   tier: string;
+  tierReason: string;
   description: string;
   controls: { kind: string; description: string }[];
   likelihoodBefore: number;
@@ -44,12 +45,15 @@ interface PointValues {
   action: ActionValues;
 }
 
-const POINT_FIELDS = ['element', 'heightBand', 'tier', 'description', 'likelihoodBefore', 'severityBefore', 'likelihoodAfter', 'severityAfter'] as const;
+const POINT_FIELDS = ['element', 'heightBand', 'tier', 'tierReason', 'description', 'likelihoodBefore', 'severityBefore', 'likelihoodAfter', 'severityAfter'] as const;
 
 /**
  * One ligature point of the register, with the same schema (and so the same rules) as the
- * services: the tier's likelihood floor, and never staff vigilance alone for a high or extreme
- * residual risk. A new point can carry its action (type, owner, due date, status) in one go.
+ * services: a tier below the area's needs a reason, every control but vigilance says what it is,
+ * and the risk after controls is never above the risk before. The risks shown are the engine's:
+ * a likelihood below the tier floor is raised to it, and the form says so. Staff vigilance alone
+ * for a high risk is recorded as found, with a warning that it makes the ward red. A new point can
+ * carry its action (type, owner, due date, status) in one go.
  */
 export function LigaturePointForm(props: {
   idPrefix: string;
@@ -72,24 +76,8 @@ export function LigaturePointForm(props: {
   const areas = props.areas ?? [];
   const chooseArea = props.areaId === null && !point;
   const id = (field: string) => `${idPrefix}-${field.replace(/\./g, '-')}`;
-  const targets: Record<string, string> = {
-    areaId: id('areaId'),
-    element: id('element'),
-    heightBand: radioId(id('heightBand'), 'low_lying'),
-    tier: radioId(id('tier'), '1'),
-    description: id('description'),
-    'controls.root': id('controls-add'),
-    likelihoodBefore: id('likelihoodBefore'),
-    severityBefore: id('severityBefore'),
-    likelihoodAfter: id('likelihoodAfter'),
-    severityAfter: id('severityAfter'),
-    'action.description': id('action.description'),
-    'action.type': id('action.type'),
-    'action.owner': id('action.owner'),
-    'action.dueDate': id('action.dueDate'),
-    'action.priority': id('action.priority'),
-    'action.status': id('action.status'),
-  };
+
+  const tierOfArea = (areaId: string): SupervisionTier | null => props.areaTier ?? areas.find((a) => a.areaId === areaId)?.supervisionTier ?? null;
 
   const form = useForm<PointValues, unknown, PointValues>({
     defaultValues: {
@@ -97,6 +85,7 @@ export function LigaturePointForm(props: {
       element: point?.element ?? '',
       heightBand: point?.heightBand ?? '',
       tier: point ? String(point.tier) : props.areaTier ? String(props.areaTier) : '',
+      tierReason: point?.tierReason ?? '',
       description: point?.description ?? '',
       controls: point?.controls ?? [],
       likelihoodBefore: point?.likelihoodBefore ?? Number.NaN,
@@ -113,6 +102,10 @@ export function LigaturePointForm(props: {
         : LigaturePointCreate.safeParse({ assessmentId, ...fields, areaId: values.areaId, itemId, assessorId });
       const rename = { controls: 'controls.root' };
       let errors = parsed.success ? {} : issuesToErrors(parsed.error.issues, [], rename);
+      const area = tierOfArea(values.areaId);
+      if (tierBelowAreaWithoutReason({ tier: Number(values.tier) as SupervisionTier, tierReason: values.tierReason }, area ?? undefined)) {
+        errors = { ...errors, tierReason: { type: 'custom', message: `The area is tier ${area}: say why this point is at a lower tier` } };
+      }
       if (!point && values.addAction) {
         const action = ACTION_FIELD_PARSER.safeParse({ ...values.action, dueDate: blankToNull(values.action.dueDate) });
         if (!action.success) errors = { ...errors, ...issuesToErrors(action.error.issues, ['action']) };
@@ -126,10 +119,35 @@ export function LigaturePointForm(props: {
   // Opened from a button: the cursor goes straight to the first field.
   useEffect(() => form.setFocus('element'), [form]);
   const controls = useFieldArray({ control: form.control, name: 'controls' });
+  // The error summary's lines in the order of the form's fields, each linked to its input.
+  const targets: Record<string, string> = {
+    areaId: id('areaId'),
+    element: id('element'),
+    heightBand: radioId(id('heightBand'), 'low_lying'),
+    tier: radioId(id('tier'), '1'),
+    tierReason: id('tierReason'),
+    description: id('description'),
+    'controls.root': id('controls-add'),
+    ...Object.fromEntries(controls.fields.flatMap((_, i) => [`controls.${i}.kind`, `controls.${i}.description`].map((name) => [name, id(name)]))),
+    likelihoodBefore: id('likelihoodBefore'),
+    severityBefore: id('severityBefore'),
+    likelihoodAfter: id('likelihoodAfter'),
+    severityAfter: id('severityAfter'),
+    'action.description': id('action.description'),
+    'action.type': id('action.type'),
+    'action.owner': id('action.owner'),
+    'action.dueDate': id('action.dueDate'),
+    'action.priority': id('action.priority'),
+    'action.status': id('action.status'),
+  };
   const watched = useWatch({ control: form.control });
   const chosenArea = areas.find((a) => a.areaId === watched.areaId);
   const areaTier = props.areaTier ?? chosenArea?.supervisionTier ?? null;
-  const tier = (Number(watched.tier) || areaTier || 1) as SupervisionTier;
+  const recordedTier = (Number(watched.tier) || areaTier || 1) as SupervisionTier;
+  const belowArea = areaTier !== null && recordedTier < areaTier;
+  // The engine's reading of the point as it stands: the tier it is scored at, floors, the band.
+  const preview = scorePreview(watched, recordedTier, areaTier);
+  const tier = preview?.tier ?? recordedTier;
   const floor = TIER_LIKELIHOOD_FLOOR[tier];
   const addAction = watched.addAction ?? false;
 
@@ -175,18 +193,9 @@ export function LigaturePointForm(props: {
     return typeof message === 'string' ? message : undefined;
   };
 
-  const score = (l: unknown, s: unknown) => {
-    const lv = Number(l);
-    const sv = Number(s);
-    if (!lv || !sv) return null;
-    const used = Math.max(lv, floor);
-    return `${used} × ${sv} = ${used * sv} (${bandForScore(used * sv)})`;
-  };
-  const residual = (() => {
-    const lv = Number(watched.likelihoodAfter);
-    const sv = Number(watched.severityAfter);
-    return lv && sv ? `${lv} × ${sv} = ${lv * sv} (${bandForScore(lv * sv)})` : null;
-  })();
+  const inherent = preview ? riskText(preview.inherent, preview.floorApplied.inherent, tier, floor) : null;
+  const residual = preview ? riskText(preview.residual, preview.floorApplied.residual, tier, floor) : null;
+  const vigilanceAlone = preview !== null && isHighOrExtreme(preview.residual.band) && !preview.hasDocumentedControl;
 
   return (
     <form onSubmit={submitOnce(isSubmitting, submit)} noValidate aria-label={point ? `Change ligature point: ${point.element}` : `Record a ligature point in ${areaName}`} className="app-inline-form">
@@ -223,11 +232,23 @@ export function LigaturePointForm(props: {
       <RadiosField
         idPrefix={id('tier')}
         legend="Supervision tier where the point is"
-        hint={areaTier ? `${chosenArea?.name ?? areaName} is tier ${areaTier} in the register.` : 'Choose the area first: its tier is the starting point.'}
+        hint={areaTier ? `${chosenArea?.name ?? areaName} is tier ${areaTier} in the register. A lower tier needs a reason.` : 'Choose the area first: its tier is the starting point.'}
         choices={TIER_CHOICES}
         error={errorOf('tier')}
         inputProps={form.register('tier')}
       />
+      {belowArea && (
+        <div className="app-conditional">
+          <TextField
+            id={id('tierReason')}
+            label={`Why is this point at tier ${recordedTier} when the area is tier ${areaTier}?`}
+            hint="For example, the point is in a part of the room that is always supervised. The reason is shown on the register, in the report and in the return."
+            autoComplete="off"
+            error={errorOf('tierReason')}
+            {...form.register('tierReason')}
+          />
+        </div>
+      )}
       <TextareaField id={id('description')} label="Description" hint="Where it is and how it could be used" rows={2} error={errorOf('description')} {...form.register('description')} />
 
       <div className={`nhsuk-form-group${errorOf('controls.root') ? ' nhsuk-form-group--error' : ''}`}>
@@ -261,14 +282,16 @@ export function LigaturePointForm(props: {
           <SelectField
             id={id('likelihoodBefore')}
             label="Likelihood before controls"
-            hint={`Tier ${tier}: at least ${floor}.`}
+            hint={floor > 1 ? `Tier ${tier}: a likelihood below ${floor} is raised to ${floor}.` : 'Tier 1 has no floor.'}
             placeholder="Choose"
             choices={LIKELIHOOD_CHOICES}
             error={errorOf('likelihoodBefore')}
             {...form.register('likelihoodBefore', { valueAsNumber: true })}
           />
           <SelectField id={id('severityBefore')} label="Severity before controls" placeholder="Choose" choices={SEVERITY_CHOICES} error={errorOf('severityBefore')} {...form.register('severityBefore', { valueAsNumber: true })} />
-          <p className="nhsuk-body-s">Inherent risk: {score(watched.likelihoodBefore, watched.severityBefore) ?? 'not yet scored'}</p>
+          <p className="nhsuk-body-s" data-testid="inherent-risk">
+            Inherent risk: {inherent ?? 'not yet scored'}
+          </p>
         </div>
         <div className="nhsuk-grid-column-one-half">
           <h3 className="nhsuk-heading-s">After controls</h3>
@@ -282,9 +305,23 @@ export function LigaturePointForm(props: {
             {...form.register('likelihoodAfter', { valueAsNumber: true })}
           />
           <SelectField id={id('severityAfter')} label="Severity after controls" placeholder="Choose" choices={SEVERITY_CHOICES} error={errorOf('severityAfter')} {...form.register('severityAfter', { valueAsNumber: true })} />
-          <p className="nhsuk-body-s">Residual risk: {residual ?? 'not yet scored'}</p>
+          <p className="nhsuk-body-s" data-testid="residual-risk">
+            Residual risk: {residual ?? 'not yet scored'}
+          </p>
         </div>
       </div>
+      {vigilanceAlone && (
+        <div className="nhsuk-warning-callout" data-testid="vigilance-warning">
+          <h3 className="nhsuk-warning-callout__label">
+            <span className="nhsuk-u-visually-hidden">Important: </span>
+            This point makes the ward red
+          </h3>
+          <p>
+            The risk after controls is {preview?.residual.band} and staff vigilance or observation is its only control. That is not an acceptable control for a high
+            or extreme ligature risk: record a documented control if there is one. If there is not, save the point as found; it stays on the register as a red gate.
+          </p>
+        </div>
+      )}
 
       {!point && (
         <div className="nhsuk-form-group">
@@ -321,11 +358,26 @@ export function LigaturePointForm(props: {
   );
 }
 
+/** The engine's score of the point as entered so far, or null until every likelihood and severity is chosen. */
+function scorePreview(values: DeepPartial<PointValues>, tier: SupervisionTier, areaTier: SupervisionTier | null) {
+  const [lb, sb, la, sa] = [values.likelihoodBefore, values.severityBefore, values.likelihoodAfter, values.severityAfter].map(Number);
+  if (!lb || !sb || !la || !sa) return null;
+  const controls = (values.controls ?? []).map((c) => ({ kind: (c?.kind ?? 'other') as ControlKind, description: c?.description ?? '' }));
+  const point = { id: 'new', areaId: values.areaId ?? '', tier, tierReason: values.tierReason ?? null, element: '', heightBand: 'low_lying' as const, likelihoodBefore: lb, severityBefore: sb, likelihoodAfter: la, severityAfter: sa, controls };
+  return scoreLigaturePoint(point, areaTier ?? undefined);
+}
+
+/** "4 × 5 = 20 (extreme), likelihood raised to the tier 3 floor of 4". */
+function riskText(risk: { likelihood: number; severity: number; score: number; band: string }, raised: boolean, tier: number, floor: number): string {
+  return `${risk.likelihood} × ${risk.severity} = ${risk.score} (${risk.band})${raised ? `, likelihood raised to the tier ${tier} floor of ${floor}` : ''}`;
+}
+
 function pointFields(values: PointValues) {
   return {
     element: values.element,
     heightBand: values.heightBand,
     tier: Number(values.tier),
+    tierReason: blankToNull(values.tierReason),
     description: values.description,
     controls: values.controls,
     likelihoodBefore: values.likelihoodBefore,

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { scoreLigaturePoint } from '../../../../shared/scoring';
 import { call } from '../../api/call';
 import { useLoad } from '../../api/use-load';
 import { PageHeading } from '../../app/PageHeading';
@@ -8,7 +7,9 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { LoadingState } from '../../components/LoadingState';
 import { href } from '../../routing/routes';
 import { AssessmentNav } from './AssessmentNav';
-import { ACTION_STATUS_LABELS, CONTROL_KIND_LABELS, HEIGHT_BAND_LABELS } from './labels';
+import { RATING_BASIS_TEXT, tierText } from '../../../../shared/reports/ward-report';
+import { SummaryList } from '../../components/SummaryList';
+import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_KIND_LABELS, HEIGHT_BAND_LABELS, RATING_LABELS, RATING_TAG } from './labels';
 import { LigaturePointForm } from './LigaturePointForm';
 import { instanceKeyOf, type StoredPoint } from './walk/model';
 import { loadAssessmentTemplates } from './walk/WalkthroughPage';
@@ -17,21 +18,27 @@ import { loadAssessmentTemplates } from './walk/WalkthroughPage';
 export function LigatureRegisterPage({ assessmentId }: { assessmentId: string }) {
   const { state, reload } = useLoad(async () => {
     const assessment = await call('assessments.get', { id: assessmentId });
-    const [ward, points, actions, templates] = await Promise.all([
+    const [ward, points, actions, templates, result] = await Promise.all([
       call('wards.get', { id: assessment.wardId }),
       call('ligaturePoints.list', { assessmentId }),
       call('actions.list', { assessmentId }),
       loadAssessmentTemplates(assessment),
+      call('assessments.score', { id: assessmentId }),
     ]);
-    return { assessment, ward, points, actions, templates };
+    return { assessment, ward, points, actions, templates, ligature: result.scores.ligature };
   }, [assessmentId]);
   const [editing, setEditing] = useState<StoredPoint | null>(null);
   if (state.status === 'loading') return <LoadingState what="the ligature register" />;
   if (state.status === 'failed') return <LoadFailed what="Ligature register" error={state.error} />;
-  const { assessment, ward, points, actions, templates } = state.data;
+  const { assessment, ward, points, actions, templates, ligature } = state.data;
   const readOnly = assessment.status === 'signed_off';
-  // The engine's own reading of each point (tier floor, documented controls).
-  const residual = (p: StoredPoint) => scoreLigaturePoint({ ...p, action: null }).residual;
+  // The engine's own reading of each point (tier floor, documented controls, the area's tier) and what it found wrong.
+  const scoredPoint = new Map(ligature.points.map((p) => [p.pointId, p]));
+  const summary = ligature.summary;
+  const problemsOf = (pointId: string) => [
+    ...ligature.gates.filter((g) => g.pointId === pointId).map((g) => g.message),
+    ...ligature.issues.filter((i) => i.pointId === pointId && i.code !== 'vigilance_only_control').map((i) => i.message),
+  ];
 
   return (
     <PageLayout breadcrumbs={[{ href: href.boards(), label: 'Estate register' }, { href: href.ward(ward.id), label: ward.name }]}>
@@ -42,6 +49,27 @@ export function LigatureRegisterPage({ assessmentId }: { assessmentId: string })
           ? 'No ligature points recorded. Record them in the walkthrough, from a ligature prompt answered “risk present”.'
           : `${points.length} ligature point${points.length === 1 ? '' : 's'}. The scores shown here are the engine’s: the tier floor raises a likelihood unless a documented control justifies less.`}
       </p>
+      {points.length > 0 && (
+        <SummaryList
+          rows={[
+            [
+              'Ligature rating',
+              <span key="rating" data-testid="ligature-rating">
+                <strong className={RATING_TAG[ligature.rating]} data-rating={ligature.rating}>
+                  {RATING_LABELS[ligature.rating]}
+                </strong>{' '}
+                {RATING_BASIS_TEXT[ligature.ratingBasis] ?? ligature.ratingBasis}
+              </span>,
+            ],
+            ['Residual risk by band', `low ${summary.residualByBand.low}, moderate ${summary.residualByBand.moderate}, high ${summary.residualByBand.high}, extreme ${summary.residualByBand.extreme}`],
+            ['High or extreme residual points per 10 beds', `${summary.highExtremeResidualPer10Beds.toFixed(1)} (${summary.highExtremeResidual} over ${summary.bedCount} beds)`],
+            ['Highest residual score', summary.highestResidualScore === null ? 'None' : String(summary.highestResidualScore)],
+            ['Oldest target date of an open ligature action', summary.oldestOpenActionTargetDate ?? 'None'],
+            [`Ligature actions overdue on the assessment date (${assessment.assessedOn})`, String(summary.overdueActionCount)],
+            ['Points with a tier floor applied', String(summary.floorAppliedCount)],
+          ]}
+        />
+      )}
       {assessment.areas.map((area) => {
         const mine = points.filter((p) => p.areaId === area.areaId);
         if (mine.length === 0) return null;
@@ -52,7 +80,8 @@ export function LigatureRegisterPage({ assessmentId }: { assessmentId: string })
             </h2>
             <ul className="nhsuk-list">
               {mine.map((p) => {
-                const r = residual(p);
+                const scored = scoredPoint.get(p.id);
+                const problems = problemsOf(p.id);
                 const prompt = p.itemId ? templates.ligature.items.find((i) => i.id === p.itemId) : undefined;
                 return (
                   <li key={p.id} className="app-panel">
@@ -76,19 +105,37 @@ export function LigatureRegisterPage({ assessmentId }: { assessmentId: string })
                     ) : (
                       <>
                         <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{p.element}</h3>
-                        <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
-                          {HEIGHT_BAND_LABELS[p.heightBand]} · tier {p.tier} · before controls {p.likelihoodBefore} × {p.severityBefore} · after controls {r.likelihood} × {r.severity} = {r.score} ({r.band})
+                        <p className="nhsuk-body-s nhsuk-u-margin-bottom-1" data-testid="point-scores">
+                          {HEIGHT_BAND_LABELS[p.heightBand]} · tier {scored ? tierText(p, scored.tier, scored.tierFromArea) : p.tier}
+                          {scored && (
+                            <>
+                              {' '}
+                              · before controls {scored.inherent.likelihood} × {scored.inherent.severity} = {scored.inherent.score} ({scored.inherent.band}) · after controls{' '}
+                              {scored.residual.likelihood} × {scored.residual.severity} = {scored.residual.score} ({scored.residual.band})
+                              {(scored.floorApplied.inherent || scored.floorApplied.residual) && ` · raised to the tier ${scored.tier} floor of ${scored.floor}`}
+                            </>
+                          )}
                         </p>
                         <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{p.description}</p>
                         <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
                           Controls: {p.controls.length === 0 ? 'none recorded' : p.controls.map((c) => `${CONTROL_KIND_LABELS[c.kind]}${c.description ? `: ${c.description}` : ''}`).join('; ')}
+                          {p.otherControlConfirmedBy && ` (“other” control confirmed by ${p.otherControlConfirmedBy} at sign-off)`}
                         </p>
+                        {problems.length > 0 && (
+                          <div className="nhsuk-error-message nhsuk-u-margin-bottom-1" data-testid="point-problems">
+                            {problems.map((m) => (
+                              <p key={m} className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                                {m}
+                              </p>
+                            ))}
+                          </div>
+                        )}
                         {actions
                           .filter((a) => a.ligaturePointId === p.id)
                           .map((a) => (
                             <p key={a.id} className="nhsuk-body-s nhsuk-u-margin-bottom-1">
-                              {a.overdue && <strong className="nhsuk-tag nhsuk-tag--red app-tag-small">Overdue</strong>} Action: {a.description} — {a.owner}, due {a.dueDate ?? 'no date'},{' '}
-                              {ACTION_STATUS_LABELS[a.status]}
+                              {a.overdue && <strong className="nhsuk-tag nhsuk-tag--red app-tag-small">Overdue</strong>} {ACTION_TYPE_LABELS[a.type]}: {a.description} — {a.owner}, due{' '}
+                              {a.dueDate ?? 'no date'}, {ACTION_STATUS_LABELS[a.status]}
                             </p>
                           ))}
                         <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">

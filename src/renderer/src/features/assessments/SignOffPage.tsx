@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { londonDateOf } from '../../../../shared/dates';
 import { DOMAINS } from '../../../../shared/templates';
 import { call } from '../../api/call';
 import { ApiError, messageOf } from '../../api/api-error';
@@ -27,6 +28,7 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
     return { assessment, ward, check, score };
   }, [assessmentId]);
   const [signer, setSigner] = useState<string>('');
+  const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
   const [refusal, setRefusal] = useState<{ message: string; attempt: number } | null>(null);
   const [busy, setBusy] = useState(false);
   if (state.status === 'loading') return <LoadingState what="the sign-off" />;
@@ -39,7 +41,7 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
     if (busy) return;
     setBusy(true);
     try {
-      await call('assessments.signOff', { assessmentId, signedOffBy: signerId });
+      await call('assessments.signOff', { assessmentId, signedOffBy: signerId, confirmOtherControls: [...confirmed] });
       setRefusal(null);
       await reload();
     } catch (error) {
@@ -59,8 +61,12 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
       {signed && (
         <div className="nhsuk-inset-text">
           <p>
-            Signed off on {assessment.signedOffAt?.slice(0, 10)} by {assessment.signedOffBy}. The assessment is read-only. To assess the ward again,{' '}
-            <a href={href.assessmentStart(ward.id)}>start the next round</a>.
+            Signed off on {assessment.signedOffAt ? londonDateOf(assessment.signedOffAt) : ''} by {assessment.signedOffBy}. The assessment is read-only. To assess the ward
+            again, <a href={href.assessmentStart(ward.id)}>start the next round</a>.
+          </p>
+          <p>
+            {score.kept ? `These are the results kept when it was signed off, scored by ${score.engine}.` : `Scored by ${score.engine}.`} A signed-off assessment keeps its
+            results: a later version of the scoring method never re-rates it.
           </p>
         </div>
       )}
@@ -106,7 +112,10 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
       {!signed && (
         <>
           {check.ready ? (
-            <p className="nhsuk-body">Every domain has enough answers and every re-check is decided. The assessment can be signed off.</p>
+            <p className="nhsuk-body">
+              Every domain has enough answers, every re-check is decided and every risk found has its ligature point. The assessment can be signed off
+              {check.otherControlsToConfirm.length > 0 ? ' once you confirm the controls listed below' : ''}.
+            </p>
           ) : (
             <section aria-labelledby="missing-heading">
               <h2 className="nhsuk-heading-m" id="missing-heading">
@@ -129,6 +138,32 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
                   ))}
                 </ul>
               )}
+              <PromptList
+                title="Risk present, but no ligature point recorded for it"
+                testId="risk-without-point"
+                assessmentId={assessment.id}
+                items={check.riskWithoutPoint}
+                lead="Record the point found for each, from its prompt, or change the answer if there is no risk. Until then the ligature domain is “not rated”."
+              />
+              <PromptList
+                title="“Not applicable” without a reason"
+                testId="na-without-reason"
+                assessmentId={assessment.id}
+                items={check.naWithoutReason}
+                lead="A ligature prompt (and a weight 3 item) marked not applicable needs a reason. Until it has one, a ligature prompt counts as unanswered."
+              />
+              {check.pointProblems.length > 0 && (
+                <>
+                  <h3 className="nhsuk-heading-s">Ligature points to correct</h3>
+                  <ul className="nhsuk-list" data-testid="point-problems">
+                    {check.pointProblems.map((p) => (
+                      <li key={`${p.pointId}-${p.message}`}>
+                        <a href={href.assessmentLigature(assessment.id)}>{p.areaName}</a>: {p.message}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
               {check.undecidedRechecks.length > 0 && (
                 <p className="nhsuk-body">
                   <a href={href.assessmentRechecks(assessment.id)}>
@@ -136,25 +171,63 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
                   </a>
                 </p>
               )}
+              {check.reasons.some((r) => r.startsWith('The assessment is dated') || r.startsWith('The round')) && (
+                <p className="nhsuk-body">
+                  <a href={href.assessmentStart(ward.id)}>Correct the assessment’s date or round</a>
+                </p>
+              )}
             </section>
           )}
-          {check.riskWithoutPoint.length > 0 && (
-            <div className="nhsuk-warning-callout">
-              <h2 className="nhsuk-warning-callout__label">
-                <span className="nhsuk-u-visually-hidden">Important: </span>
-                Risk present, but no ligature point recorded
+          {check.naPromptsInSupervisedAreas.length > 0 && (
+            <section className="nhsuk-inset-text" aria-labelledby="na-supervised-heading" data-testid="na-supervised">
+              <h2 className="nhsuk-heading-s" id="na-supervised-heading">
+                Ligature prompts marked “not applicable” in tier 2 and 3 areas
               </h2>
-              <p>Sign-off is allowed, but the ligature domain stays “not rated” until each risk has its point in the register.</p>
+              <p className="nhsuk-body-s">Patients may spend time with little or no supervision in these areas. Check each reason before signing off.</p>
               <ul className="nhsuk-list">
-                {check.riskWithoutPoint.map((m) => (
+                {check.naPromptsInSupervisedAreas.map((m) => (
                   <li key={`${m.itemId}-${m.areaId ?? 'ward'}`}>
                     <a href={href.walk(assessment.id, m.areaId ?? 'ward', instanceKeyOf(m.itemId, m.areaId))}>
                       {m.itemId} in {m.areaName}
-                    </a>{' '}
-                    <span className="nhsuk-body-s">{m.question}</span>
+                    </a>
+                    : {m.naReason ?? 'no reason given'}
                   </li>
                 ))}
               </ul>
+            </section>
+          )}
+          {check.otherControlsToConfirm.length > 0 && (
+            <div className="nhsuk-form-group">
+              <fieldset className="nhsuk-fieldset" aria-describedby="confirm-other-hint">
+                <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+                  <h2 className="nhsuk-fieldset__heading">Confirm the “other” controls high risks rest on</h2>
+                </legend>
+                <div className="nhsuk-hint" id="confirm-other-hint">
+                  Each of these high or extreme risks relies on a control recorded as “other” and nothing else documented. As the lead signing off, confirm you have
+                  checked that each control is in place and does what it says. Your confirmation is recorded and shown in the ward report.
+                </div>
+                <div className="nhsuk-checkboxes">
+                  {check.otherControlsToConfirm.map((p) => (
+                    <div className="nhsuk-checkboxes__item" key={p.pointId}>
+                      <input
+                        className="nhsuk-checkboxes__input"
+                        id={`confirm-${p.pointId}`}
+                        type="checkbox"
+                        checked={confirmed.has(p.pointId)}
+                        onChange={(e) => {
+                          const next = new Set(confirmed);
+                          if (e.target.checked) next.add(p.pointId);
+                          else next.delete(p.pointId);
+                          setConfirmed(next);
+                        }}
+                      />
+                      <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`confirm-${p.pointId}`}>
+                        {p.element} in {p.areaName}: {p.controls}
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
             </div>
           )}
           <div className="nhsuk-form-group">
@@ -175,5 +248,32 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
         </>
       )}
     </PageLayout>
+  );
+}
+
+/** A list of prompts (each linked to its place in the walkthrough) that stand in the way of sign-off. */
+function PromptList(props: {
+  title: string;
+  testId: string;
+  assessmentId: string;
+  lead: string;
+  items: readonly { itemId: string; areaId: string | null; areaName: string; question: string }[];
+}) {
+  if (props.items.length === 0) return null;
+  return (
+    <>
+      <h3 className="nhsuk-heading-s">{props.title}</h3>
+      <p className="nhsuk-body-s">{props.lead}</p>
+      <ul className="nhsuk-list" data-testid={props.testId}>
+        {props.items.map((m) => (
+          <li key={`${m.itemId}-${m.areaId ?? 'ward'}`}>
+            <a href={href.walk(props.assessmentId, m.areaId ?? 'ward', instanceKeyOf(m.itemId, m.areaId))}>
+              {m.itemId} in {m.areaName}
+            </a>{' '}
+            <span className="nhsuk-body-s">{m.question}</span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

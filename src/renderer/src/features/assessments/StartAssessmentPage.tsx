@@ -1,7 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useFieldArray, useForm } from 'react-hook-form';
-import type { Input } from '../../../../shared/contract';
-import { AssessmentStart } from '../../../../shared/domain/assessment-schemas';
+import { useFieldArray, useForm, type UseFormRegisterReturn } from 'react-hook-form';
+import type { Input, Output } from '../../../../shared/contract';
+import { financialYearOf, londonDate, londonDateOf } from '../../../../shared/dates';
+import { AssessmentDetailsUpdate, AssessmentStart } from '../../../../shared/domain/assessment-schemas';
 import { call } from '../../api/call';
 import { showServerErrors } from '../../api/server-errors';
 import { useLoad } from '../../api/use-load';
@@ -21,22 +22,31 @@ import { ROLE_CHOICES } from './labels';
 type Values = Input<'assessments.start'>;
 type FormValues = Omit<Values, 'announced'> & { announced: string };
 
-/** Today as YYYY-MM-DD in local time. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+type DetailsValues = Omit<Input<'assessments.updateDetails'>, 'announced'> & { announced: string };
 
-/** The financial year a date falls in, e.g. 2026-11-20 → "2026/27" (years start on 1 April). */
-export function roundOf(date: string): string {
-  const year = Number(date.slice(0, 4));
-  const start = Number(date.slice(5, 7)) >= 4 ? year : year - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+/**
+ * The schema's own rules (date format, round = financial year of the date) plus the one it cannot
+ * know: the date is not after today in Europe/London (the service checks the same).
+ */
+function detailsResolver<T extends { assessedOn: string; announced: string }>(schema: typeof AssessmentStart | typeof AssessmentDetailsUpdate) {
+  return async (values: T, context: unknown, options: unknown) => {
+    const announced = values.announced === 'yes' ? true : values.announced === 'no' ? false : undefined;
+    const result = await zodResolver(schema)({ ...values, announced } as never, context, options as never);
+    const errors = result.errors as Record<string, { message?: string; type?: string } | undefined>;
+    // The schema's own message speaks of a boolean; the form asks a question.
+    if (errors.announced) errors.announced = { ...errors.announced, message: 'Say whether the visit was announced' };
+    const today = londonDate(new Date());
+    if (!errors.assessedOn && /^\d{4}-\d{2}-\d{2}$/.test(values.assessedOn) && values.assessedOn > today) {
+      errors.assessedOn = { type: 'custom', message: `The assessment date cannot be in the future (today is ${today})` };
+      return { values: {}, errors } as never;
+    }
+    return result as never;
+  };
 }
 
 /** Starting an assessment of a ward: the date, round, assessors and whether the visit was announced. */
 export function StartAssessmentPage({ wardId }: { wardId: string }) {
-  const { state } = useLoad(async () => {
+  const { state, reload } = useLoad(async () => {
     const [ward, assessments] = await Promise.all([call('wards.get', { id: wardId }), call('assessments.listForWard', { wardId })]);
     return { ward, assessments };
   }, [wardId]);
@@ -50,18 +60,21 @@ export function StartAssessmentPage({ wardId }: { wardId: string }) {
     <PageLayout breadcrumbs={[{ href: href.boards(), label: 'Estate register' }, { href: href.ward(ward.id), label: ward.name }]}>
       <PageHeading caption={ward.name}>Start an assessment</PageHeading>
       {draft ? (
-        <div className="nhsuk-inset-text">
-          <p>
-            This ward already has a draft assessment ({draft.round}, {draft.assessedOn}). <a href={href.walk(draft.id)}>Resume it</a>, or sign it off before starting
-            another.
-          </p>
-        </div>
+        <FormColumn>
+          <div className="nhsuk-inset-text">
+            <p>
+              This ward already has a draft assessment ({draft.round}, {draft.assessedOn}). <a href={href.walk(draft.id)}>Resume it</a>, or sign it off before starting
+              another.
+            </p>
+          </div>
+          <DetailsForm draft={draft} onSaved={reload} />
+        </FormColumn>
       ) : (
         <FormColumn>
           {previous && (
             <div className="nhsuk-inset-text">
               <p>
-                The last round ({previous.round}, signed off {previous.signedOffAt?.slice(0, 10)}) is carried forward: the ward’s areas are copied (not the answers), and
+                The last round ({previous.round}, signed off {previous.signedOffAt ? londonDateOf(previous.signedOffAt) : ''}) is carried forward: the ward’s areas are copied (not the answers), and
                 every ligature point and open action from it comes up for re-check.
               </p>
             </div>
@@ -74,17 +87,10 @@ export function StartAssessmentPage({ wardId }: { wardId: string }) {
 }
 
 function StartForm({ wardId }: { wardId: string }) {
-  const date = today();
+  const date = londonDate(new Date());
   const form = useForm<FormValues, unknown, Values>({
-    resolver: async (values, context, options) => {
-      const announced = values.announced === 'yes' ? true : values.announced === 'no' ? false : undefined;
-      const result = await zodResolver(AssessmentStart)({ ...values, announced } as never, context, options as never);
-      // The schema's own message speaks of a boolean; the form asks a question.
-      const errors = result.errors as Record<string, { message?: string } | undefined>;
-      if (errors.announced) errors.announced = { ...errors.announced, message: 'Say whether the visit was announced' };
-      return result as never;
-    },
-    defaultValues: { wardId, assessedOn: date, round: roundOf(date), announced: '', assessors: [{ name: '', role: 'estates' }] },
+    resolver: detailsResolver<FormValues>(AssessmentStart) as never,
+    defaultValues: { wardId, assessedOn: date, round: financialYearOf(date), announced: '', assessors: [{ name: '', role: 'estates' }] },
     shouldFocusError: false,
   });
   const { errors, submitCount, isSubmitting } = form.formState;
@@ -113,18 +119,10 @@ function StartForm({ wardId }: { wardId: string }) {
   return (
     <form onSubmit={submitOnce(isSubmitting, submit)} noValidate aria-label="Start an assessment">
       <FormErrorSummary errors={errors} submitCount={submitCount} targets={targets as never} />
-      <TextField id="start-date" label="Date of the assessment" hint="For example, 2026-11-20" width={10} autoComplete="off" error={errors.assessedOn?.message} {...form.register('assessedOn')} />
-      <TextField id="start-round" label="Round" hint="The financial year, for example 2026/27" width={10} autoComplete="off" error={errors.round?.message} {...form.register('round')} />
-      <RadiosField
-        idPrefix="start-announced"
-        legend="Was the visit announced to the ward?"
-        inline
-        choices={[
-          { value: 'yes', label: 'Announced' },
-          { value: 'no', label: 'Unannounced' },
-        ]}
-        error={errors.announced?.message}
-        inputProps={form.register('announced')}
+      <VisitFields
+        prefix="start"
+        fields={{ assessedOn: form.register('assessedOn'), round: form.register('round'), announced: form.register('announced') }}
+        errors={{ assessedOn: errors.assessedOn?.message, round: errors.round?.message, announced: errors.announced?.message }}
       />
       <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4">
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Assessors</legend>
@@ -152,5 +150,75 @@ function StartForm({ wardId }: { wardId: string }) {
         Start the walkthrough
       </button>
     </form>
+  );
+}
+
+function draftDetailsOk(draft: { assessedOn: string; round: string }): boolean {
+  return draft.round === financialYearOf(draft.assessedOn) && draft.assessedOn <= londonDate(new Date());
+}
+
+/** Corrects a draft's date, round or announcement (same rules as at the start): a draft whose round does not match its date cannot be signed off. */
+function DetailsForm({ draft, onSaved }: { draft: Output<'assessments.get'>; onSaved: () => Promise<void> }) {
+  const form = useForm<DetailsValues, unknown, Input<'assessments.updateDetails'>>({
+    resolver: detailsResolver<DetailsValues>(AssessmentDetailsUpdate) as never,
+    defaultValues: { id: draft.id, assessedOn: draft.assessedOn, round: draft.round, announced: draft.announced ? 'yes' : 'no' },
+    shouldFocusError: false,
+  });
+  const { errors, submitCount, isSubmitting, isSubmitSuccessful } = form.formState;
+  const targets: Record<string, string> = { assessedOn: 'draft-date', round: 'draft-round', announced: radioId('draft-announced', 'yes') };
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await call('assessments.updateDetails', values);
+      await onSaved();
+    } catch (error) {
+      showServerErrors(error, form.setError as never, ['assessedOn', 'round', 'announced'] as never);
+    }
+  });
+  return (
+    <form onSubmit={submitOnce(isSubmitting, submit)} noValidate aria-label="Correct the draft’s date or round">
+      <h2 className="nhsuk-heading-m">Correct the draft’s date or round</h2>
+      {!draftDetailsOk(draft) && (
+        <p className="nhsuk-body" data-testid="draft-details-problem">
+          This draft cannot be signed off as it stands: its date must not be in the future and its round must be the financial year of its date ({financialYearOf(draft.assessedOn)}).
+        </p>
+      )}
+      <FormErrorSummary errors={errors} submitCount={submitCount} targets={targets as never} />
+      <VisitFields
+        prefix="draft"
+        fields={{ assessedOn: form.register('assessedOn'), round: form.register('round'), announced: form.register('announced') }}
+        errors={{ assessedOn: errors.assessedOn?.message, round: errors.round?.message, announced: errors.announced?.message }}
+      />
+      {isSubmitSuccessful && submitCount > 0 && Object.keys(errors).length === 0 && (
+        <p className="nhsuk-body" role="status">
+          Saved.
+        </p>
+      )}
+      <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+        Save the corrected details
+      </button>
+    </form>
+  );
+}
+
+type VisitField = 'assessedOn' | 'round' | 'announced';
+
+/** The visit's date, round and whether it was announced: the same fields when starting and when correcting a draft. */
+function VisitFields({ prefix, fields, errors }: { prefix: string; fields: Record<VisitField, UseFormRegisterReturn>; errors: Partial<Record<VisitField, string>> }) {
+  return (
+    <>
+      <TextField id={`${prefix}-date`} label="Date of the assessment" hint="For example, 2026-11-20. Not a date in the future." width={10} autoComplete="off" error={errors.assessedOn} {...fields.assessedOn} />
+      <TextField id={`${prefix}-round`} label="Round" hint="The financial year of the assessment date (from 1 April), for example 2026/27" width={10} autoComplete="off" error={errors.round} {...fields.round} />
+      <RadiosField
+        idPrefix={`${prefix}-announced`}
+        legend="Was the visit announced to the ward?"
+        inline
+        choices={[
+          { value: 'yes', label: 'Announced' },
+          { value: 'no', label: 'Unannounced' },
+        ]}
+        error={errors.announced}
+        inputProps={fields.announced}
+      />
+    </>
   );
 }

@@ -1,5 +1,14 @@
-import type { AnswerValue, HeightBand, ControlKind, Rating } from '../../../../shared/scoring';
-import { ACTION_STATUSES, ACTION_TYPES, CONTROL_KINDS, HEIGHT_BANDS } from '../../../../shared/scoring';
+import type { AnswerValue, HeightBand, Rating } from '../../../../shared/scoring';
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  ACTION_TYPES,
+  ACTION_TYPE_LABELS,
+  CONTROL_KINDS,
+  CONTROL_KIND_HINTS,
+  CONTROL_KIND_LABELS,
+  HEIGHT_BANDS,
+} from '../../../../shared/scoring';
 import { ACTION_PRIORITIES, ASSESSOR_ROLES, ASSESSOR_ROLE_LABELS } from '../../../../shared/domain/assessment-schemas';
 import type { Domain } from '../../../../shared/templates';
 import type { Choice } from '../../components/SelectField';
@@ -38,32 +47,10 @@ export const HEIGHT_BAND_LABELS: Record<HeightBand, string> = {
 };
 export const HEIGHT_BAND_CHOICES: Choice[] = HEIGHT_BANDS.map((b) => ({ value: b, label: HEIGHT_BAND_LABELS[b] }));
 
-export const CONTROL_KIND_LABELS: Record<ControlKind, string> = {
-  physical_modification: 'Physical modification (fitting changed, boxed in, rated product)',
-  access_restriction: 'Access restriction (locked, or used only with staff)',
-  electronic_detection: 'Electronic detection (door-top or load alarm)',
-  individual_risk_assessment: 'Individual risk assessment and care plan',
-  environmental_check: 'Scheduled environmental check',
-  staff_vigilance: 'Staff vigilance (general awareness)',
-  other: 'Other',
-};
-export const CONTROL_KIND_CHOICES: Choice[] = CONTROL_KINDS.map((k) => ({ value: k, label: CONTROL_KIND_LABELS[k] }));
-
-export const ACTION_TYPE_LABELS: Record<(typeof ACTION_TYPES)[number], string> = {
-  remove: 'Remove',
-  replace: 'Replace',
-  mitigate: 'Mitigate',
-  accept: 'Accept the risk',
-};
+// Control kinds, action types and statuses: one vocabulary, with its words, in src/shared/scoring.
+export { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_KIND_LABELS };
+export const CONTROL_KIND_CHOICES: Choice[] = CONTROL_KINDS.map((k) => ({ value: k, label: `${CONTROL_KIND_LABELS[k]} (${CONTROL_KIND_HINTS[k]})` }));
 export const ACTION_TYPE_CHOICES: Choice[] = ACTION_TYPES.map((t) => ({ value: t, label: ACTION_TYPE_LABELS[t] }));
-
-export const ACTION_STATUS_LABELS: Record<(typeof ACTION_STATUSES)[number], string> = {
-  open: 'Open',
-  on_track: 'On track',
-  at_risk: 'At risk',
-  overdue: 'Off track (overdue)',
-  complete: 'Complete',
-};
 export const ACTION_STATUS_CHOICES: Choice[] = ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }));
 
 export const PRIORITY_LABELS: Record<(typeof ACTION_PRIORITIES)[number], string> = {

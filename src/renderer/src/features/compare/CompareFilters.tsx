@@ -17,13 +17,13 @@ export function CompareFilters({ query, choices, filters }: { query: CompareQuer
   const [scope, setScope] = useState(query.level === 'nation' ? 'nation' : `${query.level}:${query.id ?? ''}`);
   const [wardTypes, setWardTypes] = useState<WardType[]>(query.wardTypes);
   const [round, setRound] = useState(query.round ?? '');
-  const [signedOffOnly, setSignedOffOnly] = useState(query.signedOffOnly);
+  const [includeDrafts, setIncludeDrafts] = useState(query.includeDrafts);
   const typeChoices = [...new Set([...filters.availableWardTypes, ...query.wardTypes])];
 
   function apply(event: FormEvent) {
     event.preventDefault();
     const [level, id] = scope.split(':') as [CompareQuery['level'], string | undefined];
-    navigate(compareHref({ level, id: id ?? null, wardTypes, round: round || null, signedOffOnly }));
+    navigate(compareHref({ level, id: id ?? null, wardTypes, round: round || null, includeDrafts }));
   }
 
   return (
@@ -88,10 +88,20 @@ export function CompareFilters({ query, choices, filters }: { query: CompareQuer
       <div className="nhsuk-form-group">
         <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
           <div className="nhsuk-checkboxes__item">
-            <input className="nhsuk-checkboxes__input" id="compare-signed-off" type="checkbox" checked={signedOffOnly} onChange={(e) => setSignedOffOnly(e.target.checked)} />
-            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="compare-signed-off">
-              Signed-off assessments only (leave out drafts)
+            <input
+              className="nhsuk-checkboxes__input"
+              id="compare-drafts"
+              type="checkbox"
+              aria-describedby="compare-drafts-hint"
+              checked={includeDrafts}
+              onChange={(e) => setIncludeDrafts(e.target.checked)}
+            />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="compare-drafts">
+              Include drafts
             </label>
+            <div className="nhsuk-hint nhsuk-checkboxes__hint" id="compare-drafts-hint">
+              Only signed-off assessments are counted unless you tick this. A ward with no signed-off assessment in the round is then shown by its draft, marked as a draft.
+            </div>
           </div>
         </div>
       </div>

@@ -44,7 +44,7 @@ export function ComparePage({ query: queryString }: { query: string }) {
       <CompareFilters key={queryString} query={query} choices={choices} filters={data.filters} />
       {total.wardCount === 0 ? (
         <p className="nhsuk-body nhsuk-u-font-weight-bold">
-          No assessed ward matches these choices. {data.filters.signedOffOnly ? 'Untick “signed-off assessments only” or choose' : 'Choose'} another round or ward type.
+          No {data.filters.includeDrafts ? 'assessed' : 'signed-off'} ward matches these choices. {data.filters.includeDrafts ? 'Choose' : 'Tick “Include drafts” or choose'} another round or ward type.
         </p>
       ) : (
         <>
@@ -52,7 +52,7 @@ export function ComparePage({ query: queryString }: { query: string }) {
             rows={[
               ['Wards compared', `${total.wardCount} ${total.wardCount === 1 ? 'ward' : 'wards'}, ${total.bedCount} beds`],
               ['Round', data.filters.round ?? 'The latest round of each ward'],
-              ['Assessments', data.filters.signedOffOnly ? 'Signed off only' : 'Signed off, or the current draft where a ward has no signed-off assessment in the round'],
+              ['Assessments', data.filters.includeDrafts ? `Signed off, or the draft where a ward has no signed-off assessment in the round (${total.draftCount} draft${total.draftCount === 1 ? '' : 's'})` : 'Signed off only (drafts are left out)'],
               ['High or extreme residual ligature points', `${total.ligature.highExtremeResidual} (${total.ligature.highExtremeResidualPer10Beds ?? '–'} per 10 beds)`],
               ['Single en-suite bedrooms', total.enSuite.share === null ? 'No bedrooms recorded' : `${percent(total.enSuite.share)} (${total.enSuite.enSuiteBedrooms} of ${total.enSuite.bedrooms} bedrooms)`],
             ]}
@@ -76,3 +76,4 @@ export function ComparePage({ query: queryString }: { query: string }) {
     </PageLayout>
   );
 }
+

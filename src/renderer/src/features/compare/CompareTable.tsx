@@ -72,7 +72,7 @@ function cellHref(row: CompareRow, query: CompareQuery, domain: keyof typeof DOM
 }
 
 function RowName({ row, query }: { row: CompareRow; query: CompareQuery }) {
-  const beds = `${row.wardCount} ${row.wardCount === 1 ? 'ward' : 'wards'}, ${row.bedCount} beds`;
+  const beds = `${row.wardCount} ${row.wardCount === 1 ? 'ward' : 'wards'}${row.draftCount > 0 ? ` (${row.draftCount} draft${row.draftCount === 1 ? '' : 's'})` : ''}, ${row.bedCount} beds`;
   if (row.ward) {
     return (
       <>
@@ -80,7 +80,7 @@ function RowName({ row, query }: { row: CompareRow; query: CompareQuery }) {
         <span className="nhsuk-body-s app-cell-note">
           {WARD_TYPE_LABELS[row.ward.type]}, {row.bedCount} beds
           <br />
-          Round {row.ward.round}, {row.ward.status === 'signed_off' ? 'signed off' : 'draft'}
+          Round {row.ward.round}, {row.ward.status === 'signed_off' ? 'signed off' : <strong className="nhsuk-tag nhsuk-tag--grey app-tag-small">Draft</strong>}
         </span>
       </>
     );

@@ -1,22 +1,12 @@
 import type { Output } from '../../../../shared/contract';
 import type { CompareDomain } from '../../../../shared/contract/compare';
-import type { RiskBand } from '../../../../shared/scoring';
+import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_KIND_LABELS, type RiskBand } from '../../../../shared/scoring';
 
 type Drill = Output<'compare.drill'>;
 
 const FINDING_LABELS = { no: 'Not met', partial: 'Partly met', unanswered: 'Not answered' } as const;
 const BAND_LABELS: Record<RiskBand, string> = { low: 'Low', moderate: 'Moderate', high: 'High', extreme: 'Extreme' };
 const BAND_TAG: Record<RiskBand, string> = { low: 'green', moderate: 'yellow', high: 'orange', extreme: 'red' };
-const CONTROL_LABELS: Record<string, string> = {
-  physical_modification: 'Physical change',
-  access_restriction: 'Access restricted',
-  electronic_detection: 'Alarm or detection',
-  individual_risk_assessment: 'Individual risk assessment',
-  environmental_check: 'Environmental check',
-  staff_vigilance: 'Staff vigilance',
-  other: 'Other',
-};
-
 function header(label: string, numeric = false) {
   return (
     <th key={label} scope="col" className={`nhsuk-table__header${numeric ? ' nhsuk-table__header--numeric' : ''}`}>
@@ -85,7 +75,7 @@ export function DrillPointsTable({ points }: { points: Drill['points'] }) {
       <caption className="nhsuk-table__caption nhsuk-table__caption--m">Ligature points, highest residual risk first ({points.length})</caption>
       <thead className="nhsuk-table__head">
         <tr className="nhsuk-table__row">
-          {[header('Area and element'), header('Tier', true), header('Before controls'), header('After controls'), header('Controls'), header('Action')]}
+          {[header('Area and element'), header('Tier', true), header('Before controls'), header('After controls'), header('Controls'), header('Actions')]}
         </tr>
       </thead>
       <tbody className="nhsuk-table__body">
@@ -95,7 +85,10 @@ export function DrillPointsTable({ points }: { points: Drill['points'] }) {
               <strong>{point.element}</strong>, {point.areaName}
               <span className="nhsuk-body-s app-cell-note app-break-anywhere">{point.description}</span>
             </td>
-            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{point.tier}</td>
+            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
+              {point.tier}
+              {point.tierReason && <span className="nhsuk-body-s app-cell-note">Below the area’s tier: {point.tierReason}</span>}
+            </td>
             <td className="nhsuk-table__cell">{risk(point.inherent)}</td>
             <td className="nhsuk-table__cell">{risk(point.residual)}</td>
             <td className="nhsuk-table__cell">
@@ -103,7 +96,7 @@ export function DrillPointsTable({ points }: { points: Drill['points'] }) {
                 <ul className="nhsuk-list nhsuk-body-s">
                   {point.controls.map((c, i) => (
                     <li key={i}>
-                      {CONTROL_LABELS[c.kind] ?? c.kind}
+                      {CONTROL_KIND_LABELS[c.kind]}
                       {c.description && `: ${c.description}`}
                     </li>
                   ))}
@@ -111,15 +104,19 @@ export function DrillPointsTable({ points }: { points: Drill['points'] }) {
               )}
             </td>
             <td className="nhsuk-table__cell">
-              {point.action ? (
-                <>
-                  {point.action.description}
-                  <span className="nhsuk-body-s app-cell-note">
-                    {point.action.type}, {point.action.owner}, due {point.action.dueDate ?? 'no date'}, {point.action.status.replace('_', ' ')}
-                  </span>
-                </>
-              ) : (
+              {point.actions.length === 0 ? (
                 'No action recorded'
+              ) : (
+                <ul className="nhsuk-list nhsuk-body-s">
+                  {point.actions.map((a, i) => (
+                    <li key={i}>
+                      {a.description}
+                      <span className="app-cell-note">
+                        {ACTION_TYPE_LABELS[a.type]}, {a.owner}, due {a.dueDate ?? 'no date'}, {ACTION_STATUS_LABELS[a.status]}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
               )}
             </td>
           </tr>

@@ -11,10 +11,11 @@ export interface CompareQuery {
   id: string | null;
   wardTypes: WardType[];
   round: string | null;
-  signedOffOnly: boolean;
+  /** Roll-ups count signed-off assessments; true: a ward with none in the round shows its latest draft. */
+  includeDrafts: boolean;
 }
 
-export const NATION: CompareQuery = { level: 'nation', id: null, wardTypes: [], round: null, signedOffOnly: false };
+export const NATION: CompareQuery = { level: 'nation', id: null, wardTypes: [], round: null, includeDrafts: false };
 
 export function parseCompareQuery(query: string): CompareQuery {
   const params = new URLSearchParams(query);
@@ -27,7 +28,7 @@ export function parseCompareQuery(query: string): CompareQuery {
     id: level !== 'nation' && id ? id : null,
     wardTypes: WARD_TYPES.filter((t) => types.includes(t)),
     round: round && /^\d{4}\/\d{2}$/.test(round) ? round : null,
-    signedOffOnly: params.get('signed') === '1',
+    includeDrafts: params.get('drafts') === '1',
   };
 }
 
@@ -39,7 +40,7 @@ function queryParams(q: CompareQuery): URLSearchParams {
   }
   if (q.wardTypes.length > 0) params.set('types', q.wardTypes.join(','));
   if (q.round) params.set('round', q.round);
-  if (q.signedOffOnly) params.set('signed', '1');
+  if (q.includeDrafts) params.set('drafts', '1');
   return params;
 }
 
@@ -53,7 +54,7 @@ export function toDataInput(q: CompareQuery): Input<'compare.data'> {
     ...(q.id ? { id: q.id } : {}),
     ...(q.wardTypes.length > 0 ? { wardTypes: q.wardTypes } : {}),
     ...(q.round ? { round: q.round } : {}),
-    signedOffOnly: q.signedOffOnly,
+    includeDrafts: q.includeDrafts,
   };
 }
 

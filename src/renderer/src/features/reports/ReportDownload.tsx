@@ -28,16 +28,19 @@ interface ReportDownloadProps {
   choiceLabel: string;
   /** Shown instead of the button when there is nothing to report on yet. */
   emptyMessage: string;
-  generate: (choice: string) => Promise<ReportFile>;
+  /** Offer "Include drafts" (estate reports): without it only signed-off assessments are counted. */
+  draftsOption?: boolean;
+  generate: (choice: string, includeDrafts: boolean) => Promise<ReportFile>;
 }
 
 /**
  * "Download report": pick a round, press the button, watch the progress bar while the PDF is
  * drawn, then the file downloads (and stays available as a link until the page is left).
  */
-export function ReportDownload({ what, description, choices, choiceLabel, emptyMessage, generate }: ReportDownloadProps) {
+export function ReportDownload({ what, description, choices, choiceLabel, emptyMessage, draftsOption = false, generate }: ReportDownloadProps) {
   const id = useId();
   const [choice, setChoice] = useState(choices[0]?.value ?? '');
+  const [includeDrafts, setIncludeDrafts] = useState(false);
   const [state, setState] = useState<State>({ step: 'idle' });
   const url = useRef<string | null>(null);
   useEffect(
@@ -52,7 +55,7 @@ export function ReportDownload({ what, description, choices, choiceLabel, emptyM
     url.current = null;
     setState({ step: 'working' });
     try {
-      const file = await generate(choice);
+      const file = await generate(choice, includeDrafts);
       url.current = pdfObjectUrl(file.pdfBase64);
       setState({ step: 'done', fileName: file.fileName, pageCount: file.pageCount, url: url.current });
       startDownload(url.current, file.fileName);
@@ -93,6 +96,29 @@ export function ReportDownload({ what, description, choices, choiceLabel, emptyM
               ))}
             </select>
           </div>
+          {draftsOption && (
+            <div className="nhsuk-form-group">
+              <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
+                <div className="nhsuk-checkboxes__item">
+                  <input
+                    className="nhsuk-checkboxes__input"
+                    id={`${id}-drafts`}
+                    type="checkbox"
+                    aria-describedby={`${id}-drafts-hint`}
+                    checked={includeDrafts}
+                    onChange={(event) => setIncludeDrafts(event.target.checked)}
+                  />
+                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${id}-drafts`}>
+                    Include drafts
+                  </label>
+                  <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-drafts-hint`}>
+                    The report counts signed-off assessments only unless you tick this. A ward with no signed-off assessment in the round is then shown by its draft,
+                    marked “Draft”.
+                  </div>
+                </div>
+              </div>
+            </div>
+          )}
           <div aria-live="polite">
             {state.step === 'working' && (
               <>

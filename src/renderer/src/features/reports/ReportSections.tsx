@@ -28,7 +28,7 @@ function Failed({ what, error }: { what: string; error: unknown }) {
 
 /** The board page's section: the consolidated estate report for a round. */
 export function BoardReportSection({ boardId }: { boardId: string }) {
-  const { state } = useLoad(() => call('reports.rounds', { boardId }), [boardId]);
+  const { state } = useLoad(() => call('reports.rounds', { boardId, includeDrafts: true }), [boardId]);
   if (state.status === 'loading') return <Loading what="board report" />;
   if (state.status === 'failed') return <Failed what="board report" error={state.error} />;
   return (
@@ -38,13 +38,14 @@ export function BoardReportSection({ boardId }: { boardId: string }) {
       choices={roundChoices(state.data)}
       choiceLabel="Round"
       emptyMessage="No ward in this board has been assessed yet, so there is no report to download."
-      generate={(round) => call('reports.board', { boardId, round })}
+      draftsOption
+      generate={(round, includeDrafts) => call('reports.board', { boardId, round, includeDrafts })}
     />
   );
 }
 
 export function SiteReportSection({ siteId }: { siteId: string }) {
-  const { state } = useLoad(() => call('reports.rounds', { siteId }), [siteId]);
+  const { state } = useLoad(() => call('reports.rounds', { siteId, includeDrafts: true }), [siteId]);
   if (state.status === 'loading') return <Loading what="site report" />;
   if (state.status === 'failed') return <Failed what="site report" error={state.error} />;
   return (
@@ -54,7 +55,8 @@ export function SiteReportSection({ siteId }: { siteId: string }) {
       choices={roundChoices(state.data)}
       choiceLabel="Round"
       emptyMessage="No ward at this site has been assessed yet, so there is no report to download."
-      generate={(round) => call('reports.site', { siteId, round })}
+      draftsOption
+      generate={(round, includeDrafts) => call('reports.site', { siteId, round, includeDrafts })}
     />
   );
 }

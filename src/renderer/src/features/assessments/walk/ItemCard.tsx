@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Output } from '../../../../../shared/contract';
 import type { SupervisionTier } from '../../../../../shared/domain/estate';
-import type { AnswerValue } from '../../../../../shared/scoring';
+import { scoreLigaturePoint, type AnswerValue } from '../../../../../shared/scoring';
 import { ActionForm } from '../ActionForm';
 import { ACTION_STATUS_LABELS, DOMAIN_LABELS, HEIGHT_BAND_LABELS, PRIORITY_LABELS, answerText } from '../labels';
 import { LigaturePointForm } from '../LigaturePointForm';
@@ -35,6 +35,12 @@ export interface ItemCardProps {
   onPointSaved: (point: StoredPoint, action: StoredAction | null) => void;
   onActionSaved: (action: StoredAction) => void;
   onPhotosChanged: (owner: { answerId?: string; ligaturePointId?: string }, photos: Photo[]) => void;
+}
+
+/** The residual risk as the engine scores it (tier floor, the area's tier), not as typed. */
+function residualText(point: StoredPoint, areaTier: SupervisionTier | undefined): string {
+  const { likelihood, severity, score, band } = scoreLigaturePoint(point, areaTier).residual;
+  return `${likelihood} × ${severity} = ${score} (${band})`;
 }
 
 /** The DOM id of a question's card (its place in the walkthrough). */
@@ -254,7 +260,11 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
           <label className="nhsuk-label" htmlFor={`${id}-na-reason`}>
             Why does this not apply here?{needsNaReason(item) ? '' : ' (optional)'}
           </label>
-          {needsNaReason(item) && <div className="nhsuk-hint">This is a weight 3 item: a reason is needed. Press Enter to save.</div>}
+          {needsNaReason(item) && (
+            <div className="nhsuk-hint">
+              {'weight' in item ? 'This is a weight 3 item' : 'This is a ligature prompt'}: a reason is needed. Press Enter to save.
+            </div>
+          )}
           <input
             ref={reasonRef}
             className="nhsuk-input"
@@ -337,7 +347,8 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
               return (
                 <li key={point.id} className="app-point">
                   <strong>{point.element}</strong>
-                  {instance.areaId === null && ` · ${props.areas.find((a) => a.areaId === point.areaId)?.name ?? 'area not in this assessment'}`} · {HEIGHT_BAND_LABELS[point.heightBand]} · tier {point.tier} · residual {point.likelihoodAfter} × {point.severityAfter} = {point.likelihoodAfter * point.severityAfter}
+                  {instance.areaId === null && ` · ${props.areas.find((a) => a.areaId === point.areaId)?.name ?? 'area not in this assessment'}`} · {HEIGHT_BAND_LABELS[point.heightBand]} · tier {point.tier}
+                  {point.tierReason && ` (below the area’s: ${point.tierReason})`} · residual {residualText(point, props.areas.find((a) => a.areaId === point.areaId)?.supervisionTier)}
                   <br />
                   <span className="nhsuk-body-s">{point.description}</span>
                   {pointActions.map((a) => (

@@ -150,9 +150,8 @@ export function fallsShort(value: AnswerValue | undefined, item: TemplateItem): 
   return value === 'no' || value === 'partial' || value === 'C' || value === 'D' || value === 'risk_present';
 }
 
-export function needsNaReason(item: TemplateItem): boolean {
-  return 'weight' in item && item.weight === 3;
-}
+/** “Not applicable” needs a reason here: one rule, shared with the services and the engine. */
+export { needsNaReason } from '../../../../../shared/scoring';
 
 /** A remembered choice on this computer (the current assessor, the place); null if storage is unavailable. */
 export function readStored(key: string): string | null {
