@@ -108,11 +108,22 @@ class Team {
   readonly given: Given[] = [];
   /** Answers each device has: given there or brought by a file. */
   readonly known: Set<number>[];
+  /**
+   * What each device's answer stood for when it last wrote or took a file (the app records its own
+   * changes as versions then): an answer given on the device has seen the answers saying that.
+   */
+  readonly standing: (string | null)[][];
   constructor(count: number) {
     this.cores = [copyOf(base.file), ...Array.from({ length: count - 1 }, () => copyOf(empty))];
     const out = handOut(this.cores[0]!, base.assessmentId);
     for (const core of this.cores.slice(1)) take(core, out);
     this.known = this.cores.map(() => new Set());
+    this.standing = this.cores.map((_, device) => INSTANCES.map((__, instance) => this.liveValue(device, instance)));
+  }
+
+  /** After a device wrote or took a file: what its answers stand for now. */
+  private settle(device: number) {
+    this.standing[device] = INSTANCES.map((_, instance) => this.liveValue(device, instance));
   }
 
   close() {
@@ -126,7 +137,7 @@ class Team {
     return found ? String(found.value) : null;
   }
 
-  /** An answer given on a device has seen what that device showed, and the device's own earlier answers. */
+  /** An answer given on a device has seen the answers its record stood for, and the device's own earlier answers. */
   give(device: number, instance: number, value: string, seen: (g: Given) => boolean) {
     const spec = INSTANCES[instance]!;
     const areaId = spec.area ? base.areas[spec.area]! : null;
@@ -150,8 +161,8 @@ class Team {
       case 'answer': {
         const spec = INSTANCES[op.instance]!;
         const value = spec.values[op.value % spec.values.length]!;
-        const shown = this.liveValue(op.device, op.instance);
-        this.give(op.device, op.instance, value, (g) => g.value === shown);
+        const standing = this.standing[op.device]![op.instance];
+        this.give(op.device, op.instance, value, (g) => g.value === standing);
         return;
       }
       case 'point': {
@@ -173,9 +184,13 @@ class Team {
         if (op.from === op.to) return;
         take(this.cores[op.to]!, handOut(this.cores[op.from]!, base.assessmentId));
         for (const id of this.known[op.from]!) this.known[op.to]!.add(id);
+        this.settle(op.from);
+        this.settle(op.to);
         return;
       case 'resolve': {
+        // Listing the conflicts records this device's changes first, as writing a file does.
         const conflict = core!.call('merge.conflicts', { assessmentId: base.assessmentId }).conflicts[0];
+        this.settle(op.device);
         if (!conflict) return;
         const chosen = conflict.versions[op.pick % conflict.versions.length]!;
         const instance = INSTANCES.findIndex((i) => conflict.kind === 'answer' && i.itemId === conflict.itemId && (i.area ? base.areas[i.area] : null) === conflict.areaId);
@@ -189,6 +204,7 @@ class Team {
           this.known[op.device]!.add(id);
         }
         core!.call('merge.resolve', { assessmentId: base.assessmentId, kind: conflict.kind, recordId: conflict.id, keep: chosen.key });
+        this.settle(op.device);
         return;
       }
     }
@@ -259,7 +275,14 @@ describe('merging on real databases, over random work on two and three devices',
           observer.close();
         }
       }),
-      { numRuns: 14 },
+      {
+        numRuns: 14,
+        examples: [
+          // Found by this test: an answer changed twice on a device between files, its first change
+          // equal to the other device's answer, must not count as having seen that answer.
+          [{ devices: 2, ops: [{ kind: 'answer', device: 0, instance: 0, value: 0 }, { kind: 'answer', device: 1, instance: 0, value: 1 }, { kind: 'send', from: 1, to: 0 }, { kind: 'answer', device: 0, instance: 0, value: 1 }, { kind: 'answer', device: 0, instance: 0, value: 0 }], order: 0 }],
+        ],
+      },
     );
   }, 240_000);
 });

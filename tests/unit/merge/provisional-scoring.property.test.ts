@@ -67,6 +67,8 @@ type ActionSpec = typeof action extends fc.Arbitrary<infer T> ? T : never;
 const toPoint = (id: string, p: PointSpec): Point => ({
   id,
   areaId: AREAS[p.area]!.areaId,
+  itemId: null,
+  tierReason: p.tier < AREAS[p.area]!.supervisionTier ? 'Locked and supervised' : null,
   tier: p.tier,
   element: 'Fitting',
   heightBand: 'knee_to_head',
@@ -180,12 +182,13 @@ describe('scores while records are in conflict', () => {
   const base: Recorded = { ward: { id: 'W', type: 'adult_acute', bedCount: 12 }, areas: AREAS, answers: [], points: [], actions: [], assessedOn: '2026-11-20' };
   const allPrompts = (value: AnswerValue = 'no_risk'): Answer[] =>
     INSTANCES.filter((i) => i.ligature).map((i) => ({ itemId: i.item.id, areaId: i.areaId, value, naReason: null }));
-  const highPoint: Point = { id: 'P1', areaId: 'B1', tier: 3, element: 'Rail', heightBand: 'above_head', likelihoodBefore: 4, severityBefore: 4, likelihoodAfter: 3, severityAfter: 4, controls: [{ kind: 'physical_modification', description: 'Rail shortened' }] };
+  const highPoint: Point = { id: 'P1', areaId: 'B1', itemId: 'L03', tierReason: null, tier: 3, element: 'Rail', heightBand: 'above_head', likelihoodBefore: 4, severityBefore: 4, likelihoodAfter: 3, severityAfter: 4, controls: [{ kind: 'physical_modification', description: 'Rail shortened' }] };
 
   it('take an action in conflict at its worse: a dated replace against an undated one leaves the high point without a dated action (red)', () => {
     const dated: Action = { id: 'A1', ligaturePointId: 'P1', type: 'replace', status: 'open', dueDate: '2027-01-31' };
     const undated: Action = { ...dated, type: 'mitigate', dueDate: null };
-    const recorded = { ...base, answers: allPrompts(), points: [highPoint], actions: [dated] };
+    const answers = allPrompts().map((a) => (a.itemId === 'L03' && a.areaId === 'B1' ? { ...a, value: 'risk_present' as const } : a));
+    const recorded = { ...base, answers, points: [highPoint], actions: [dated] };
     expect(scoreWard(templates, buildScoringInput(recorded)).ligature.rating).toBe('amber');
     const scores = provisionalScores(templates, recorded, { answers: [], points: [], actions: [{ id: 'A1', versions: [dated, undated] }] });
     expect(scores.ligature.rating).toBe('red');
@@ -193,10 +196,11 @@ describe('scores while records are in conflict', () => {
 
   it('keep an overdue action red even when the other version of it is dated and open', () => {
     // A high tier 1 point: no dated action is needed, but an overdue one makes the ward red.
-    const point: Point = { ...highPoint, tier: 1, likelihoodBefore: 3, severityBefore: 3, likelihoodAfter: 3, severityAfter: 3 };
+    const point: Point = { ...highPoint, tier: 1, tierReason: 'Fixed in a staffed corridor alcove', likelihoodBefore: 3, severityBefore: 3, likelihoodAfter: 3, severityAfter: 3 };
     const overdue: Action = { id: 'A1', ligaturePointId: 'P1', type: 'remove', status: 'overdue', dueDate: null };
     const onTrack: Action = { ...overdue, status: 'open', dueDate: '2027-06-30' };
-    const recorded = { ...base, answers: allPrompts(), points: [point], actions: [overdue] };
+    const answers = allPrompts().map((a) => (a.itemId === 'L03' && a.areaId === 'B1' ? { ...a, value: 'risk_present' as const } : a));
+    const recorded = { ...base, answers, points: [point], actions: [overdue] };
     expect(scoreWard(templates, buildScoringInput(recorded)).ligature.rating).toBe('red');
     expect(scoreWard(templates, buildScoringInput({ ...recorded, actions: [onTrack] })).ligature.rating).toBe('amber');
     const scores = provisionalScores(templates, recorded, { answers: [], points: [], actions: [{ id: 'A1', versions: [overdue, onTrack] }] });
@@ -204,8 +208,8 @@ describe('scores while records are in conflict', () => {
   });
 
   it('never rate ligature green while a point is in conflict, even if every version is low', () => {
-    const low: Point = { ...highPoint, likelihoodAfter: 1, severityAfter: 2, likelihoodBefore: 1, severityBefore: 2, tier: 1, areaId: 'L1' };
-    const moved: Point = { ...low, areaId: 'B1' };
+    const low: Point = { ...highPoint, likelihoodAfter: 1, severityAfter: 2, likelihoodBefore: 1, severityBefore: 2, tier: 2, areaId: 'L1', itemId: 'L09' };
+    const moved: Point = { ...low, areaId: 'B1', tier: 3, likelihoodBefore: 4 };
     const answers = allPrompts().map((a) => (a.itemId === 'L09' && a.areaId === 'L1' ? { ...a, value: 'risk_present' as const } : a));
     const recorded = { ...base, answers, points: [low] };
     expect(scoreWard(templates, buildScoringInput(recorded)).ligature.rating).toBe('green');
