@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerAll, startAssessment } from '../helpers/assessments';
-import { createTestCore, makeWard, type TestCore } from '../helpers/core';
-import { assessWard, dumpStore } from '../helpers/exchange';
-import { answer, handOut, takeAssessment } from '../helpers/merge';
+import { answerAll } from '../helpers/assessments';
+import { createTestCore, type TestCore } from '../helpers/core';
+import { dumpStore } from '../helpers/exchange';
+import { ONE_PIXEL_PNG, answer, handOut, takeAssessment, wardInItsSecondRound } from '../helpers/merge';
 import { mutate, mutationOf, paths, type Json } from '../helpers/mutate-json';
 
 // Hostile hand-out files, treated as returns are (tests/integration/exchange-fuzz.test.ts): an
@@ -12,8 +12,6 @@ import { mutate, mutationOf, paths, type Json } from '../helpers/mutate-json';
 // thrown at three devices: one that never had the assessment, one that has a draft of it with work
 // of its own, and the board that handed it out. Nothing may escape as an exception or an internal
 // error, every refusal must say what is wrong, and a refused file must leave the store as it was.
-
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 function idsIn(value: Json, out = new Set<string>()): Set<string> {
   if (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(value)) out.add(value);
@@ -25,14 +23,10 @@ function idsIn(value: Json, out = new Set<string>()): Set<string> {
 describe('hand-out files under fuzzing', () => {
   it('never throw, always explain a refusal, and never write on a refusal', { timeout: 90_000 }, () => {
     const board = createTestCore();
-    const { ward } = makeWard(board);
-    board.call('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
-    board.call('areas.create', { wardId: ward.id, type: 'lounge', name: 'Lounge', supervisionTier: 2 });
-    assessWard(board, ward.id, 0, '2025/26', '2025-11-20', '2025-11-21T16:00:00.000Z');
-    const round = startAssessment(board, ward.id);
+    const { round } = wardInItsSecondRound(board);
     answerAll(board, round.id);
     const given = answer(board, round.id, 'Q01', null, 'D');
-    board.call('photos.add', { assessmentId: round.id, answerId: given.id, fileName: 'roof.png', mimeType: 'image/png', dataBase64: PNG, caption: 'Roof', assessorId: round.assessors[0]!.id });
+    board.call('photos.add', { assessmentId: round.id, answerId: given.id, fileName: 'roof.png', mimeType: 'image/png', dataBase64: ONE_PIXEL_PNG, caption: 'Roof', assessorId: round.assessors[0]!.id });
     const file = handOut(board, round.id);
     const original = JSON.parse(file.content) as Json;
     const all = paths(original);

@@ -2,16 +2,13 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { NOT_MERGED, STORED_KINDS } from '../../src/core/services/merge/records';
 import { RECORD_KINDS } from '../../src/shared/merge/kinds';
-import { assessWard } from '../helpers/exchange';
-import { createTestCore, makeWard } from '../helpers/core';
-import { answerAll, startAssessment } from '../helpers/assessments';
-import { answer, handOut, takeAssessment } from '../helpers/merge';
+import { createTestCore } from '../helpers/core';
+import { answerAll } from '../helpers/assessments';
+import { ONE_PIXEL_PNG, answer, handOut, takeAssessment, wardInItsSecondRound } from '../helpers/merge';
 
 // A merge must carry every column of every record of an assessment, including columns added
 // later: every table holding an assessment's data is a kind of record merged here (or is named,
 // with the reason, as not merged), and a hand-out reproduces every such row exactly elsewhere.
-
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 describe('what a merge covers', () => {
   it('knows every table that holds an assessment’s data', () => {
@@ -26,16 +23,12 @@ describe('what a merge covers', () => {
   it('reproduces every column of every record on the device that takes the hand-out', () => {
     const board = createTestCore();
     const laptop = createTestCore();
-    const { ward } = makeWard(board);
-    board.call('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
-    board.call('areas.create', { wardId: ward.id, type: 'lounge', name: 'Lounge', supervisionTier: 2 });
-    assessWard(board, ward.id, 0, '2025/26', '2025-11-20', '2025-11-21T16:00:00.000Z');
-    const round = startAssessment(board, ward.id);
+    const { round } = wardInItsSecondRound(board);
     const assessorId = round.assessors[0]!.id;
     for (const recheck of board.call('rechecks.list', { assessmentId: round.id })) board.call('rechecks.decide', { recheckId: recheck.id, outcome: 'still_present', note: 'Still there', assessorId });
     answerAll(board, round.id);
     const noted = answer(board, round.id, 'Q08', null, 'na', { naReason: 'Single-sex ward', note: 'Checked with the charge nurse' });
-    board.call('photos.add', { assessmentId: round.id, answerId: noted.id, fileName: 'ward.png', mimeType: 'image/png', dataBase64: PNG, caption: 'Corridor', assessorId });
+    board.call('photos.add', { assessmentId: round.id, answerId: noted.id, fileName: 'ward.png', mimeType: 'image/png', dataBase64: ONE_PIXEL_PNG, caption: 'Corridor', assessorId });
     const added = board.call('assessments.addArea', { assessmentId: round.id, type: 'garden', name: 'Courtyard', supervisionTier: 3, tierOverrideReason: 'Used alone' });
     board.call('assignments.set', { assessmentId: round.id, areaIds: [added.area.id], assessorId });
 

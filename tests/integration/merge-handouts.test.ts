@@ -3,8 +3,7 @@ import { exchangeDigest } from '../../src/core/services/exchange/digest';
 import { serialiseReturn } from '../../src/shared/exchange/serialise';
 import { answerAll, startAssessment } from '../helpers/assessments';
 import { createTestCore, makeWard, type TestCore } from '../helpers/core';
-import { assessWard } from '../helpers/exchange';
-import { answer, handOut, take, takeAssessment } from '../helpers/merge';
+import { ONE_PIXEL_PNG, answer, handOut, take, takeAssessment, wardInItsSecondRound } from '../helpers/merge';
 
 // Hand-out files one case at a time: the register, refusals that say which assessment, board or
 // checklist version, signed-off assessments never changed, photos by content hash, removals
@@ -143,9 +142,8 @@ describe('an assessment hand-out', () => {
     const assessment = startAssessment(board, ward.id);
     takeAssessment(laptop, handOut(board, assessment.id));
     const given = answer(laptop, assessment.id, 'Q10', bedroom.id, 'no');
-    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
     for (const caption of ['Cracked glazing', 'Same picture, second record']) {
-      laptop.call('photos.add', { assessmentId: assessment.id, answerId: given.id, fileName: 'glazing.png', mimeType: 'image/png', dataBase64: png, caption, assessorId: assessment.assessors[0]!.id });
+      laptop.call('photos.add', { assessmentId: assessment.id, answerId: given.id, fileName: 'glazing.png', mimeType: 'image/png', dataBase64: ONE_PIXEL_PNG, caption, assessorId: assessment.assessors[0]!.id });
     }
     const without = handOut(laptop, assessment.id, false);
     expect(takeAssessment(board, without)).toMatchObject({ photosMissing: 2 });
@@ -176,11 +174,7 @@ describe('removals and edits on two devices', () => {
   function nextRound() {
     const board = createTestCore();
     const laptop = createTestCore();
-    const { ward } = makeWard(board);
-    board.call('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
-    board.call('areas.create', { wardId: ward.id, type: 'lounge', name: 'Lounge', supervisionTier: 2 });
-    assessWard(board, ward.id, 0, '2025/26', '2025-11-20', '2025-11-21T16:00:00.000Z');
-    const round = startAssessment(board, ward.id, { round: '2026/27', assessedOn: '2026-11-20' });
+    const { round } = wardInItsSecondRound(board);
     const recheck = board.call('rechecks.list', { assessmentId: round.id }).find((r) => r.subject === 'ligature_point')!;
     // The laptop never had last round: the hand-out brings it, so re-checks can be decided there.
     takeAssessment(laptop, handOut(board, round.id));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input } from '../../src/shared/contract';
 import { createTestCore, makeWard, tempDir, type TestCore } from '../helpers/core';
 import { dumpTables } from '../helpers/dump';
-import { handOut, take } from '../helpers/merge';
+import { ONE_PIXEL_PNG, handOut, take } from '../helpers/merge';
 
 // The merge through the real services on real SQLite files, over random work on two and three
 // devices: answers, a ligature point and its action edited, photos added and removed, files passed
@@ -14,8 +14,6 @@ import { handOut, take } from '../helpers/merge';
 // database, conflicts included; once every device has every file they agree; and no answer given
 // on any device is lost: what is left of each answer is exactly what no later answer had seen.
 
-/** A 1×1 PNG: every photo added has the same bytes, so they travel once, by content hash. */
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 const INSTANCES = [
   { itemId: 'Q01', area: null, values: ['A', 'B', 'C'] },
@@ -176,7 +174,7 @@ class Team {
         return;
       case 'photo': {
         const photos = core!.call('photos.list', { assessmentId: base.assessmentId });
-        if (op.add || photos.length === 0) core!.call('photos.add', { assessmentId: base.assessmentId, ligaturePointId: base.pointId, fileName: 'track.png', mimeType: 'image/png', dataBase64: PNG, caption: null, assessorId: base.assessors[op.device]! });
+        if (op.add || photos.length === 0) core!.call('photos.add', { assessmentId: base.assessmentId, ligaturePointId: base.pointId, fileName: 'track.png', mimeType: 'image/png', dataBase64: ONE_PIXEL_PNG, caption: null, assessorId: base.assessors[op.device]! });
         else core!.call('photos.remove', { id: photos[0]!.id });
         return;
       }
