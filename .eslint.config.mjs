@@ -42,6 +42,18 @@ export default tseslint.config(
     rules: restrict([...NODE_BUILTINS, ...STORE, '**/core/**', '**/main/**', '**/renderer/**', '**/web/**', '**/cli/**'], 'The sandboxed preload may use only electron and src/shared.'),
   },
   {
+    // Every transaction opens in src/core/db/transactions.ts: writes BEGIN IMMEDIATE under the busy
+    // timeout, so a second process writing to the same file never makes a save fail.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/db/transactions.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='transaction']", message: 'Open transactions with writeTransaction / readTransaction from src/core/db/transactions.ts.' },
+      ],
+    },
+  },
+  {
     // electron-builder's packaging hook: plain CommonJS run by electron-builder in Node.
     files: ['src/main/native/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', module: 'writable', __dirname: 'readonly' } },
@@ -49,7 +61,7 @@ export default tseslint.config(
   },
   {
     files: ['tests/fixtures/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', module: 'writable', __dirname: 'readonly', setImmediate: 'readonly', console: 'readonly', Request: 'readonly' } },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', module: 'writable', __dirname: 'readonly', setImmediate: 'readonly', console: 'readonly', Request: 'readonly', Buffer: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core';
 import type { Result } from '../shared/result';
+import { decodeUtf8 } from '../shared/text';
 
 /** What every command gets: the open core, its positional arguments and its parsed options. */
 export interface CommandContext {
@@ -22,8 +23,8 @@ export interface Command {
   summary: string;
   /** Options this command accepts (besides --db), for the argument parser. */
   options?: Record<string, { type: 'string' | 'boolean'; short?: string }>;
-  /** False for commands that need no database (none yet). */
-  needsDatabase?: boolean;
+  /** Runs while the database is damaged (recovery mode): listing and restoring backups. */
+  worksInRecovery?: boolean;
   run(ctx: CommandContext): number | Promise<number>;
 }
 
@@ -44,27 +45,39 @@ export function printResult(result: Result<unknown>): number {
 }
 
 /**
+ * A text file's content, or why it cannot be used ("cannot read …", "is not valid UTF-8 text:
+ * byte … "). Bytes that are not UTF-8 are refused, never read as replacement characters.
+ */
+export function readTextFile(file: string): { ok: true; text: string } | { ok: false; problem: string } {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { ok: false, problem: `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  }
+  return decodeUtf8(bytes);
+}
+
+/**
  * For commands that take files (import, verify): each named file's text, in order, to `each`,
- * which says whether that file passed. A file that cannot be read fails with `unreadable`'s line.
- * Returns how many failed.
+ * which says whether that file passed. A file that cannot be read, or is not UTF-8 text, fails
+ * with `unreadable`'s line. Returns how many failed.
  */
 export async function forEachFile(
   files: readonly string[],
-  unreadable: (fileName: string, file: string) => string,
+  unreadable: (fileName: string, problem: string) => string,
   each: (fileName: string, content: string) => Promise<boolean>,
 ): Promise<number> {
   let failed = 0;
   for (const file of files) {
     const fileName = path.basename(file);
-    let content: string;
-    try {
-      content = fs.readFileSync(file, 'utf8');
-    } catch {
-      console.error(unreadable(fileName, file));
+    const read = readTextFile(file);
+    if (!read.ok) {
+      console.error(unreadable(fileName, read.problem));
       failed += 1;
       continue;
     }
-    if (!(await each(fileName, content))) failed += 1;
+    if (!(await each(fileName, read.text))) failed += 1;
   }
   return failed;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createCore } from '../core';
+import { createCore, type Core } from '../core';
+import { AppError } from '../core/errors';
 import { DB_ENV_VAR, findAppRoot, readAppVersion, resolveDatabaseFile } from '../core/paths';
 import { OPERATIONS } from '../shared/contract';
 import { COMMANDS } from './commands';
@@ -55,18 +56,45 @@ export async function runCli(argv: string[], appRoot = findAppRoot(__dirname)): 
     console.error(`Unknown command "${name}". Run "npm run cli -- help" for the list.`);
     return 2;
   }
-  const core = createCore({
-    databaseFile: resolveDatabaseFile(typeof values.db === 'string' ? values.db : undefined),
-    migrationsFolder: path.join(appRoot, 'drizzle'),
-    resourcesDir: path.join(appRoot, 'resources'),
-    door: 'cli',
-    appVersion: readAppVersion(appRoot),
-  });
+  let core: Core;
+  try {
+    core = createCore({
+      databaseFile: resolveDatabaseFile(typeof values.db === 'string' ? values.db : undefined),
+      migrationsFolder: path.join(appRoot, 'drizzle'),
+      resourcesDir: path.join(appRoot, 'resources'),
+      door: 'cli',
+      appVersion: readAppVersion(appRoot),
+      log: logLine,
+    });
+  } catch (error) {
+    console.error(describeFailure(error));
+    return 1;
+  }
+  if (core.recovery && !command.worksInRecovery) {
+    console.error(core.recovery.message);
+    core.close();
+    return 1;
+  }
   try {
     return await command.run({ core, args, options: values as Record<string, string | boolean | undefined>, appRoot });
   } finally {
     core.close();
   }
+}
+
+/** "CODE: message" for a failure a person can act on; the message alone for anything else (never a stack trace). */
+function describeFailure(error: unknown): string {
+  if (error instanceof AppError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The core's log on the command line: one line saying what failed, without the stack trace a
+ * person cannot act on (set MHEA_DEBUG=1 to see it).
+ */
+function logLine(message: string, error: unknown): void {
+  if (process.env.MHEA_DEBUG) console.error(message, error);
+  else console.error(`${message}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 if (require.main === module) {
@@ -75,7 +103,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
+      console.error(describeFailure(error));
       process.exitCode = 1;
     },
   );

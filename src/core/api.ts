@@ -7,7 +7,7 @@ import { createLigaturePoint, listLigaturePoints, updateLigaturePoint } from './
 import { getAssessment, listAssessmentsForWard } from './services/assessments/read';
 import { assessmentResult } from './services/assessments/score';
 import { startAssessment, updateAssessmentDetails } from './services/assessments/start';
-import { backupAfter, createBackup, listBackups, restoreBackup } from './services/backups/backups';
+import { backupAfter, createBackup, listBackups, restoreBackup, startEmpty } from './services/backups/backups';
 import type { StoreControl } from './services/backups/control';
 import { listAudit } from './services/audit';
 import { compareData } from './services/compare/data';
@@ -34,6 +34,9 @@ import { countBoards } from './services/estate/remove';
 import { boardReport, reportRounds, siteReport, wardReport, type ReportEnv } from './services/reports';
 import { createSite, getSite, listSites, removeSite, renameSite } from './services/estate/sites';
 import { createWard, getWard, listWards, removeWard, updateWard } from './services/estate/wards';
+import { createBoardKey, exportPublicKey, listBoardKeys, signWithBoardKey } from './services/signing/board-keys';
+import type { BoardKeyStore } from './services/signing/key-store';
+import { listTrustedKeys, registerKey, removeKey, setUnsignedReturnPolicy, unsignedReturnPolicy } from './services/signing/register';
 import { diffTemplateVersions, getTemplate, installTemplate, listTemplates, previewTemplate, setCurrentTemplate } from './services/templates';
 
 /** Facts about the running app that only the host knows. */
@@ -43,22 +46,26 @@ export interface HostInfo {
   door: 'ipc' | 'http' | 'cli';
   databaseFile: string;
   schemaVersion: number;
+  /** Why the database cannot be used (recovery mode), or null. */
+  recovery: { file: string; problem: string } | null;
 }
 
 export type Handlers = {
   [O in Operation]: (ctx: ServiceContext, input: ParsedInput<O>) => Output<O> | Promise<Output<O>>;
 };
 
-/** Where the host keeps files services read (fonts for PDFs). */
+/** Where the host keeps files services read (fonts for PDFs) and boards' private signing keys. */
 export interface HostResources {
   resourcesDir: string;
+  keys: BoardKeyStore;
 }
 
 /** The one table from contract operation to service call. A missing entry does not compile. */
 export function createHandlers(host: HostInfo, resources: HostResources, store: StoreControl): Handlers {
+  const { keys } = resources;
   const reports: ReportEnv = { fontsDir: path.join(resources.resourcesDir, 'fonts'), app: { name: host.name, version: host.version } };
   return {
-    'app.info': (ctx) => ({ ...host, estateIsEmpty: countBoards(ctx.db) === 0 }),
+    'app.info': (ctx) => ({ ...host, estateIsEmpty: host.recovery === null && countBoards(ctx.db) === 0 }),
     'demo.seed': (ctx) => seedDemoEstate(ctx),
     'audit.list': (ctx, input) => listAudit(ctx, input),
 
@@ -114,13 +121,14 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
     'reports.board': (ctx, input) => boardReport(ctx, input, reports),
     'reports.rounds': (ctx, input) => reportRounds(ctx, input),
 
-    'exchange.export': (ctx, input) => exportReturn(ctx.db, host.version, input),
+    'exchange.export': (ctx, input) => signWithBoardKey(exportReturn(ctx.db, host.version, input), keys),
     'exchange.exportCsv': (ctx, input) => exportReturnCsv(ctx.db, host.version, input),
     'exchange.import': (ctx, input) => importReturn(ctx, input),
-    'exchange.verify': (_ctx, input) => verifyFile(input.fileName, input.content),
-    'backups.list': () => listBackups(store),
+    'exchange.verify': (ctx, input) => verifyFile(ctx.db, input.fileName, input.content),
+    'backups.list': (_ctx, input) => listBackups(store, input.verify),
     'backups.create': (ctx) => createBackup(store, ctx.now(), 'manual'),
     'backups.restore': (ctx, input) => restoreBackup(ctx, store, input.name),
+    'recovery.startEmpty': (ctx) => startEmpty(ctx, store),
 
     'assessments.progress': (ctx, input) => assessmentProgress(ctx.db, input.assessmentId),
     'assessments.addArea': (ctx, input) => addAreaToAssessment(ctx, input),
@@ -144,5 +152,17 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
     'merge.status': (ctx, input) => teamStatus(ctx, input),
     'assignments.set': (ctx, input) => assignAreas(ctx, input),
     'device.rename': (ctx, input) => renameDevice(ctx, input),
+    'signing.status': (ctx) => ({
+      storage: keys.protection.description,
+      keysFolder: keys.folder,
+      boards: listBoardKeys(ctx.db, keys),
+      registered: listTrustedKeys(ctx.db),
+      unsignedReturns: unsignedReturnPolicy(ctx.db),
+    }),
+    'signing.createKey': (ctx, input) => createBoardKey(ctx, keys, input),
+    'signing.exportPublicKey': (ctx, input) => exportPublicKey(ctx.db, keys, input.boardId),
+    'signing.registerKey': (ctx, input) => registerKey(ctx, input),
+    'signing.removeKey': (ctx, input) => removeKey(ctx, input.keyId),
+    'signing.setUnsignedReturns': (ctx, input) => setUnsignedReturnPolicy(ctx, input.policy),
   };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core';
 import type { Dispatch } from '../core/router';
-import { backupsFolder } from '../core/services/backups/files';
+import { backupsFolder, listBackupFiles } from '../core/services/backups/files';
 import { fail } from '../shared/result';
 import type { RecentDatabases, StartupDatabase } from './recent-databases';
 import { lastUsedMissingPrompt, newDatabaseRefusal, openFailedPrompt, switchFailedNotice, type Notice, type Prompt, type StartAction } from './start-failure';
@@ -42,10 +42,24 @@ export function createDatabaseSession(deps: { openCore: (file: string) => Core; 
   const { ui, recent, standardFile } = deps;
   let current: Core | null = null;
 
+  /**
+   * Opens a database. A damaged one opens in recovery mode (the page explains and offers its
+   * backups) only where it has backups to offer; otherwise it cannot be opened, and the person is
+   * asked what to do instead.
+   */
+  function open(file: string): Core {
+    const core = deps.openCore(file);
+    if (core.recovery && listBackupFiles(core.file).length === 0) {
+      core.close();
+      throw core.recovery;
+    }
+    return core;
+  }
+
   function adopt(core: Core): void {
     const previous = current;
     current = core;
-    recent.remember(core.store.file);
+    recent.remember(core.file);
     previous?.close();
   }
 
@@ -61,12 +75,12 @@ export function createDatabaseSession(deps: { openCore: (file: string) => Core; 
 
   /** Opens `file` instead of the current database; on failure the current one stays open. */
   async function switchTo(file: string): Promise<void> {
-    if (current && path.resolve(file) === current.store.file) return;
+    if (current && path.resolve(file) === current.file) return;
     let core: Core;
     try {
-      core = deps.openCore(file);
+      core = open(file);
     } catch (error) {
-      await ui.tell(switchFailedNotice(file, error, current?.store.file ?? standardFile));
+      await ui.tell(switchFailedNotice(file, error, current?.file ?? standardFile));
       return;
     }
     adopt(core);
@@ -76,7 +90,7 @@ export function createDatabaseSession(deps: { openCore: (file: string) => Core; 
   async function switchToExisting(file: string | null): Promise<void> {
     if (!file) return;
     if (!fs.existsSync(file)) {
-      await ui.tell(switchFailedNotice(file, new Error('The file cannot be found: it may have been moved, renamed or deleted, or be on a drive that is not connected.'), current?.store.file ?? standardFile));
+      await ui.tell(switchFailedNotice(file, new Error('The file cannot be found: it may have been moved, renamed or deleted, or be on a drive that is not connected.'), current?.file ?? standardFile));
       return;
     }
     await switchTo(file);
@@ -92,7 +106,7 @@ export function createDatabaseSession(deps: { openCore: (file: string) => Core; 
       for (;;) {
         if (next) {
           try {
-            adopt(deps.openCore(next));
+            adopt(open(next));
             return true;
           } catch (error) {
             failed = next;
@@ -120,11 +134,11 @@ export function createDatabaseSession(deps: { openCore: (file: string) => Core; 
       await switchToExisting(file);
     },
     showDatabaseFolder() {
-      if (current) ui.showFile(current.store.file);
+      if (current) ui.showFile(current.file);
     },
     async showBackupsFolder() {
       if (!current) return;
-      const folder = backupsFolder(current.store.file);
+      const folder = backupsFolder(current.file);
       if (fs.existsSync(folder)) return ui.showFolder(folder);
       await ui.tell({
         kind: 'info',

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { createCore } from '../core';
 import { DATABASE_FILE_NAME, readAppVersion } from '../core/paths';
 import { createDatabaseSession, type DatabaseSession } from './database-session';
 import { electronDesktopUi } from './desktop-ui';
 import { registerIpc } from './ipc';
+import { safeStorageProtection } from './key-protection';
 import { applicationMenuTemplate } from './menu';
 import { nativeBindingFor } from './native/binding';
 import { serveAppRequest } from './protocol';
@@ -51,6 +52,7 @@ async function start(): Promise<void> {
         door: 'ipc',
         appVersion: readAppVersion(root),
         ...(nativeBinding ? { nativeBinding } : {}),
+        keyProtection: safeStorageProtection(safeStorage),
       }),
     ui: electronDesktopUi({ window: mainWindow, changed: () => databaseChanged(db, recent) }),
     recent,

@@ -19,6 +19,7 @@ export interface Prompt<A extends string> extends Notice {
 export function hintFor(error: unknown): string | null {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   if (code === 'SQLITE_NOTADB') return 'The file is not an estates database, or its first page is damaged.';
+  if (code === 'DATABASE_DAMAGED') return 'The file is not an estates database, or it is damaged, and there is no backup beside it to restore.';
   if (code === 'SQLITE_CORRUPT') return 'The file is damaged. Its backups may still be good: look in the backups folder beside it.';
   if (code.startsWith('SQLITE_CANTOPEN') || code === 'ENOENT') return 'The file or its folder cannot be reached: is the drive connected, and may you use that folder?';
   if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'You may not change this file or its folder. Ask your IT service desk for write access, or copy the file somewhere you can write.';

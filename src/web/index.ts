@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
+import { AppError } from '../core/errors';
 import { findAppRoot, readAppVersion, resolveDatabaseFile } from '../core/paths';
 import { startWebServer } from './server';
 
@@ -28,10 +29,14 @@ async function main() {
     door: 'http',
     appVersion: readAppVersion(appRoot),
   });
-  const server = await startWebServer({ dispatch: core.dispatch, rendererDir: path.join(appRoot, 'out', 'renderer'), port });
-  console.log(`Database: ${core.store.file}`);
+  // A harness that restarts the server (the end-to-end tests) may keep one key across runs.
+  const key = process.env.MHEA_WEB_KEY || undefined;
+  if (key !== undefined && !/^[A-Za-z0-9_-]{32,}$/.test(key)) throw new Error('MHEA_WEB_KEY must be at least 32 letters, digits, "-" or "_"');
+  const server = await startWebServer({ dispatch: core.dispatch, rendererDir: path.join(appRoot, 'out', 'renderer'), port, ...(key ? { key } : {}) });
+  console.log(`Database: ${core.file}`);
+  if (core.recovery) console.log(`${core.recovery.message}\nThe app opens on its recovery page.`);
   console.log(`Mental Health Estates Assessment is running at ${server.url}`);
-  console.log('Open that address in a browser on this computer. Press Ctrl+C to stop.');
+  console.log('Open that address in a browser on this computer: it carries a key made for this run, so other programs cannot use the app. Press Ctrl+C to stop.');
   const stop = () => {
     void server.close().then(() => {
       core.close();
@@ -43,6 +48,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof AppError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,13 +1,20 @@
-import fs from 'node:fs';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import type { Dispatch } from '../core/router';
+import { answerUiRequest } from '../core/ui-files';
 import { fail, type ErrorCode, type Result } from '../shared/result';
-import { CONTENT_SECURITY_POLICY } from '../shared/security';
+import { decodeUtf8 } from '../shared/text';
 
 // The contract over HTTP on 127.0.0.1, and the built UI beside it, so the same renderer runs in
 // a browser. Loopback only; Host and Origin are checked so a web page elsewhere cannot reach it
-// through DNS rebinding or a cross-site form.
+// through DNS rebinding or a cross-site form. And a key made afresh at every start, printed in
+// the address, must come with every operation: another program on this computer, or another
+// person's account on a shared one, cannot call /rpc without it.
+//
+// The browser gets the key once: opening the printed address (…/?key=…) sets it as a cookie for
+// this server only (HttpOnly, SameSite=Strict, named after the port) and sends the browser on to
+// the address without it. Programs send it as the X-MHEA-Key header.
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -17,33 +24,44 @@ export interface WebServerOptions {
   maxBodyBytes?: number;
   /** Larger limits for the few operations that carry files (photos), by operation name. */
   maxBodyBytesByOperation?: Record<string, number>;
+  /** The key operations must carry; made afresh (random) when not given. */
+  key?: string;
 }
 
 export interface RunningWebServer {
+  /** The address to open in a browser, with the key: http://127.0.0.1:PORT/?key=… */
   url: string;
+  /** The same address without the key. */
+  origin: string;
   port: number;
+  key: string;
   close(): Promise<void>;
+}
+
+/** The header programs send the key in. */
+export const KEY_HEADER = 'x-mhea-key';
+/** The cookie the browser keeps the key in: one per port, so two servers on one computer do not clash. */
+export const keyCookieName = (port: number) => `mhea-key-${port}`;
+
+/** A key for one start of the server: 32 random bytes, URL-safe. */
+export function newServerKey(): string {
+  return randomBytes(32).toString('base64url');
 }
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  ALREADY_EXISTS: 409,
   UNKNOWN_OPERATION: 404,
   FORBIDDEN: 403,
+  // The server's own storage failed the request: not the caller's fault, and not a bug.
+  DISK_FULL: 507, // Insufficient Storage
+  READ_ONLY: 503,
+  PERMISSION_DENIED: 503,
+  LOCKED: 423, // Locked: try again once the other process has finished
+  DATABASE_DAMAGED: 503,
   INTERNAL: 500,
-};
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
 };
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -61,6 +79,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxBodyFor = options.maxBodyBytesByOperation ?? MAX_BODY_BYTES_BY_OPERATION;
   const rendererDir = path.resolve(options.rendererDir);
+  const key = options.key ?? newServerKey();
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('Web door failed on', req.method, req.url, error);
@@ -80,6 +99,10 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     const url = parseRequestPath(req.url, port);
     if (!url) return sendJson(res, fail('VALIDATION', 'The address is not valid'));
     if (url.pathname.startsWith('/rpc/')) {
+      if (!carriesKey(req, key, port)) {
+        req.resume();
+        return sendJson(res, fail('FORBIDDEN', 'Open the app at the address the local server printed when it started (npm run web): it carries a key for this run of the server.'));
+      }
       if (req.method !== 'POST') {
         req.resume();
         return sendJson(res, fail('VALIDATION', 'Use POST for operations'), 405);
@@ -98,9 +121,12 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       if (body === 'too-large') {
         return sendJson(res, fail('VALIDATION', `The request is larger than ${limit} bytes`), 413);
       }
+      // Bytes that are not UTF-8 are refused, never read with replacement characters.
+      const text = decodeUtf8(body);
+      if (!text.ok) return sendJson(res, fail('VALIDATION', `The request body ${text.problem}`));
       let input: unknown;
       try {
-        input = body.length === 0 ? {} : JSON.parse(body);
+        input = text.text.length === 0 ? {} : JSON.parse(text.text);
       } catch {
         return sendJson(res, fail('VALIDATION', 'The request body is not valid JSON'));
       }
@@ -110,16 +136,33 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       req.resume();
       return sendJson(res, fail('VALIDATION', 'Only GET is served here'), 405);
     }
-    serveStatic(res, rendererDir, url.pathname);
+    const offered = url.searchParams.get('key');
+    if (offered !== null && sameKey(offered, key)) {
+      // The printed address: keep the key in this browser, and take it out of the address bar.
+      // Always back to the app's own root (a path such as "//elsewhere" must not become a link).
+      res.writeHead(303, {
+        Location: '/',
+        'Set-Cookie': `${keyCookieName(port)}=${key}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+      });
+      res.end();
+      return;
+    }
+    const answer = answerUiRequest(rendererDir, url.pathname);
+    res.writeHead(answer.status, answer.headers);
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
   }
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {
       const port = (server.address() as { port: number }).port;
+      const origin = `http://127.0.0.1:${port}/`;
       resolve({
-        url: `http://127.0.0.1:${port}/`,
+        url: `${origin}?key=${key}`,
+        origin,
         port,
+        key,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());
@@ -145,11 +188,29 @@ export function checkCaller(req: http.IncomingMessage, port: number): string | n
   return null;
 }
 
+function sameKey(offered: string, key: string): boolean {
+  const a = Buffer.from(offered);
+  const b = Buffer.from(key);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The request carries this run's key: in the header (programs) or the cookie (the browser). */
+function carriesKey(req: http.IncomingMessage, key: string, port: number): boolean {
+  const header = req.headers[KEY_HEADER];
+  if (typeof header === 'string' && sameKey(header, key)) return true;
+  const name = keyCookieName(port);
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [cookieName, ...value] = part.trim().split('=');
+    if (cookieName === name && sameKey(value.join('='), key)) return true;
+  }
+  return false;
+}
+
 function isLoopback(address: string): boolean {
   return address === '::1' || /^(::ffff:)?127\./.test(address);
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'too-large'> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > limit) {
@@ -166,7 +227,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | 't
         resolve('too-large');
       } else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -206,30 +267,4 @@ function decodePath(raw: string): string | null {
   } catch {
     return null;
   }
-}
-
-function serveStatic(res: http.ServerResponse, root: string, pathname: string) {
-  const relative = decodePath(pathname === '/' ? '/index.html' : pathname);
-  if (relative === null || relative.includes('\0')) {
-    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
-    res.end('The address is not valid.');
-    return;
-  }
-  const file = path.resolve(root, `.${relative}`);
-  // A resolved path outside the renderer folder (../ tricks) is never served.
-  const inside = file === root || file.startsWith(root + path.sep);
-  const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html');
-  if (!fs.existsSync(target)) {
-    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('The user interface has not been built. Run "npm run build" (or "npm run web", which builds it) first.');
-    return;
-  }
-  res.writeHead(200, {
-    'Content-Type': MIME[path.extname(target)] ?? 'application/octet-stream',
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
-  });
-  res.end(fs.readFileSync(target));
 }

@@ -44,7 +44,7 @@ test('a return exported from the board page imports on another machine; an alter
 
   const national = await startWebDoor(path.join(dir, 'national.sqlite'));
   try {
-    await page.goto(`${national.url}#/import`);
+    await page.goto(`${national.openUrl}#/import`);
     await expect(page.getByRole('heading', { level: 1, name: /Import returns/ })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Import', exact: true })).toHaveAttribute('aria-current', 'page');
     await expectNoAxeViolations();

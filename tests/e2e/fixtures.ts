@@ -5,12 +5,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Input, Operation, Output } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
+import { KEY_HEADER, keyCookieName } from '../../src/web/server';
 import { APP_ROOT, assertRendererBuilt, startWebDoor, type WebDoor } from './web-door';
 
 export interface Server {
   url: string;
   /** The SQLite file this test's server uses (fresh for every test). */
   dbFile: string;
+  /** The key the server requires on operations (the browser gets it as a cookie, see `context`). */
+  key: string;
   /**
    * Stops the server and starts it again on the same database and port. `kill: true` ends it
    * with SIGKILL (no clean shutdown), as a crash or power cut would.
@@ -43,9 +46,11 @@ export const test = base.extend<Fixtures>({
     const server: Server = {
       url: door.url,
       dbFile,
+      key: door.key,
       async restart(options) {
         await (options?.kill ? door.kill() : door.stop());
-        door = await startWebDoor(dbFile, Number(new URL(server.url).port));
+        // The same key again, so the page's cookie still opens the restarted server.
+        door = await startWebDoor(dbFile, Number(new URL(server.url).port), door.key);
       },
     };
     await use(server);
@@ -57,9 +62,15 @@ export const test = base.extend<Fixtures>({
     await use(server.url);
   },
 
+  // The browser holds the server's key as the cookie opening its printed address would set.
+  context: async ({ context, server }, use) => {
+    await context.addCookies([{ name: keyCookieName(Number(new URL(server.url).port)), value: server.key, url: server.url, httpOnly: true, sameSite: 'Strict' }]);
+    await use(context);
+  },
+
   api: async ({ request, server }, use) => {
     const api: Api = async (operation, input) => {
-      const response = await request.post(`${server.url}rpc/${operation}`, { data: input });
+      const response = await request.post(`${server.url}rpc/${operation}`, { data: input, headers: { [KEY_HEADER]: server.key } });
       const result = (await response.json()) as Result<unknown>;
       if (!result.ok) throw new Error(`${operation} failed: ${result.error.code} ${result.error.message}`);
       return result.data as Output<typeof operation>;

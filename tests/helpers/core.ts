@@ -29,7 +29,7 @@ export interface TestCore extends Core {
 }
 
 /** A real core on a real SQLite file in a temp folder, with a fixed clock (movable by `setNow`). */
-export function createTestCore(options: { file?: string; now?: () => Date } = {}): TestCore {
+export function createTestCore(options: { file?: string; now?: () => Date; busyTimeoutMs?: number } = {}): TestCore {
   const file = options.file ?? path.join(tempDir(), 'estates.sqlite');
   let fixed = new Date('2026-11-23T10:00:00.000Z');
   const core = createCore({
@@ -41,13 +41,17 @@ export function createTestCore(options: { file?: string; now?: () => Date } = {}
     actor: 'test assessor',
     now: options.now ?? (() => new Date(fixed)),
     log: process.env.MHEA_TEST_LOG ? (m, e) => console.error(m, e) : () => undefined,
+    ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
   });
   return {
     dispatch: core.dispatch,
     close: core.close,
-    // Read through, because restoring a backup replaces the store.
+    // Read through, because restoring a backup replaces the store (and may end recovery mode).
     get store() {
       return core.store;
+    },
+    get recovery() {
+      return core.recovery;
     },
     file,
     setNow(at) {

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { presenceFolder } from '../../src/core/db/presence';
 import { startAssessment } from '../helpers/assessments';
 import { APP_ROOT, createTestCore, makeWard, tempDir } from '../helpers/core';
@@ -34,7 +36,7 @@ describe('backups', () => {
     expect(fs.existsSync(`${core.file}.restoring`)).toBe(false);
 
     // And the safety copy brings "NHS After" back.
-    core.call('backups.restore', { name: restored.safetyCopy.name });
+    core.call('backups.restore', { name: restored.safetyCopy!.name });
     expect(core.call('boards.list', {}).map((b) => b.name).sort()).toEqual(['NHS After', 'NHS Before']);
     core.close();
   });
@@ -86,6 +88,72 @@ describe('backups', () => {
     // Nothing was replaced and no safety copy was made.
     expect(core.call('boards.list', {}).map((b) => b.name)).toEqual(['NHS Careful']);
     expect(backupsOf(core.file)).toHaveLength(2);
+    core.close();
+  });
+
+  it('refuses a backup that is empty, has lost a table, has broken references or changed since it was made, naming each problem', () => {
+    const core = createTestCore();
+    const { board } = makeWard(core);
+    const good = core.call('backups.create', {});
+    core.call('boards.create', { name: 'NHS Today' });
+    const folder = path.join(path.dirname(core.file), 'backups');
+    /** A copy of the good backup under a new name, changed by `change`, with its checksum rewritten (as a faulty version would write one) unless told not to. */
+    let sequence = 50;
+    const variant = (change: (file: string) => void, options: { keepChecksum?: boolean } = {}) => {
+      const name = `backup-000${sequence++}-20261123-100000-manual.sqlite`;
+      const file = path.join(folder, name);
+      fs.copyFileSync(path.join(folder, good.name), file);
+      change(file);
+      const checksum = options.keepChecksum ? fs.readFileSync(path.join(folder, `${good.name}.sha256`), 'utf8').split(' ')[0] : createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+      fs.writeFileSync(`${file}.sha256`, `${checksum}  ${name}\n`);
+      return name;
+    };
+    const withSql = (sql: string) => (file: string) => {
+      const db = new Database(file);
+      db.pragma('foreign_keys = OFF');
+      db.exec(sql);
+      db.close();
+    };
+    const cases: [string, string, RegExp][] = [
+      ['empty', variant((file) => fs.writeFileSync(file, '')), /It is empty \(0 bytes\)/],
+      ['table dropped', variant(withSql('DROP TABLE rechecks')), /Its tables are not the ones this app keeps: table rechecks is missing/],
+      ['trigger dropped', variant(withSql('DROP TRIGGER audit_log_no_update')), /Its tables are not the ones this app keeps: trigger audit_log_no_update is missing/],
+      ['broken references', variant(withSql(`DELETE FROM boards WHERE id = '${board.id}'`)), /1 record points at records that are not there \(first: row \d+ of sites, which names a missing row of boards\)/],
+      [
+        'flipped byte',
+        variant(
+          (file) => {
+            const bytes = fs.readFileSync(file);
+            const at = bytes.indexOf(Buffer.from('Test Ward'));
+            bytes[at] = 'B'.charCodeAt(0); // "Best Ward": every page still reads, the checksum does not match
+            fs.writeFileSync(file, bytes);
+          },
+          { keepChecksum: true },
+        ),
+        /It has changed since it was made: its bytes no longer match the checksum written beside it/,
+      ],
+    ];
+    for (const [what, name, problem] of cases) {
+      const refused = core.raw('backups.restore', { name });
+      expect(refused, what).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: [{ path: ['name'] }] } });
+      expect(!refused.ok && refused.error.message, what).toMatch(new RegExp(`^The backup ${name} was not restored\\. ${problem.source}`));
+    }
+    // The flipped byte is invisible to SQLite's own check: only the checksum catches it.
+    const flipped = new Database(path.join(folder, cases[4]![1]), { readonly: true });
+    expect(flipped.pragma('integrity_check', { simple: true })).toBe('ok');
+    flipped.close();
+    // Listed with what is wrong when checked in full; nothing was replaced, no safety copy made, no copy left over.
+    const checked = core.call('backups.list', { verify: true });
+    expect(checked.filter((b) => b.problem !== null).map((b) => b.name).sort()).toEqual([cases[0]![1], cases[4]![1]].sort());
+    expect(core.call('boards.list', {}).map((b) => b.name)).toContain('NHS Today');
+    expect(backupsOf(core.file)).toHaveLength(6);
+    expect(fs.existsSync(`${core.file}.restoring`)).toBe(false);
+
+    // A backup made by an earlier version has no checksum: still restored, after every other check.
+    fs.rmSync(path.join(folder, `${good.name}.sha256`));
+    expect(core.call('backups.list', {}).find((b) => b.name === good.name)).toMatchObject({ hasChecksum: false, problem: null });
+    expect(core.call('backups.restore', { name: good.name }).restored.name).toBe(good.name);
+    expect(core.call('boards.list', {}).map((b) => b.name)).not.toContain('NHS Today');
     core.close();
   });
 

@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { answerAll, startAssessment } from '../helpers/assessments';
-import { APP_ROOT, RESOURCES, createTestCore, makeWard, tempDir } from '../helpers/core';
+import { cli } from '../helpers/cli';
+import { RESOURCES, createTestCore, makeWard, tempDir } from '../helpers/core';
 
-const TSX = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
-
-function cli(...args: string[]) {
-  const result = spawnSync(TSX, ['src/cli/index.ts', ...args], { cwd: APP_ROOT, encoding: 'utf8', env: { ...process.env, MHEA_DB: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('the command line', () => {
   it('seeds the demo estate into the database named by --db', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, OPERATIONS, type Operation } from '../../src/shared/contract';
 import { serialiseReturn } from '../../src/shared/exchange/serialise';
 import { answerAll, startAssessment } from '../helpers/assessments';
-import { RESOURCES, createTestCore, type TestCore } from '../helpers/core';
+import { RESOURCES, createTestCore, tempDir, type TestCore } from '../helpers/core';
 
 // Every operation carries only JSON-safe data, so IPC, HTTP and the CLI deliver the same thing.
 // The samples run in order against a real database; a new operation must add its sample here.
@@ -60,13 +60,20 @@ const SAMPLES: [Operation, Sample][] = [
   ['reports.ward', (ids) => ({ assessmentId: ids.assessment })],
   ['reports.site', (ids) => ({ siteId: ids.demoSite, includeDrafts: true })],
   ['reports.board', (ids) => ({ boardId: ids.demoBoard, round: '2026/27', includeDrafts: true })],
+  ['signing.createKey', (ids) => ({ boardId: ids.demoBoard })],
+  ['signing.exportPublicKey', (ids) => ({ boardId: ids.demoBoard })],
+  ['signing.registerKey', (ids) => ({ fileName: 'demo-public-key.json', content: ids.publicKey })],
+  ['signing.setUnsignedReturns', () => ({ policy: 'refuse' })],
+  ['signing.status', () => ({})],
   ['exchange.export', (ids) => ({ boardId: ids.demoBoard })],
   ['exchange.exportCsv', (ids) => ({ boardId: ids.demoBoard, includeDrafts: true })],
   ['exchange.verify', (ids) => ({ fileName: 'demo-return.json', content: ids.exchangeFile })],
   ['exchange.import', (ids) => ({ fileName: 'demo-return.json', content: ids.exchangeFile })],
+  ['signing.removeKey', (ids) => ({ keyId: ids.keyId })],
   ['backups.create', () => ({})],
   ['backups.list', () => ({})],
   ['backups.restore', (ids) => ({ name: ids.backup })],
+  ['recovery.startEmpty', () => ({})],
   ['assessments.progress', (ids) => ({ assessmentId: ids.assessment })],
   ['assessments.addArea', (ids) => ({ assessmentId: ids.assessment, type: 'quiet_room', name: 'Sensory room', supervisionTier: 3, tierOverrideReason: 'Used alone at night' })],
   ['photos.add', (ids) => ({ assessmentId: ids.assessment, ligaturePointId: ids.point, fileName: 'closer.png', mimeType: 'image/png', dataBase64: ONE_PIXEL_PNG, caption: 'Closer arm', assessorId: ids.assessor })],
@@ -129,6 +136,14 @@ const BEFORE: Partial<Record<Operation, (core: TestCore, ids: Record<string, str
 
 const SAFETY = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'checklists', 'safety.json'), 'utf8')) as unknown;
 
+/** Operations that only work while the database is damaged (recovery mode): run on a damaged one. */
+function coreFor(operation: Operation, core: TestCore): TestCore {
+  if (operation !== 'recovery.startEmpty') return core;
+  const file = path.join(tempDir(), 'estates.sqlite');
+  fs.writeFileSync(file, Buffer.alloc(8192, 0x78));
+  return createTestCore({ file });
+}
+
 const KEY_FOR: Partial<Record<Operation, string>> = {
   'boards.create': 'board',
   'sites.create': 'site',
@@ -151,7 +166,7 @@ describe('the contract', () => {
     for (const [operation, sample] of SAMPLES) {
       BEFORE[operation]?.(core, ids);
       const input = sample(ids);
-      const result = await core.dispatch(operation, JSON.parse(JSON.stringify(input)));
+      const result = await coreFor(operation, core).dispatch(operation, JSON.parse(JSON.stringify(input)));
       expect(result.ok, `${operation}: ${JSON.stringify(result)}`).toBe(true);
       if (!result.ok) continue;
       const viaJson = JSON.parse(JSON.stringify(result.data)) as unknown;
@@ -171,6 +186,8 @@ describe('the contract', () => {
       }
       if (operation === 'exchange.export') ids.exchangeFile = serialiseReturn(result.data);
       if (operation === 'handouts.exportAssessment') ids.handoutFile = (result.data as { content: string }).content;
+      if (operation === 'signing.exportPublicKey') ids.publicKey = (result.data as { content: string }).content;
+      if (operation === 'signing.registerKey') ids.keyId = (result.data as { keyId: string }).keyId;
       if (operation === 'assessments.start') {
         const assessment = result.data as { assessors: { id: string }[]; areas: { areaId: string; type: string }[] };
         ids.assessor = assessment.assessors[0]!.id;

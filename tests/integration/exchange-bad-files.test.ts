@@ -4,7 +4,7 @@ import { contentHash } from '../../src/core/services/templates';
 import { serialiseReturn } from '../../src/shared/exchange';
 import type { ExchangeDocument } from '../../src/shared/exchange/schema';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { dumpStore, sampleBoard } from '../helpers/exchange';
+import { assessWard, dumpStore, sampleBoard } from '../helpers/exchange';
 
 // A corpus of bad returns, made here from a good one. Each must be refused with a message that
 // names the file and its own problem, and leave the collator's database exactly as it was.
@@ -16,6 +16,8 @@ let good: Doc;
 let goodText: string;
 let withDrafts: Doc;
 let collator: TestCore;
+/** Another board's return (two rounds of one ward, so it has re-checks), already imported by the collator. */
+let other: Doc;
 
 beforeAll(() => {
   const source = createTestCore();
@@ -26,10 +28,12 @@ beforeAll(() => {
   source.close();
   // The collator already holds another board's return, so "unchanged" means something.
   collator = createTestCore();
-  const other = createTestCore();
-  const { board: otherBoard } = sampleBoard(other, 'NHS Other Board');
-  collator.call('exchange.import', { fileName: 'other.json', content: serialiseReturn(other.call('exchange.export', { boardId: otherBoard.id })) });
-  other.close();
+  const otherCore = createTestCore();
+  const { board: otherBoard, wards: otherWards } = sampleBoard(otherCore, 'NHS Other Board');
+  assessWard(otherCore, otherWards[0]!.id, 0, '2027/28', '2027-11-20', '2027-11-21T16:30:00.000Z');
+  other = otherCore.call('exchange.export', { boardId: otherBoard.id }) as Doc;
+  collator.call('exchange.import', { fileName: 'other.json', content: serialiseReturn(other) });
+  otherCore.close();
 });
 
 /** A deep copy of the good return, changed by `change`, with its digest recomputed (unless told not to). */
@@ -127,6 +131,73 @@ const CORPUS: [string, () => string, RegExp][] = [
   ['deep.json', () => altered((d) => (assessment(d)['note'] = JSON.parse('['.repeat(40) + ']'.repeat(40)) as unknown)), /^deep\.json: nests deeper than 32 levels at \$\.assessments\[0\]\.note/],
   ['huge.json', () => ' '.repeat(50 * 1024 * 1024 + 1), /^huge\.json: is 50\.0 MB, larger than the 50 MB an exchange file may be$/],
 ];
+
+/** The good return with some of its ids replaced everywhere they occur (its digest recomputed): a forgery that holds together. */
+function withIds(pairs: [string, string][], change: (doc: Mutable) => void = () => undefined): string {
+  let text = JSON.stringify(good);
+  for (const [from, to] of pairs) text = text.replaceAll(from, to);
+  const doc = JSON.parse(text) as Mutable;
+  change(doc);
+  doc['digest'] = exchangeDigest(doc);
+  return serialiseReturn(doc);
+}
+
+const firstOf = (doc: Doc, list: 'ligaturePoints' | 'actions' | 'assessors') => (doc.assessments[0]![list][0] as { id: string }).id;
+const ID = '[0-9a-f-]{36}';
+
+// Returns that pass every check the file allows on its own, but take ids of records the collator
+// already holds under another board, site, ward or assessment. Each is refused whole, naming the
+// record and where it is; nothing is moved, renamed or written.
+const FORGED: [string, () => string, RegExp][] = [
+  [
+    'site-of-another-board.json',
+    () => withIds([[good.sites[0]!.id, other.sites[0]!.id]]),
+    new RegExp(`^site-of-another-board\\.json: the file's site ".+" has the id ${ID} of a site already here under another board: ".+" in board "NHS Other Board" \\(id ${ID}\\), where the file says board "NHS Exchange Test" \\(id ${ID}\\)\\. An import never moves a record to another board: nothing from the file was written\\.$`),
+  ],
+  [
+    'ward-of-another-site.json',
+    () => withIds([[good.wards[0]!.id, other.wards[0]!.id]]),
+    new RegExp(`^ward-of-another-site\\.json: the file's ward ".+" has the id ${ID} of a ward already here under another site: ".+" in site ".+" \\(id ${ID}\\), where the file says site ".+" \\(id ${ID}\\)\\. An import never moves a record to another site`),
+  ],
+  ['area-of-another-ward.json', () => withIds([[good.areas[0]!.id, other.areas[0]!.id]]), /^area-of-another-ward\.json: the file's area ".+" has the id [0-9a-f-]{36} of an area already here under another ward: ".+" in ward ".+" \(id [0-9a-f-]{36}\), where the file says ward/],
+  [
+    'ligature-point-here.json',
+    () => withIds([[firstOf(good, 'ligaturePoints'), firstOf(other, 'ligaturePoints')]]),
+    new RegExp(`^ligature-point-here\\.json: ligature point ${ID} is already here, in the assessment of [^(]+ \\(round \\d{4}/\\d{2}, assessment ${ID}\\)\\. Ids never repeat between records`),
+  ],
+  ['action-here.json', () => withIds([[firstOf(good, 'actions'), firstOf(other, 'actions')]]), /^action-here\.json: action [0-9a-f-]{36} is already here, in the assessment of [^(]+ \(round/],
+  ['assessor-here.json', () => withIds([[firstOf(good, 'assessors'), firstOf(other, 'assessors')]]), /^assessor-here\.json: assessor [0-9a-f-]{36} is already here, in the assessment of [^(]+ \(round/],
+  [
+    're-check-here.json',
+    () =>
+      withIds([], (doc) => {
+        const taken = other.assessments.flatMap((a) => a.rechecks)[0]!;
+        const mine = assessment(doc);
+        (mine['rechecks'] as Mutable[]).push({ ...taken, assessorId: (mine['assessors'] as Mutable[])[0]!['id'], currentId: null });
+      }),
+    /^re-check-here\.json: re-check [0-9a-f-]{36} is already here, in the assessment of [^(]+ \(round 2027\/28/,
+  ],
+];
+
+describe('refusing forged returns', () => {
+  it.each(FORGED)('refuses %s, naming the record already here, and writes nothing', (fileName, make, expected) => {
+    const before = dumpStore(collator);
+    const content = make();
+    // Nothing in the file alone is wrong: only this database can tell.
+    expect(collator.call('exchange.verify', { fileName, content })).toMatchObject({ ok: true });
+    const result = collator.raw('exchange.import', { fileName, content });
+    expect(result).toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS' } });
+    expect(!result.ok && result.error.message).toMatch(expected);
+    expect(dumpStore(collator)).toBe(before);
+  });
+
+  it('refuses a string holding half of a two-part character (a \\ud800 escape), saying where', () => {
+    const before = dumpStore(collator);
+    const broken = collator.raw('exchange.import', { fileName: 'surrogate.json', content: goodText.replace('"name": "NHS Exchange Test"', '"name": "NHS Exchange Test \\ud800"') });
+    expect(!broken.ok && broken.error.message).toBe('surrogate.json: contains a broken character (half of a two-part Unicode character) at $.board.name');
+    expect(dumpStore(collator)).toBe(before);
+  });
+});
 
 describe('refusing bad returns', () => {
   it.each(CORPUS)('refuses %s with its own message and writes nothing', (fileName, make, expected) => {

@@ -1,16 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ROOT, createTestCore, tempDir } from '../helpers/core';
+import { cli } from '../helpers/cli';
+import { createTestCore, tempDir } from '../helpers/core';
 import { assessWard, sampleBoard } from '../helpers/exchange';
 
-const TSX = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
-
-function cli(...args: string[]) {
-  const result = spawnSync(TSX, ['src/cli/index.ts', ...args], { cwd: APP_ROOT, encoding: 'utf8', env: { ...process.env, MHEA_DB: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('exchange on the command line', () => {
   it('exports a return and its CSV files, verifies it, imports it once, and refuses an altered copy', { timeout: 60_000 }, () => {
@@ -40,12 +34,20 @@ describe('exchange on the command line', () => {
     expect(badVerify.code).toBe(1);
     expect(badVerify.stderr).toContain('✗ returns-lothian-edited.json: digest does not match its content (file altered after export)');
 
+    // A byte that is not UTF-8 (Latin-1 "é" in a name): refused, never read as a replacement character.
+    const latin1 = path.join(dir, 'returns-latin1.json');
+    const text = fs.readFileSync(out);
+    const at = text.indexOf('"name": "NHS Lothian Test"') + '"name": "NHS Lothian '.length;
+    fs.writeFileSync(latin1, Buffer.concat([text.subarray(0, at), Buffer.from([0xe9]), text.subarray(at + 1)]));
+    const line = text.subarray(0, at).toString('utf8').split('\n').length;
+
     const collatorDb = path.join(dir, 'national.sqlite');
-    const imported = cli('import', out, tampered, '--db', collatorDb);
+    const imported = cli('import', out, tampered, latin1, '--db', collatorDb);
     expect(imported.code).toBe(1);
     expect(imported.stdout).toMatch(/returns-lothian\.json: imported NHS Lothian Test: 2 assessments added; 12 estate records added, 0 updated\./);
     expect(imported.stderr).toContain('REFUSED returns-lothian-edited.json: digest does not match its content (file altered after export)');
-    expect(imported.stdout).toContain('1 of 2 files accepted, 1 refused.');
+    expect(imported.stderr).toContain(`REFUSED returns-latin1.json: is not valid UTF-8 text: byte ${at} (line ${line}, byte `);
+    expect(imported.stdout).toContain('1 of 3 files accepted, 2 refused.');
 
     const again = cli('import', out, '--db', collatorDb);
     expect(again.code).toBe(0);

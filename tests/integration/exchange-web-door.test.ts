@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_BODY_BYTES, startWebServer, type RunningWebServer } from '../../src/web/server';
+import { DEFAULT_MAX_BODY_BYTES, KEY_HEADER, startWebServer, type RunningWebServer } from '../../src/web/server';
 import { createTestCore, tempDir, type TestCore } from '../helpers/core';
 
 // The HTTP door keeps its 1 MB limit for ordinary operations; whole return files may be larger.
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 async function post(operation: string, body: unknown) {
-  const response = await fetch(`${server.url}rpc/${operation}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${server.origin}rpc/${operation}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [KEY_HEADER]: server.key }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as { ok: boolean; data?: { ok: boolean; problem: string }; error?: { message: string } } };
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS, type Operation } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
+import { findBrokenText } from '../../src/shared/text';
 import { startAssessment } from '../helpers/assessments';
 import { createTestCore, makeWard, type TestCore } from '../helpers/core';
 
@@ -10,7 +11,7 @@ import { createTestCore, makeWard, type TestCore } from '../helpers/core';
 // (and where, for VALIDATION), and a refused call must leave the database exactly as it was.
 
 const RUNS_PER_OPERATION = 100;
-const REFUSALS = ['VALIDATION', 'NOT_FOUND', 'CONFLICT'];
+const REFUSALS = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'ALREADY_EXISTS'];
 
 type Ids = Record<string, string>;
 
@@ -66,6 +67,12 @@ function validSample(operation: Operation, ids: Ids): Record<string, unknown> {
     'merge.status': { assessmentId: ids.assessment },
     'assignments.set': { assessmentId: ids.assessment, areaIds: [ids.area], assessorId: ids.assessor },
     'device.rename': { name: 'Ward tablet' },
+    'backups.list': { verify: true },
+    'signing.createKey': { boardId: ids.board, replace: true },
+    'signing.exportPublicKey': { boardId: ids.board },
+    'signing.registerKey': { fileName: 'key.json', content: ids.publicKeyFile },
+    'signing.removeKey': { keyId: ids.keyId },
+    'signing.setUnsignedReturns': { policy: 'refuse' },
   };
   return samples[operation] ?? {};
 }
@@ -75,6 +82,8 @@ const deep = (depth: number): unknown => Array.from({ length: depth }).reduce<un
 /** A hostile value: wrong types, extremes, unicode, prototype keys, deep nesting. */
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(null, undefined, true, false, 0, -1, -0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e308, Number.MAX_SAFE_INTEGER + 2, 2.5, '', ' ', '\u0000', '💥'.repeat(50), '../../etc/passwd', "'; DROP TABLE boards; --", '__proto__', 'constructor'),
+  // Half of a two-part character, alone or beside good text: never stored, always refused.
+  fc.constantFrom('\ud800', 'NHS \udfff', 'Ward \ud83d', '\ude00 Lounge', ['ok', '\udbff'], { nested: 'x\ud800' }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.integer(),
@@ -122,6 +131,10 @@ function setup(): { core: TestCore; ids: Ids } {
   const point = core.call('ligaturePoints.create', { assessmentId: assessment.id, areaId: area.id, itemId: 'L01', element: 'Door closer', heightBand: 'above_head', tier: 3, description: 'Overhead closer', controls: [{ kind: 'electronic_detection', description: 'Door-top alarm' }], likelihoodBefore: 4, severityBefore: 5, likelihoodAfter: 2, severityAfter: 5, assessorId: assessment.assessors[0]!.id });
   ids.point = point.id;
   ids.action = core.call('actions.create', { assessmentId: assessment.id, ligaturePointId: point.id, type: 'replace', description: 'Fit a concealed closer', owner: 'Estates', priority: 'high', status: 'open' }).id;
+  // A signing key and its public key file, registered, so the signing operations have real input.
+  core.call('signing.createKey', { boardId: board.id });
+  ids.publicKeyFile = core.call('signing.exportPublicKey', { boardId: board.id }).content;
+  ids.keyId = core.call('signing.registerKey', { fileName: 'key.json', content: ids.publicKeyFile }).keyId;
   return { core, ids };
 }
 
@@ -148,6 +161,11 @@ describe('hostile input through the router', () => {
             result = await core.dispatch(operation, input);
           } catch (error) {
             throw new Error(`${operation} threw ${String(error)} for ${safeShow(input)}`, { cause: error });
+          }
+          // Half a character anywhere in the input is refused at the router, naming where.
+          const broken = findBrokenText(input);
+          if (broken && (result.ok || result.error.code !== 'VALIDATION' || !/contains a broken character/.test(result.error.message))) {
+            throw new Error(`${operation}: accepted or mis-refused a broken character at ${broken.join('.')}: ${safeShow(result)}`);
           }
           if (result.ok) return;
           // Checked by hand rather than with expect(), so the input is only printed on a failure.

@@ -40,6 +40,16 @@ describe('the built Electron main bundle', () => {
     expect(report.protocolIndex).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY });
     expect(report.protocolEscape).toBe(404);
 
+    // The private key is sealed by safeStorage in the desktop app, never left as plain text.
+    expect(report.signingKey).toMatchObject({ ok: true, data: { boardName: 'Smoke Board', key: { label: expect.stringMatching(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/) } } });
+    expect(report.signingStatus.data.storage).toMatch(/operating system’s key store/);
+    const keyFiles = fs.readdirSync(path.join(userData, 'keys'));
+    expect(keyFiles).toEqual([`board-${report.createBoard.data.id}.sealed`]);
+    const sealed = fs.readFileSync(path.join(userData, 'keys', keyFiles[0]!));
+    expect(sealed.subarray(0, 12).toString()).toBe('STUB-SEALED:');
+    expect(sealed.toString('utf8')).not.toContain('PRIVATE KEY');
+    expect(fs.statSync(path.join(userData, 'keys', keyFiles[0]!)).mode & 0o777).toBe(0o600);
+
     const dbFile = path.join(userData, 'estates.sqlite');
     expect(report.infoResult.data.databaseFile).toBe(dbFile);
     const sqlite = new Database(dbFile, { readonly: true });

@@ -66,7 +66,7 @@ describe('the register hand-out', () => {
     const other = laptop.call('boards.create', { name: 'NHS Elsewhere' });
     laptop.store.sqlite.prepare("INSERT INTO sites (id, board_id, name, created_at, updated_at) VALUES (?, ?, 'Elsewhere Site', 't', 't')").run(site.id, other.id);
     const before = rowCounts(laptop);
-    expect(refusal(laptop, file)).toContain(`site Test Site (${site.id}) belongs to another board here`);
+    expect(refusal(laptop, file)).toContain(`the file's site "Test Site" has the id ${site.id} of a site already here under another board`);
     expect(rowCounts(laptop)).toEqual(before);
   });
 });
@@ -343,5 +343,23 @@ describe('the same room added on two devices', () => {
     expect(takeAssessment(laptop, handOut(board, assessment.id))).toMatchObject({ conflicts: 1, duplicates: 0 });
     expect(laptop.call('assessments.get', { id: assessment.id }).areas.map((a) => a.areaId)).toEqual([ours.id]);
     expect(laptop.call('answers.list', { assessmentId: assessment.id }).filter((a) => a.areaId === theirs.id)).toEqual([]);
+  });
+});
+
+describe('a hand-out file reusing an id', () => {
+  it('is refused whole as ALREADY_EXISTS, naming the record, when a record takes the id of another assessment’s', () => {
+    const board = createTestCore();
+    const laptop = createTestCore();
+    const { round } = wardInItsSecondRound(board);
+    const bedroom = round.areas.find((a) => a.type === 'bedroom')!;
+    const point = board.call('ligaturePoints.create', { assessmentId: round.id, areaId: bedroom.areaId, itemId: 'L02', element: 'Curtain rail', heightBand: 'above_head', tier: 3, description: 'Rail', controls: [{ kind: 'physical_modification', description: 'Collapsible rail' }], likelihoodBefore: 4, severityBefore: 4, likelihoodAfter: 2, severityAfter: 4, assessorId: round.assessors[0]!.id });
+    const file = handOut(board, round.id);
+    const previousPoint = (JSON.parse(file.content) as Loose)['previousRound']['assessments'][0]['ligaturePoints'][0]['id'] as string;
+    const forged = altered({ ...file, content: file.content.replaceAll(point.id, previousPoint) }, () => undefined);
+    const before = rowCounts(laptop);
+    const result = laptop.raw('handouts.import', forged);
+    expect(result).toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS' } });
+    expect(result.ok ? '' : result.error.message).toContain(`the ligature point ${previousPoint} is already here in another assessment`);
+    expect(rowCounts(laptop)).toEqual(before);
   });
 });

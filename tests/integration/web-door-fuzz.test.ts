@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCaller, startWebServer, type RunningWebServer } from '../../src/web/server';
+import { checkCaller, KEY_HEADER, keyCookieName, startWebServer, type RunningWebServer } from '../../src/web/server';
 import { createTestCore, tempDir, type TestCore } from '../helpers/core';
 
 // The HTTP door under attack: other hosts (DNS rebinding), other origins, oversized and
@@ -52,7 +52,29 @@ function send(options: { method?: string; path: string; headers?: Record<string,
   });
 }
 
-const json = (headers: Record<string, string> = {}) => ({ 'Content-Type': 'application/json', ...headers });
+/** Headers of a well-formed call: JSON, with this run's key. */
+/** A GET that also returns the response headers (cookies, redirects). */
+function sendWithHeaders(options: { path: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, method: 'GET', path: options.path, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function decodesAsUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const json = (headers: Record<string, string> = {}) => ({ 'Content-Type': 'application/json', [KEY_HEADER]: server.key, ...headers });
 
 function auditCount(): number {
   return (core.store.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
@@ -101,6 +123,61 @@ describe('the web door under hostile requests', () => {
     for (const local of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) expect(checkCaller(fake(local), port), local).toBeNull();
   });
 
+  it('requires this run’s key on every operation, from programs without an Origin too, and hands it to the browser only from the printed address', async () => {
+    const before = auditCount();
+    const cookie = (value: string, port = server.port) => ({ Cookie: `${keyCookieName(port)}=${value}` });
+    const wrongKeys = ['', 'x', server.key.slice(1), `${server.key}x`, server.key.toUpperCase(), ...fc.sample(fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), { numRuns: 30, seed: 11 })];
+    const withoutKey: Record<string, string>[] = [
+      { 'Content-Type': 'application/json' },
+      ...wrongKeys.map((key) => ({ 'Content-Type': 'application/json', [KEY_HEADER]: key })),
+      ...wrongKeys.map((key) => ({ 'Content-Type': 'application/json', ...cookie(key) })),
+      { 'Content-Type': 'application/json', ...cookie(server.key, server.port + 1) },
+    ];
+    for (const headers of withoutKey) {
+      const reply = await send({ method: 'POST', path: '/rpc/boards.create', headers, body: JSON.stringify({ name: 'NHS Keyless' }) });
+      expect(reply.status, JSON.stringify(headers)).toBe(403);
+      expect(refusal(reply)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/the address the local server printed/) });
+    }
+    // In the address of an operation it does not count: only the page hands it over.
+    expect((await send({ method: 'POST', path: `/rpc/boards.create?key=${server.key}`, headers: { 'Content-Type': 'application/json' }, body: '{"name":"NHS Query"}' })).status).toBe(403);
+    expect(auditCount()).toBe(before);
+
+    const printed = new URL(server.url);
+    const opened = await sendWithHeaders({ path: `${printed.pathname}${printed.search}` });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toBe('/');
+    expect(opened.headers['set-cookie']).toEqual([`${keyCookieName(server.port)}=${server.key}; HttpOnly; SameSite=Strict; Path=/`]);
+    // Never a way to send the browser elsewhere: a "//host" path still leads back to the app's root.
+    expect((await sendWithHeaders({ path: `//evil.example/?key=${server.key}` })).headers.location).toBe('/');
+    const wrong = await sendWithHeaders({ path: '/?key=not-the-key' });
+    expect(wrong.status).toBe(200);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    const viaCookie = await send({ method: 'POST', path: '/rpc/boards.list', headers: { 'Content-Type': 'application/json', ...cookie(server.key) }, body: '{}' });
+    expect(viaCookie.status).toBe(200);
+  });
+
+  it('refuses request bodies that are not UTF-8, and strings holding half a character, saying where, and writes nothing', async () => {
+    const before = auditCount();
+    const prefix = Buffer.from('{"name":"NHS ');
+    const suffix = Buffer.from('"}');
+    // Not UTF-8: a stray continuation byte, a lead byte cut short, an overlong "/", a UTF-16 half encoded as UTF-8, a byte no UTF-8 uses.
+    const invalid = [[0x80], [0xc3, 0x28], [0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff], [0xf4, 0x90, 0x80, 0x80]];
+    const generated = fc.sample(fc.uint8Array({ minLength: 1, maxLength: 12 }).filter((bytes) => !decodesAsUtf8(bytes)), { numRuns: 60, seed: 12 });
+    for (const bytes of [...invalid.map((b) => Uint8Array.from(b)), ...generated]) {
+      const reply = await send({ method: 'POST', path: '/rpc/boards.create', headers: json(), body: Buffer.concat([prefix, bytes, suffix]) });
+      expect(reply.status, Buffer.from(bytes).toString('hex')).toBe(400);
+      expect(refusal(reply).message).toMatch(/^The request body is not valid UTF-8 text: byte \d+ \(line 1, byte \d+ of the line\)/);
+    }
+    for (const broken of ['\\ud800', '\\udfff', 'a\\ud83d', '\\ude00b']) {
+      const reply = await send({ method: 'POST', path: '/rpc/boards.create', headers: json(), body: `{"name":"NHS ${broken}"}` });
+      expect(reply.status, broken).toBe(400);
+      expect(refusal(reply)).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/name: contains a broken character/) });
+    }
+    expect(auditCount()).toBe(before);
+    // A whole pair is one character: accepted.
+    expect((await send({ method: 'POST', path: '/rpc/boards.create', headers: json(), body: '{"name":"NHS \\ud83d\\ude00 Smile"}' })).status).toBe(200);
+  });
+
   it('refuses bodies over the limit, declared or streamed without a length, and writes nothing', async () => {
     const before = auditCount();
     const big = JSON.stringify({ name: 'x'.repeat(LIMIT * 4) });
@@ -117,12 +194,12 @@ describe('the web door under hostile requests', () => {
     const before = auditCount();
     const body = JSON.stringify({ name: 'NHS Wrong Type' });
     for (const type of ['text/plain', 'text/plain; charset=utf-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'application/json-patch+json', 'text/json', '', 'application/javascript']) {
-      const reply = await send({ method: 'POST', path: '/rpc/boards.create', headers: type ? { 'Content-Type': type } : {}, body });
+      const reply = await send({ method: 'POST', path: '/rpc/boards.create', headers: type ? { 'Content-Type': type, [KEY_HEADER]: server.key } : { [KEY_HEADER]: server.key }, body });
       expect(reply.status, type || '(none)').toBe(415);
       expect(refusal(reply).code).toBe('VALIDATION');
     }
     expect(auditCount()).toBe(before);
-    const charset = await send({ method: 'POST', path: '/rpc/boards.list', headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '{}' });
+    const charset = await send({ method: 'POST', path: '/rpc/boards.list', headers: json({ 'Content-Type': 'application/json; charset=utf-8' }), body: '{}' });
     expect(charset.status).toBe(200);
   });
 

@@ -10,7 +10,7 @@ export const seedDemo: Command = {
     const result = (await core.dispatch('demo.seed', {})) as Result<Output<'demo.seed'>>;
     if (!result.ok) return report(result);
     const { sites, wards, areas } = result.data;
-    console.log(`Demo estate added to ${core.store.file}: 1 board, ${sites} sites, ${wards} wards, ${areas} areas.`);
+    console.log(`Demo estate added to ${core.file}: 1 board, ${sites} sites, ${wards} wards, ${areas} areas.`);
     return 0;
   },
 };
@@ -18,7 +18,8 @@ export const seedDemo: Command = {
 export const info: Command = {
   name: 'info',
   usage: 'info',
-  summary: 'Show the database in use and its schema version.',
+  summary: 'Show the database in use and its schema version (and what is wrong with it, if it is damaged).',
+  worksInRecovery: true,
   async run({ core }) {
     return printResult(await core.dispatch('app.info', {}));
   },
@@ -44,6 +45,7 @@ export const call: Command = {
   summary:
     'Run one operation of the app\'s contract with a JSON input and print the JSON result,\n' +
     '                       e.g.  call boards.list   or   call sites.list \'{"boardId":"…"}\'',
+  worksInRecovery: true,
   async run({ core, args }) {
     const [operation, json] = args;
     if (!operation) {

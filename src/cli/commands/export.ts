@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Output } from '../../shared/contract';
 import { oversizeProblem, serialiseReturn } from '../../shared/exchange/serialise';
+import { keyLabel } from '../../shared/exchange/signature';
 import type { Result } from '../../shared/result';
 import { report, type Command } from '../command';
 
@@ -46,6 +47,11 @@ export const exportReturn: Command = {
       console.log(
         `Wrote ${options.out}: ${document.board.name}, ${document.assessments.length} assessment${document.assessments.length === 1 ? '' : 's'}, ` +
           `${document.wards.length} wards${input.includePhotos ? ', with photos' : ''}. Digest sha256:${document.digest}`,
+      );
+      console.log(
+        document.signature
+          ? `Signed with ${document.board.name}'s key ${keyLabel(document.signature.keyId)}.`
+          : `Not signed: ${document.board.name} has no signing key on this computer ("keys create --board ${document.board.id}" makes one).`,
       );
     } else if (typeof options.csv !== 'string') {
       process.stdout.write(text);

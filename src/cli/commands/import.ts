@@ -15,7 +15,7 @@ export const importReturns: Command = {
     }
     const refused = await forEachFile(
       args,
-      (fileName, file) => `REFUSED ${fileName}: cannot read ${file}`,
+      (fileName, problem) => `REFUSED ${fileName}: ${problem}`,
       async (fileName, content) => {
         const result = (await core.dispatch('exchange.import', { fileName, content })) as Result<Output<'exchange.import'>>;
         if (!result.ok) {
@@ -41,5 +41,6 @@ export function describeImport(report: Output<'exchange.import'>): string {
     report.photosAdded > 0 ? `${report.photosAdded} photos` : null,
     report.olderThanHere ? 'older than returns already here, so the register was not rolled back' : null,
   ].filter(Boolean);
-  return `${report.fileName}: imported ${report.board.name}: ${parts.join('; ')}.`;
+  const signed = report.signedBy ? ` Signed by ${report.signedBy.board}, key ${report.signedBy.label}.` : ' Not signed.';
+  return `${report.fileName}: imported ${report.board.name}: ${parts.join('; ')}.${signed}`;
 }

@@ -4,6 +4,7 @@ import { call, info, score, seedDemo } from './basic';
 import { exportReturn } from './export';
 import { handOut, takeHandouts } from './handouts';
 import { importReturns } from './import';
+import { keys } from './keys';
 import { report } from './report';
 import { seedNationalCommand } from './seed-national';
 import { templates } from './templates';
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   verifyReturns,
   handOut,
   takeHandouts,
+  keys,
   backupCommand,
   backupsCommand,
   restoreCommand,

@@ -33,7 +33,7 @@ export const seedNationalCommand: Command = {
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `National estate added to ${core.store.file} in ${seconds} s (seed ${String(seed)}): ${summary.boards} boards, ${summary.sites} sites, ` +
+      `National estate added to ${core.file} in ${seconds} s (seed ${String(seed)}): ${summary.boards} boards, ${summary.sites} sites, ` +
         `${summary.wards} wards, ${summary.areas} areas, ${summary.assessments} signed-off assessments, ${summary.answers} answers, ` +
         `${summary.ligaturePoints} ligature points, ${summary.actions} actions.`,
     );

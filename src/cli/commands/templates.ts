@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Output } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import { report, type Command } from '../command';
+import { readTextFile, report, type Command } from '../command';
 
 type TemplateRow = Output<'templates.list'>[number];
 type Installed = Output<'templates.install'>;
@@ -29,16 +28,14 @@ export const templates: Command = {
       return 0;
     }
     if (sub === 'install' && arg) {
-      let content: string;
-      try {
-        content = fs.readFileSync(arg, 'utf8');
-      } catch {
-        console.error(`Cannot read ${arg}`);
+      const read = readTextFile(arg);
+      if (!read.ok) {
+        console.error(`${path.basename(arg)}: ${read.problem}`);
         return 2;
       }
       const result = (await core.dispatch('templates.install', {
         fileName: path.basename(arg),
-        content,
+        content: read.text,
         makeCurrent: options['keep-current'] !== true,
       })) as Result<Installed>;
       if (!result.ok) return report(result);

@@ -15,7 +15,7 @@ export const verifyReturns: Command = {
     }
     const failed = await forEachFile(
       args,
-      (fileName, file) => `${fileName}: cannot read ${file}`,
+      (fileName, problem) => `${fileName}: ${problem}`,
       async (fileName, content) => {
         const result = (await core.dispatch('exchange.verify', { fileName, content })) as Result<Output<'exchange.verify'>>;
         if (!result.ok) {

@@ -3,6 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { DatabaseDamaged } from '../errors';
+import { storeProblemKind, unreadable } from '../store-errors';
+import { sqliteCheckProblems } from './checks';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -24,31 +27,52 @@ export interface OpenOptions {
    * loads an Electron-ABI build; Node uses the one in node_modules).
    */
   nativeBinding?: string;
+  /** How long a write waits for another process's lock before giving up (ms). */
+  busyTimeoutMs?: number;
+  /** Copy the file aside before migrating it (default true; false for a file that is itself a copy). */
+  copyBeforeMigrating?: boolean;
 }
 
 /**
- * Opens (creating if needed) the one SQLite file, sets the pragmas we rely on and brings the schema
- * up to date before anything else reads. If migrating fails the handle is closed and the error is
- * thrown: the database is left as it was (the migrator runs in one transaction) and a copy taken
- * before migrating sits beside it. If the migrations committed but left broken references, the
- * file is put back from that copy, so the next start does not carry on from a damaged upgrade.
+ * Ten seconds: a save waits out another process's write (an import of a large return holds the
+ * lock for a few seconds) rather than fail; past that, the person is told who holds it.
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens (creating if needed) the one SQLite file, checks an existing one is sound, sets the
+ * pragmas we rely on and brings the schema up to date before anything else reads. A damaged file
+ * (empty, overwritten, or failing SQLite's quick check) throws DatabaseDamaged, and the app opens
+ * in recovery mode. If migrating fails the handle is closed and the error is thrown: the database
+ * is left as it was (the migrator runs in one transaction) and a copy taken before migrating sits
+ * beside it. If the migrations committed but left broken references, the file is put back from
+ * that copy, so the next start does not carry on from a damaged upgrade.
  */
 export function openStore(options: OpenOptions): OpenedStore {
   const file = path.resolve(options.file);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const existing = fs.statSync(file, { throwIfNoEntry: false });
+  // SQLite would take an empty file for a new database; this one held an estate once.
+  if (existing?.isFile() && existing.size === 0) {
+    throw new DatabaseDamaged(file, 'the file is empty (0 bytes): its contents were lost, for example when a copy or the disk failed');
+  }
+  const sqlite = new Database(file, {
+    // Set before the first statement, so even switching on WAL waits for another process's lock.
+    timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   try {
+    if (existing) checkSound(sqlite, file);
     refuseForeignDatabase(sqlite, file);
     sqlite.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a committed transaction survives a process crash; only an OS crash or
     // power loss can lose the last transactions, never corrupt the file.
     sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('busy_timeout = 5000');
     // A 64 MB page cache (SQLite's default is 2 MB): a board's return adds ~20,000 rows to
     // indexes keyed by random ids in one transaction, and a small cache spills pages mid-way.
     sqlite.pragma('cache_size = -65536');
     const db = drizzle(sqlite, { schema });
-    migrateSafely(sqlite, db, file, options.migrationsFolder);
+    migrateSafely(sqlite, db, file, options.migrationsFolder, options.copyBeforeMigrating ?? true);
     sqlite.pragma('foreign_keys = ON');
     const schemaVersion = countAppliedMigrations(sqlite);
     return {
@@ -63,8 +87,19 @@ export function openStore(options: OpenOptions): OpenedStore {
   } catch (error) {
     sqlite.close();
     if (error instanceof BrokenMigration) putBack(file, error.copy);
+    if (storeProblemKind(error) === 'DATABASE_DAMAGED') throw new DatabaseDamaged(file, unreadable(error));
     throw error;
   }
+}
+
+/**
+ * SQLite's quick check reads every page and checks the structure of every table and index (not
+ * that each index matches its table: the full integrity check before each backup does that). On
+ * the national database (427 MB) it takes about 0.3 s; a board's database is a fraction of that.
+ */
+function checkSound(sqlite: Database.Database, file: string): void {
+  const problems = sqliteCheckProblems(sqlite, 'quick_check');
+  if (problems) throw new DatabaseDamaged(file, `SQLite's check of its pages found ${problems}`);
 }
 
 /** A migration committed but left rows pointing at nothing: the upgrade must be undone. */
@@ -95,7 +130,7 @@ function refuseForeignDatabase(sqlite: Database.Database, file: string): void {
   }
 }
 
-function migrateSafely(sqlite: Database.Database, db: Db, file: string, migrationsFolder: string): void {
+function migrateSafely(sqlite: Database.Database, db: Db, file: string, migrationsFolder: string, copyFirst: boolean): void {
   const journal = readJournal(migrationsFolder);
   const applied = countAppliedMigrations(sqlite);
   if (applied > journal.length) {
@@ -104,7 +139,7 @@ function migrateSafely(sqlite: Database.Database, db: Db, file: string, migratio
     );
   }
   if (applied === journal.length) return;
-  const copy = applied > 0 ? backupBeforeMigrating(sqlite, file, applied) : null;
+  const copy = applied > 0 && copyFirst ? backupBeforeMigrating(sqlite, file, applied) : null;
   // drizzle's migrator wraps all pending migrations in one transaction, inside which
   // `PRAGMA foreign_keys` is a no-op; a table rebuild must not cascade-delete child rows,
   // so foreign keys go off outside the transaction and are checked afterwards.

@@ -26,6 +26,13 @@ export interface PresenceNote {
   openedAt: string;
 }
 
+const DOOR_NAMES: Record<string, string> = { ipc: 'the desktop app', http: 'the app in a browser (npm run web)', cli: 'the command line' };
+
+/** "the command line (opened 2026-11-23 10:00 UTC, process 4242)". */
+export function describeOpener(note: PresenceNote): string {
+  return `${DOOR_NAMES[note.door] ?? note.door} (opened ${note.openedAt.slice(0, 16).replace('T', ' ')} UTC, process ${note.pid})`;
+}
+
 export function presenceFolder(databaseFile: string): string {
   return `${path.resolve(databaseFile)}.open`;
 }
@@ -90,7 +97,7 @@ function readNote(file: string): PresenceNote | null | 'gone' {
 }
 
 /** Whether a process with this id is running (signal 0 checks without signalling). */
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

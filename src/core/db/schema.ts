@@ -6,3 +6,4 @@ export * from './tables/audit';
 export * from './tables/templates';
 export * from './tables/assessments';
 export * from './tables/merge';
+export * from './tables/signing';

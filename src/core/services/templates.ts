@@ -9,6 +9,7 @@ import type { DbOrTx, ServiceContext } from '../context';
 import { currentTemplates, templates } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { recordAudit } from './audit';
+import { writeTransaction } from '../db/transactions';
 
 // Template versions are stored whole, with the SHA-256 of their canonical JSON, and never changed.
 // "Current" only decides what new assessments pin; a started assessment keeps its versions.
@@ -151,7 +152,7 @@ export function installTemplate(ctx: ServiceContext, input: ParsedInput<'templat
     );
   }
   const template = reading.template;
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const previousKey = currentTemplateKey(tx, template.domain);
     const { key, alreadyInstalled } = storeTemplate(tx, ctx, template, input.fileName);
     if (input.makeCurrent) makeCurrent(tx, ctx, template.domain, key);
@@ -198,7 +199,7 @@ export function previewTemplate(ctx: ServiceContext, input: ParsedInput<'templat
 }
 
 export function setCurrentTemplate(ctx: ServiceContext, input: ParsedInput<'templates.setCurrent'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const template = getTemplate(tx, input.key);
     makeCurrent(tx, ctx, template.domain, input.key);
     return summaryOf(tx, input.key);
@@ -226,7 +227,13 @@ export function installBundledTemplates(ctx: ServiceContext, checklistsDir: stri
     if (!result.ok) throw new Error(`The bundled checklist ${file} is invalid:\n${result.problems.join('\n')}`);
     return result.template;
   });
-  ctx.db.transaction((tx) => {
+  // Usually all are there already: then start-up writes nothing and never waits for another
+  // process's write lock.
+  const installed = (template: Template) =>
+    ctx.db.select({ contentHash: templates.contentHash }).from(templates).where(eq(templates.key, templateKey(template))).get()?.contentHash === contentHash(template) &&
+    currentTemplateKey(ctx.db, template.domain) !== null;
+  if (parsed.every(installed)) return;
+  writeTransaction(ctx.db, (tx) => {
     for (const template of parsed) {
       const { key } = storeTemplate(tx, ctx, template, 'bundled');
       if (!currentTemplateKey(tx, template.domain)) makeCurrent(tx, ctx, template.domain, key);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import { call } from './api/call';
 import { AppFooter } from './app/AppFooter';
@@ -7,6 +7,8 @@ import { NotFoundPage } from './app/NotFoundPage';
 import { SkipLink } from './app/SkipLink';
 import { LiveStatus, StatusProvider } from './app/status';
 import { BackupsPage } from './features/backups/BackupsPage';
+import { RecoveryPage } from './features/backups/RecoveryPage';
+import { SigningKeysPage } from './features/signing/SigningKeysPage';
 import { ActionPlanPage } from './features/assessments/ActionPlanPage';
 import { LigatureRegisterPage } from './features/assessments/LigatureRegisterPage';
 import { RechecksPage } from './features/assessments/RechecksPage';
@@ -31,17 +33,19 @@ import { useRoute } from './routing/use-route';
 export function App() {
   const route = useRoute();
   const [info, setInfo] = useState<Output<'app.info'> | null>(null);
+  // If this fails, the page itself reports the problem; it also says whether the database is damaged.
+  const loadInfo = useCallback(() => call('app.info', {}).then(setInfo, () => setInfo(null)), []);
   useEffect(() => {
-    // The footer is a nicety: if this fails, the page itself reports the problem.
-    call('app.info', {}).then(setInfo, () => setInfo(null));
-  }, []);
+    void loadInfo();
+  }, [loadInfo]);
+  const recovery = info?.recovery ?? null;
 
   return (
     <StatusProvider>
       <SkipLink />
-      <AppHeader />
+      <AppHeader navigation={!recovery} />
       <div className="nhsuk-width-container">
-        <CurrentPage route={route} key={routeKey(route)} />
+        {recovery ? <RecoveryPage recovery={recovery} onRecovered={loadInfo} /> : <CurrentPage route={route} key={routeKey(route)} />}
       </div>
       <AppFooter info={info} />
       <LiveStatus />
@@ -71,6 +75,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <ImportReturnsPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'signing':
+      return <SigningKeysPage />;
     case 'assessment-start':
       return <StartAssessmentPage wardId={route.wardId} />;
     case 'walk':

@@ -19,6 +19,8 @@ const ExportInput = z.object({
   round: z.string().trim().regex(/^\d{4}\/\d{2}$/, 'Enter the round as a financial year, e.g. 2026/27').optional(),
 });
 
+const SignedBy = z.object({ board: z.string(), keyId: z.string(), label: z.string() });
+
 export const ImportReport = z.object({
   fileName: z.string(),
   status: z.enum(['imported', 'already_imported']),
@@ -31,6 +33,8 @@ export const ImportReport = z.object({
   /** The file is older than this board's assessments already here: its register did not replace the newer one. */
   olderThanHere: z.boolean(),
   photosAdded: z.number().int(),
+  /** Who signed it, by the register of boards' keys; null when it was not signed (and accepted unsigned). */
+  signedBy: SignedBy.nullable(),
 });
 
 export const VerifyReport = z.object({
@@ -43,6 +47,7 @@ export const VerifyReport = z.object({
   board: z.object({ id: z.string(), name: z.string() }).nullable(),
   assessments: z.number().int(),
   digest: z.string().nullable(),
+  signedBy: SignedBy.nullable(),
 });
 
 /** A board's return to the national collator, and collation of returns. */

@@ -6,6 +6,7 @@ import { estateContract } from './estate';
 import { reportsContract } from './reports';
 import { exchangeContract } from './exchange';
 import { mergeContract } from './merge';
+import { signingContract } from './signing';
 import { systemContract } from './system';
 import { templatesContract } from './templates';
 import { walkthroughContract } from './walkthrough';
@@ -25,6 +26,7 @@ export const contract = {
   ...backupsContract,
   ...walkthroughContract,
   ...mergeContract,
+  ...signingContract,
 };
 
 export type Contract = typeof contract;

@@ -127,7 +127,8 @@ export const mergeContract = {
     output: z.object({
       assessmentId: Id,
       status: z.enum(['draft', 'signed_off']),
-      device: Device,
+      /** This device (id null until it first writes or takes a file). */
+      device: z.object({ id: Id.nullable(), name: z.string() }),
       assignments: z.array(Assignment),
       conflicts: z.number().int(),
       duplicates: z.number().int(),

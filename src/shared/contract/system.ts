@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecoveryInfo } from './backups';
 import type { ContractSlice } from './types';
 
 export const AppInfo = z.object({
@@ -10,6 +11,8 @@ export const AppInfo = z.object({
   /** Number of migrations applied to the open database. */
   schemaVersion: z.number().int(),
   estateIsEmpty: z.boolean(),
+  /** Set when the database could not be opened: the app shows the recovery page instead. */
+  recovery: RecoveryInfo.nullable(),
 });
 
 export const AuditEntry = z.object({

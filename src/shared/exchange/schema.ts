@@ -3,6 +3,7 @@ import { ACTION_PRIORITIES, ASSESSOR_ROLES } from '../domain/assessment-schemas'
 import { AREA_TYPES, SEX_DESIGNATIONS, SUPERVISION_TIERS, WARD_TYPES } from '../domain/estate';
 import { ACTION_STATUSES, ACTION_TYPES, AnswerValue, CONTROL_KINDS, HEIGHT_BANDS, RATINGS } from '../scoring';
 import { DOMAINS, Template } from '../templates/schema';
+import { ExchangeSignature } from './signature';
 
 // The exchange file, version 1: one board's return to the national collator. Every object is
 // strict (an unknown field is refused, not ignored), every string and list has a ceiling, and
@@ -259,17 +260,19 @@ export const ExchangeDocument = z.strictObject({
   areas: z.array(ExchangeArea).max(EXCHANGE_LIMITS.areas),
   templates: z.array(ExchangeTemplate).max(EXCHANGE_LIMITS.templates),
   assessments: z.array(ExchangeAssessment).max(EXCHANGE_LIMITS.assessments),
-  /** Lower-case hex SHA-256 of the canonical JSON (src/shared/canonical-json.ts) of this document without `digest`. */
+  /** Lower-case hex SHA-256 of the canonical JSON (src/shared/canonical-json.ts) of this document without `digest` and `signature`. */
   digest: Sha256,
+  /** The board's Ed25519 signature of the digest (src/shared/exchange/signature.ts); absent when the board has no signing key. */
+  signature: ExchangeSignature.optional(),
 });
 
 export type ExchangeDocument = z.infer<typeof ExchangeDocument>;
 export type ExchangeAssessment = z.infer<typeof ExchangeAssessment>;
 export type ExchangeTemplate = z.infer<typeof ExchangeTemplate>;
 
-/** What the digest covers: the document without its `digest` field. */
-export function digestBody<T extends { digest?: unknown }>(document: T): Omit<T, 'digest'> {
-  const { digest: _digest, ...rest } = document;
+/** What the digest covers: the document without its `digest` and `signature` fields (the signature signs the digest). */
+export function digestBody<T extends { digest?: unknown; signature?: unknown }>(document: T): Omit<T, 'digest' | 'signature'> {
+  const { digest: _digest, signature: _signature, ...rest } = document;
   return rest;
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startWebServer } from '../../../src/web/server';
+import { KEY_HEADER, startWebServer } from '../../../src/web/server';
 import type { Benchmark } from '../harness';
 import { copyOfNational, openCore, removeCopy } from '../harness';
 import { draftOnLargestWard } from '../draft';
@@ -17,7 +17,7 @@ const bench: Benchmark = {
     const { answerFor, instances, ward } = await draftOnLargestWard(core);
     const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mhea-bench-ui-'));
     const server = await startWebServer({ dispatch: core.dispatch, rendererDir, port: 0 });
-    const url = `${server.url}rpc/answers.record`;
+    const url = `${server.origin}rpc/answers.record`;
     return {
       figures: [
         {
@@ -25,7 +25,7 @@ const bench: Benchmark = {
           runs: 1000,
           warmup: 50,
           run: async (i) => {
-            const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(answerFor(i)) });
+            const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', [KEY_HEADER]: server.key }, body: JSON.stringify(answerFor(i)) });
             const result = (await response.json()) as { ok: boolean; error?: unknown };
             if (!result.ok) throw new Error(`answers.record failed: ${JSON.stringify(result.error)}`);
           },

@@ -106,6 +106,26 @@ describe('the desktop app at start', () => {
     expect(info().data.databaseFile).toBe(other);
   });
 
+  it('opens a damaged database that has backups in recovery mode, where the page offers them, and asks nothing', async () => {
+    const damaged = goodDatabase('estates.sqlite');
+    const maker = createCore({ databaseFile: damaged, migrationsFolder: MIGRATIONS, resourcesDir: RESOURCES, door: 'cli', appVersion: '0.0.0-test', backupsKept: 0 });
+    maker.dispatch('boards.create', { name: 'NHS Kept' });
+    maker.dispatch('backups.create', {});
+    maker.close();
+    const bytes = fs.readFileSync(damaged);
+    bytes.fill(0, 0, 100);
+    fs.writeFileSync(damaged, bytes);
+    const ui = fakeUi();
+    const { session } = setup(ui);
+
+    expect(await session.start({ file: damaged, reason: 'last used' })).toBe(true);
+    expect(ui.asked).toEqual([]);
+    const info = session.dispatch('app.info', {}) as { ok: true; data: { recovery: { problem: string } | null } };
+    expect(info.data.recovery?.problem).toMatch(/file is not a database/);
+    const listed = session.dispatch('backups.list', { verify: true }) as { ok: true; data: { verified: boolean }[] };
+    expect(listed.data.map((b) => b.verified)).toEqual([true]);
+  });
+
   it('refuses a database written by a newer version, says so, and quits when asked', async () => {
     const newer = goodDatabase();
     const sqlite = new Database(newer);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isTrustedSender, registerIpc, type InvokeEventLike } from '../../../src/main/ipc';
-import { resolveAppFile, serveAppRequest } from '../../../src/main/protocol';
+import { serveAppRequest } from '../../../src/main/protocol';
 import { denyAllPermissions, hardenWebContents } from '../../../src/main/security';
 import { isTrustedUrl } from '../../../src/main/trusted-origin';
 import { mainWindowOptions } from '../../../src/main/window';
@@ -96,16 +96,18 @@ describe('the Electron shell', () => {
     fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
     fs.writeFileSync(path.join(path.dirname(root), 'secret.txt'), 'outside');
 
-    expect(resolveAppFile(root, 'app://mhea/')).toBe(path.join(root, 'index.html'));
-    expect(resolveAppFile(root, 'app://mhea/assets/app.js')).toBe(path.join(root, 'assets', 'app.js'));
-    expect(resolveAppFile(root, 'app://mhea/..%2fsecret.txt')).toBeNull();
-    expect(resolveAppFile(root, 'app://other/index.html')).toBeNull();
-    expect(resolveAppFile(root, 'app://mhea/assets')).toBeNull();
-
-    const response = serveAppRequest(root, { method: 'GET', url: 'app://mhea/index.html' });
+    const get = (url: string) => serveAppRequest(root, { method: 'GET', url });
+    const response = get('app://mhea/');
     expect(response.status).toBe(200);
+    expect(await response.text()).toBe('<!doctype html>');
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await get('app://mhea/assets/app.js').text()).toBe('console.log(1)');
+    expect(get('app://mhea/..%2fsecret.txt').status).toBe(404);
+    expect(get('app://other/index.html').status).toBe(404);
+    expect(get('app://mhea/assets').status).toBe(404);
+    // The same guards as the web door (one handler): broken encodings and NUL bytes are refused.
+    expect(get('app://mhea/%E0%A4%A').status).toBe(400);
+    expect(get('app://mhea/index.html%00.js').status).toBe(400);
     expect(serveAppRequest(root, { method: 'POST', url: 'app://mhea/index.html' }).status).toBe(405);
-    expect(serveAppRequest(root, { method: 'GET', url: 'app://mhea/..%2fsecret.txt' }).status).toBe(404);
   });
 });

@@ -7,6 +7,7 @@ import { actions, answers, ligaturePoints } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { assertDraft } from './read';
+import { writeTransaction } from '../../db/transactions';
 
 type Row = typeof actions.$inferSelect;
 
@@ -33,7 +34,7 @@ function getAction(tx: DbOrTx, id: string) {
 const ACTIONABLE_VALUES = new Set(['"no"', '"partial"', '"C"', '"D"', '"risk_present"']);
 
 export function createAction(ctx: ServiceContext, input: ParsedInput<'actions.create'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     assertDraft(tx, input.assessmentId);
     if (input.answerId) {
       const answer = tx.select().from(answers).where(eq(answers.id, input.answerId)).get();
@@ -70,7 +71,7 @@ export function createAction(ctx: ServiceContext, input: ParsedInput<'actions.cr
 }
 
 export function updateAction(ctx: ServiceContext, input: ParsedInput<'actions.update'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const before = getAction(tx, input.id);
     assertDraft(tx, before.assessmentId);
     const changes = { type: input.type, description: input.description, owner: input.owner, dueDate: input.dueDate, priority: input.priority, status: input.status };

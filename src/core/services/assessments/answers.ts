@@ -8,6 +8,7 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
 import { findPinnedItem, pinnedTemplates, scoringAreas, valueProblem } from './pinned';
 import { assertAssessorOf, assertDraft } from './read';
+import { writeTransaction } from '../../db/transactions';
 
 /** Same answer, same id, on every machine: "<assessment>:<item>:<area id or 'ward'>". */
 export function answerId(assessmentId: string, itemId: string, areaId: string | null): string {
@@ -37,7 +38,7 @@ export function listAnswers(tx: DbOrTx, assessmentId: string) {
  * response type accepts, and a reason when a weight-3 item is marked not applicable.
  */
 export function recordAnswer(ctx: ServiceContext, input: ParsedInput<'answers.record'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     assertAssessorOf(assessment, input.assessorId);
     const templates = pinnedTemplates(tx, assessment);

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { pinnedTemplate } from './pinned';
 import { assertAssessorOf, assertDraft, type AssessmentView } from './read';
+import { writeTransaction } from '../../db/transactions';
 
 type Row = typeof ligaturePoints.$inferSelect;
 
@@ -73,7 +74,7 @@ function fields(input: PointInput, areaTier: SupervisionTier) {
 
 /** Adds a point to the ward's ligature register; the schema has already applied the method's rules. */
 export function createLigaturePoint(ctx: ServiceContext, input: ParsedInput<'ligaturePoints.create'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     const area = checkPlace(tx, assessment, input);
     const now = ctx.now().toISOString();
@@ -87,7 +88,7 @@ export function createLigaturePoint(ctx: ServiceContext, input: ParsedInput<'lig
 }
 
 export function updateLigaturePoint(ctx: ServiceContext, input: ParsedInput<'ligaturePoints.update'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const before = getLigaturePoint(tx, input.id);
     const assessment = assertDraft(tx, before.assessmentId);
     const area = checkPlace(tx, assessment, input);

@@ -10,6 +10,7 @@ import { getWard } from '../estate/wards';
 import { currentTemplateKey } from '../templates';
 import { createRechecks } from '../walkthrough/rechecks';
 import { assertDraft, getAssessment } from './read';
+import { writeTransaction } from '../../db/transactions';
 
 /**
  * Starts a walkthrough of a ward: pins the current version of each of the four templates and
@@ -18,7 +19,7 @@ import { assertDraft, getAssessment } from './read';
  * it links the previous one and puts its ligature points and open actions up for re-check.
  */
 export function startAssessment(ctx: ServiceContext, input: ParsedInput<'assessments.start'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     refuseFutureDate(ctx, input.assessedOn);
     const ward = getWard(tx, input.wardId);
     const draft = tx
@@ -81,7 +82,7 @@ function refuseFutureDate(ctx: ServiceContext, assessedOn: string): void {
 
 /** Corrects a draft's date, round or announcement, under the same rules as at the start. */
 export function updateAssessmentDetails(ctx: ServiceContext, input: ParsedInput<'assessments.updateDetails'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const before = assertDraft(tx, input.id);
     refuseFutureDate(ctx, input.assessedOn);
     const changes = { assessedOn: input.assessedOn, round: input.round, announced: input.announced };

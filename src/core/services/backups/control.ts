@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PresenceNote } from '../../db/presence';
+import type { DatabaseDamaged } from '../../errors';
 
 /**
  * What the backup service needs from the running core: the open database (which changes when a
@@ -7,7 +8,12 @@ import type { PresenceNote } from '../../db/presence';
  */
 export interface StoreControl {
   readonly file: string;
+  /** The open database; throws DatabaseDamaged while the core is in recovery mode. */
   readonly sqlite: Database.Database;
+  /** Why the database could not be used (recovery mode), or null while it is open. */
+  readonly damage: DatabaseDamaged | null;
+  /** The migrations this version of the app applies (to check a backup's schema against). */
+  readonly migrationsFolder: string;
   /** How many migrations this version of the app knows. */
   readonly knownMigrations: number;
   /**
@@ -19,8 +25,13 @@ export interface StoreControl {
   readonly keep: number;
   /** Other cores (processes, windows) that have the same file open now. */
   othersOpen(): PresenceNote[];
-  /** Closes the store, runs `swap` (which may replace the file), then opens and migrates it again. */
+  /**
+   * Closes the store (if open), runs `swap` (which may replace the file), then opens and migrates
+   * it again; the core leaves recovery mode once it opens.
+   */
   reopen(swap: () => void): void;
+  /** The open database turned out damaged: the core closes it and goes into recovery mode. */
+  reportDamage(damage: DatabaseDamaged): void;
 }
 
 export const DEFAULT_BACKUPS_KEPT = 10;

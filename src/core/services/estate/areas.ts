@@ -8,6 +8,7 @@ import { notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { assertNameFree, assertNoAssessments } from './rules';
 import { getWard } from './wards';
+import { writeTransaction } from '../../db/transactions';
 
 type AreaRow = typeof areas.$inferSelect;
 
@@ -48,7 +49,7 @@ function areaFields(input: ParsedInput<'areas.create'> | ParsedInput<'areas.upda
 }
 
 export function createArea(ctx: ServiceContext, input: ParsedInput<'areas.create'>) {
-  return ctx.db.transaction((tx) => insertArea(tx, ctx, input));
+  return writeTransaction(ctx.db, (tx) => insertArea(tx, ctx, input));
 }
 
 /** The rules and the write of areas.create, inside the caller's transaction (also used mid-walkthrough). */
@@ -63,7 +64,7 @@ export function insertArea(tx: DbOrTx, ctx: ServiceContext, input: ParsedInput<'
 }
 
 export function updateArea(ctx: ServiceContext, input: ParsedInput<'areas.update'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const before = getArea(tx, input.id);
     assertNameFree(tx, 'areas', { column: 'ward_id', id: before.wardId }, input.name, input.id, 'An area on this ward');
     const fields = areaFields(input);
@@ -82,7 +83,7 @@ export function updateArea(ctx: ServiceContext, input: ParsedInput<'areas.update
  * them: an answered area is evidence, so its foreign key is RESTRICT and this must refuse.)
  */
 export function removeArea(ctx: ServiceContext, input: ParsedInput<'areas.remove'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const before = getArea(tx, input.id);
     assertNoAssessments(assessmentsOfArea(tx, input.id), `The area "${before.name}"`, 'ward or area');
     tx.delete(areas).where(eq(areas.id, input.id)).run();

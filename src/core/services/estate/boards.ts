@@ -7,6 +7,7 @@ import { notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { removeSubtree } from './remove';
 import { assertNameFree } from './rules';
+import { writeTransaction } from '../../db/transactions';
 
 const boardColumns = {
   id: boards.id,
@@ -29,7 +30,7 @@ export function getBoard(tx: DbOrTx, id: string) {
 }
 
 export function createBoard(ctx: ServiceContext, input: ParsedInput<'boards.create'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     assertNameFree(tx, 'boards', null, input.name, null, 'A board');
     const now = isoNow(ctx);
     const row = { id: ctx.newId(), name: input.name, code: input.code, createdAt: now, updatedAt: now };
@@ -40,7 +41,7 @@ export function createBoard(ctx: ServiceContext, input: ParsedInput<'boards.crea
 }
 
 export function renameBoard(ctx: ServiceContext, input: ParsedInput<'boards.rename'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const before = getBoard(tx, input.id);
     assertNameFree(tx, 'boards', null, input.name, input.id, 'A board');
     tx.update(boards).set({ name: input.name, updatedAt: isoNow(ctx) }).where(eq(boards.id, input.id)).run();
@@ -50,7 +51,7 @@ export function renameBoard(ctx: ServiceContext, input: ParsedInput<'boards.rena
 }
 
 export function removeBoard(ctx: ServiceContext, input: ParsedInput<'boards.remove'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const board = getBoard(tx, input.id);
     return removeSubtree(tx, ctx, { boardId: input.id }, `Board "${board.name}"`);
   });

@@ -4,6 +4,7 @@ import { createBoard } from './boards';
 import { createArea } from './areas';
 import { createSite } from './sites';
 import { createWard } from './wards';
+import { writeTransaction } from '../../db/transactions';
 
 // A fictional board for training and trying the app. Names are invented; any likeness to a real
 // ward is chance. It mixes ward types, sizes and layouts so every screen has something to show.
@@ -93,7 +94,7 @@ const DEMO_AREA_NAMES: Record<AreaType, string> = {
 
 /** Builds the demo board through the same services as the UI, so every row is audited. */
 export function seedDemoEstate(ctx: ServiceContext) {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const board = createBoard(ctx, { name: DEMO_BOARD_NAME, code: null });
     let wards = 0;
     let areas = 0;

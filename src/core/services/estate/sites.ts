@@ -8,6 +8,7 @@ import { recordAudit } from '../audit';
 import { getBoard } from './boards';
 import { removeSubtree } from './remove';
 import { assertNameFree } from './rules';
+import { writeTransaction } from '../../db/transactions';
 
 const siteColumns = {
   id: sites.id,
@@ -36,7 +37,7 @@ export function getSite(tx: DbOrTx, id: string) {
 }
 
 export function createSite(ctx: ServiceContext, input: ParsedInput<'sites.create'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const board = getBoard(tx, input.boardId);
     assertNameFree(tx, 'sites', { column: 'board_id', id: input.boardId }, input.name, null, `A site in ${board.name}`);
     const now = isoNow(ctx);
@@ -55,7 +56,7 @@ export function createSite(ctx: ServiceContext, input: ParsedInput<'sites.create
 }
 
 export function renameSite(ctx: ServiceContext, input: ParsedInput<'sites.rename'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const before = getSite(tx, input.id);
     assertNameFree(tx, 'sites', { column: 'board_id', id: before.boardId }, input.name, input.id, 'A site in this board');
     tx.update(sites).set({ name: input.name, updatedAt: isoNow(ctx) }).where(eq(sites.id, input.id)).run();
@@ -65,7 +66,7 @@ export function renameSite(ctx: ServiceContext, input: ParsedInput<'sites.rename
 }
 
 export function removeSite(ctx: ServiceContext, input: ParsedInput<'sites.remove'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const site = getSite(tx, input.id);
     return removeSubtree(tx, ctx, { siteId: input.id }, `Site "${site.name}"`);
   });

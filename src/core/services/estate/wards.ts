@@ -9,6 +9,7 @@ import { recordAudit } from '../audit';
 import { removeSubtree } from './remove';
 import { assertNameFree } from './rules';
 import { getSite } from './sites';
+import { writeTransaction } from '../../db/transactions';
 
 const wardColumns = {
   id: wards.id,
@@ -53,7 +54,7 @@ function wardFields(input: ParsedInput<'wards.create'> | ParsedInput<'wards.upda
 }
 
 export function createWard(ctx: ServiceContext, input: ParsedInput<'wards.create'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const site = getSite(tx, input.siteId);
     assertNameFree(tx, 'wards', { column: 'site_id', id: input.siteId }, input.name, null, `A ward at ${site.name}`);
     const now = isoNow(ctx);
@@ -66,7 +67,7 @@ export function createWard(ctx: ServiceContext, input: ParsedInput<'wards.create
 
 /** Renames the ward or corrects its type, beds, sex designation, block or EAMS code. */
 export function updateWard(ctx: ServiceContext, input: ParsedInput<'wards.update'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const before = getWard(tx, input.id);
     assertNameFree(tx, 'wards', { column: 'site_id', id: before.siteId }, input.name, input.id, 'A ward at this site');
     const fields = wardFields(input);
@@ -81,7 +82,7 @@ export function updateWard(ctx: ServiceContext, input: ParsedInput<'wards.update
 }
 
 export function removeWard(ctx: ServiceContext, input: ParsedInput<'wards.remove'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const ward = getWard(tx, input.id);
     return removeSubtree(tx, ctx, { wardId: input.id }, `Ward "${ward.name}"`);
   });

@@ -20,12 +20,15 @@ import {
   wards,
 } from '../../db/schema';
 import { AppError } from '../../errors';
+import { storeProblemKind } from '../../store-errors';
 import { insertRow, preparedFor } from '../../db/prepared';
 import { recordAudit } from '../audit';
 import { cacheScoresOf } from '../scores/scored-wards';
 import { storeTemplate } from '../templates';
 import { assessmentRecord } from './export';
-import { ExchangeRefusal, verifyReturn, type VerifiedReturn } from './verify';
+import type { Signer } from '../signing/register';
+import { checkReturnSigner, ExchangeRefusal, verifyReturn, type VerifiedReturn } from './verify';
+import { writeTransaction } from '../../db/transactions';
 
 // Collation: a board's return goes into this store in one transaction, after every check that
 // `verify` makes. The estate register is upserted by id (a renamed ward is renamed here too);
@@ -47,17 +50,22 @@ export interface ImportReport {
    */
   olderThanHere: boolean;
   photosAdded: number;
+  signedBy: Signer['signedBy'];
 }
 
 export function importReturn(ctx: ServiceContext, input: ParsedInput<'exchange.import'>): ImportReport {
   const verified = verifyReturn(input.fileName, input.content);
-  return ctx.db.transaction((tx) => importVerifiedReturn(tx, ctx, verified, input.fileName));
+  return writeTransaction(ctx.db, (tx) => {
+    // Inside the transaction: the register cannot change between this check and the writes.
+    const { signedBy } = checkReturnSigner(tx, verified, input.fileName);
+    return importVerifiedReturn(tx, ctx, verified, input.fileName, signedBy);
+  });
 }
 
-/** Writes a return that passed every check, inside the caller's transaction. */
-export function importVerifiedReturn(tx: DbOrTx, ctx: ServiceContext, { document }: VerifiedReturn, fileName: string): ImportReport {
-  const refuse = (problem: string): never => {
-    throw new ExchangeRefusal(fileName, problem, []);
+/** Writes a return that passed every check (its signer already checked, or not asked for), inside the caller's transaction. */
+export function importVerifiedReturn(tx: DbOrTx, ctx: ServiceContext, { document }: VerifiedReturn, fileName: string, signedBy: Signer['signedBy']): ImportReport {
+  const refuse = (problem: string, code?: 'ALREADY_EXISTS'): never => {
+    throw new ExchangeRefusal(fileName, problem, [], code);
   };
   const report: ImportReport = {
     fileName,
@@ -70,6 +78,7 @@ export function importVerifiedReturn(tx: DbOrTx, ctx: ServiceContext, { document
     estateRecordsUpdated: 0,
     olderThanHere: isOlderThanHere(tx, document),
     photosAdded: 0,
+    signedBy,
   };
   report.templatesInstalled = installFileTemplates(tx, ctx, document.templates, `exchange file ${fileName}`, refuse);
   // Returns can arrive out of order: an older file adds what is missing but never rolls the register back.
@@ -82,7 +91,8 @@ export function importVerifiedReturn(tx: DbOrTx, ctx: ServiceContext, { document
   return report;
 }
 
-export type Refuse = (problem: string) => never;
+/** Refuses the whole file; ALREADY_EXISTS when one of its ids is taken here by another record. */
+export type Refuse = (problem: string, code?: 'ALREADY_EXISTS') => never;
 
 /** Installs the template versions a checked file carries that are not here; returns their keys. */
 export function installFileTemplates(tx: DbOrTx, ctx: ServiceContext, entries: readonly ExchangeTemplate[], source: string, refuse: Refuse): string[] {
@@ -105,6 +115,9 @@ interface EstateKind {
   table: SQLiteTable & { id: SQLiteColumn; name: SQLiteColumn };
   /** The column that scopes names (none for boards), for the "same name, other id" check. */
   parent: SQLiteColumn | null;
+  /** The record's field naming its parent, and the parent's kind (none for boards). */
+  parentKey: 'boardId' | 'siteId' | 'wardId' | null;
+  parentKind: { what: string; table: SQLiteTable & { id: SQLiteColumn; name: SQLiteColumn } } | null;
 }
 
 /** The register records of a file, as many as it carries. */
@@ -117,7 +130,8 @@ export interface RegisterRecords {
 
 /**
  * Adds the register records missing here and, when `update`, brings the others up to the file's
- * values (a renamed ward is renamed here too); a different record under the same name is refused.
+ * values (a renamed ward is renamed here too). A different record under the same name, or a record
+ * here under another parent, refuses the whole file.
  */
 export function upsertRegister(
   tx: DbOrTx,
@@ -128,10 +142,10 @@ export function upsertRegister(
   update: boolean,
 ): void {
   const kinds = {
-    board: { entity: 'board', what: 'board', table: boards, parent: null },
-    site: { entity: 'site', what: 'site', table: sites, parent: sites.boardId },
-    ward: { entity: 'ward', what: 'ward', table: wards, parent: wards.siteId },
-    area: { entity: 'area', what: 'area', table: areas, parent: areas.wardId },
+    board: { entity: 'board', what: 'board', table: boards, parent: null, parentKey: null, parentKind: null },
+    site: { entity: 'site', what: 'site', table: sites, parent: sites.boardId, parentKey: 'boardId', parentKind: { what: 'board', table: boards } },
+    ward: { entity: 'ward', what: 'ward', table: wards, parent: wards.siteId, parentKey: 'siteId', parentKind: { what: 'site', table: sites } },
+    area: { entity: 'area', what: 'area', table: areas, parent: areas.wardId, parentKey: 'wardId', parentKind: { what: 'ward', table: wards } },
   } satisfies Record<string, EstateKind>;
   upsert(tx, ctx, kinds.board, { ...document.board }, null, report, refuse, update);
   for (const site of document.sites) upsert(tx, ctx, kinds.site, { ...site }, site.boardId, report, refuse, update);
@@ -172,6 +186,18 @@ function upsert(
   }
   const existingQuery = preparedFor(tx, `existing:${kind.entity}`, () => tx.select().from(kind.table).where(eq(kind.table.id, sql.placeholder('id'))).prepare());
   const existing = existingQuery.get({ id: values.id }) as Record<string, unknown> | undefined;
+  if (existing && kind.parentKey && kind.parentKind && existing[kind.parentKey] !== values[kind.parentKey]) {
+    // The same id under another parent: a forged or mixed-up file. Moving the record would carry
+    // its wards and signed-off assessments to another board: the whole file is refused.
+    const nameOf = (id: unknown) => {
+      const row = tx.select({ name: kind.parentKind!.table.name }).from(kind.parentKind!.table).where(eq(kind.parentKind!.table.id, String(id))).get() as { name: string } | undefined;
+      return row ? `"${row.name}" (id ${String(id)})` : `id ${String(id)}`;
+    };
+    refuse(
+      `the file's ${kind.what} "${values.name}" has the id ${values.id} of ${kind.what === 'area' ? 'an' : 'a'} ${kind.what} already here under another ${kind.parentKind.what}: "${String(existing['name'])}" in ${kind.parentKind.what} ${nameOf(existing[kind.parentKey])}, where the file says ${kind.parentKind.what} ${nameOf(values[kind.parentKey])}. An import never moves a record to another ${kind.parentKind.what}: nothing from the file was written.`,
+      'ALREADY_EXISTS',
+    );
+  }
   const now = ctx.now().toISOString();
   if (!existing) {
     insertRow(tx, kind.table, { ...values, createdAt: now, updatedAt: now });
@@ -218,13 +244,22 @@ function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeA
     updatedAt: record.updatedAt,
   });
   for (const [domain, templateKey] of Object.entries(record.templates)) insertRow(tx, assessmentTemplates, { assessmentId: record.id, domain, templateKey });
-  for (const assessor of record.assessors) insertRow(tx, assessors, { ...assessor, assessmentId: record.id });
-  // Every row through a statement prepared once per table and column set for the whole import.
+  // Every row through a statement prepared once per table and column set for the whole import;
+  // an id already taken here by another assessment's record refuses the file, naming both.
+  const insertNew = (table: ChildTable, what: string, row: Record<string, unknown> & { id: string }) => {
+    try {
+      insertRow(tx, table, row);
+    } catch (error) {
+      if (storeProblemKind(error) !== 'ALREADY_EXISTS') throw error;
+      refuse(`${what} ${row.id} is already here${whereIs(tx, table, row.id)}. Ids never repeat between records, so this file was copied from another or altered: nothing from it was written.`, 'ALREADY_EXISTS');
+    }
+  };
+  for (const assessor of record.assessors) insertNew(assessors, 'assessor', { ...assessor, assessmentId: record.id });
   for (const area of record.areas) insertRow(tx, assessmentAreas, { ...area, assessmentId: record.id });
-  for (const answer of record.answers) insertRow(tx, answers, { ...answer, value: JSON.stringify(answer.value), assessmentId: record.id });
-  for (const point of record.ligaturePoints) insertRow(tx, ligaturePoints, { ...point, controls: JSON.stringify(point.controls), assessmentId: record.id });
-  for (const action of record.actions) insertRow(tx, actions, { ...action, assessmentId: record.id });
-  for (const recheck of record.rechecks) insertRow(tx, rechecks, { ...recheck, assessmentId: record.id });
+  for (const answer of record.answers) insertNew(answers, 'answer', { ...answer, value: JSON.stringify(answer.value), assessmentId: record.id });
+  for (const point of record.ligaturePoints) insertNew(ligaturePoints, 'ligature point', { ...point, controls: JSON.stringify(point.controls), assessmentId: record.id });
+  for (const action of record.actions) insertNew(actions, 'action', { ...action, assessmentId: record.id });
+  for (const recheck of record.rechecks) insertNew(rechecks, 're-check', { ...recheck, assessmentId: record.id });
   recordAudit(tx, ctx, 'create', 'assessment', record.id, null, {
     importedFrom: fileName,
     wardId: record.wardId,
@@ -240,6 +275,20 @@ function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeA
   for (const photo of filePhotos ?? []) insertPhoto(tx, ctx, record.id, photo, report, refuse);
   report.assessmentsAdded += 1;
   return true;
+}
+
+type ChildTable = typeof assessors | typeof answers | typeof ligaturePoints | typeof actions | typeof rechecks;
+
+/** ", in the assessment of Ward 3 (round 2025/26, assessment …)" for a record already here. */
+function whereIs(tx: DbOrTx, table: ChildTable, id: string): string {
+  const row = tx
+    .select({ assessmentId: assessments.id, round: assessments.round, ward: wards.name })
+    .from(table)
+    .innerJoin(assessments, eq(assessments.id, table.assessmentId))
+    .innerJoin(wards, eq(wards.id, assessments.wardId))
+    .where(eq(table.id, id))
+    .get();
+  return row ? `, in the assessment of ${row.ward} (round ${row.round}, assessment ${row.assessmentId})` : '';
 }
 
 function insertPhoto(

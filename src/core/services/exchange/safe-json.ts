@@ -1,8 +1,10 @@
 import { MAX_EXCHANGE_CHARS } from '../../../shared/exchange/serialise';
+import { findBrokenText } from '../../../shared/text';
 
 // Reading a file someone else wrote: the text is parsed as plain JSON (no revival of classes),
 // then walked once, without recursion, to refuse keys that could reach an object's prototype
-// and nesting deeper than any honest exchange file needs.
+// and nesting deeper than any honest exchange file needs. A "\ud800" escape would put half of a
+// two-part character into a string: such a file is refused too (this app never writes one).
 
 export const MAX_JSON_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -33,6 +35,11 @@ export function parseUntrustedJson(text: string, maxChars = MAX_EXCHANGE_CHARS):
     for (let at: Place | null = place; at?.parent; at = at.parent) steps.push(typeof at.step === 'number' ? `[${at.step}]` : `.${at.step}`);
     return `$${steps.reverse().join('')}`;
   };
+  // Only a file with a surrogate escape in it can hold a broken character: the full walk is for those.
+  if (/\\u[dD][89a-fA-F]/.test(text)) {
+    const broken = findBrokenText(value);
+    if (broken) return { ok: false, problem: `contains a broken character (half of a two-part Unicode character) at $${broken.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('')}` };
+  }
   if (value === null || typeof value !== 'object') return { ok: true, value };
   const stack: Place[] = [{ node: value, parent: null, step: '$', depth: 0 }];
   while (stack.length > 0) {

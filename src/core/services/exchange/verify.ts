@@ -14,6 +14,10 @@ import { SCORING_ENGINE_VERSION, SCORING_METHOD_VERSION, scoreWard, signOffProbl
 import { DOMAINS, type Template } from '../../../shared/templates';
 import { AppError } from '../../errors';
 import { contentHash } from '../templates';
+import type { DbOrTx } from '../../context';
+import { signatureProblem } from '../signing/crypto';
+import { checkSigner, type Signer } from '../signing/register';
+import { keyLabel } from '../../../shared/exchange/signature';
 import { parsedExchangeDigest, sha256Hex } from './digest';
 import { parseUntrustedJson } from './safe-json';
 
@@ -28,9 +32,11 @@ export class ExchangeRefusal extends AppError {
     readonly fileName: string,
     readonly problem: string,
     readonly checks: string[],
+    /** ALREADY_EXISTS when an id in the file is taken here by another record; otherwise the file is at fault. */
+    code: 'VALIDATION' | 'ALREADY_EXISTS' = 'VALIDATION',
   ) {
-    // The fault is in the file's content: named as that field, so every door can show it there.
-    super('VALIDATION', `${fileName}: ${problem}`, [{ path: ['content'], message: problem }]);
+    // A fault in the file's content is named as that field, so every door can show it there.
+    super(code, `${fileName}: ${problem}`, code === 'VALIDATION' ? [{ path: ['content'], message: problem }] : undefined);
     this.name = 'ExchangeRefusal';
   }
 }
@@ -73,6 +79,11 @@ export function verifyReturnDocument(fileName: string, raw: unknown, checks: str
   const document = parseOrRefuse(ExchangeDocument, raw, 'the exchange format', refuse);
   checks.push('Matches the exchange schema');
   checks.push(`Digest sha256:${document.digest} matches the content`);
+  if (document.signature) {
+    const problem = signatureProblem(document.digest, document.signature);
+    if (problem) return refuse(problem);
+    checks.push(`Signature by key ${keyLabel(document.signature.keyId)} is valid for this content`);
+  }
 
   const templates = checkTemplates(document.templates, refuse);
   checks.push(`${templates.size} template version${templates.size === 1 ? '' : 's'} match their content hashes`);
@@ -124,14 +135,25 @@ export function parseOrRefuse<T extends z.ZodType>(schema: T, raw: unknown, form
   return refuse(`does not match ${format}: ${described.join('; ')}${more}`);
 }
 
+/** Who signed a verified return, by this database's register of boards' keys (refused like any other check). */
+export function checkReturnSigner(db: DbOrTx, verified: VerifiedReturn, fileName: string): Signer {
+  const signer = checkSigner(db, verified.document, (problem) => {
+    throw new ExchangeRefusal(fileName, problem, verified.checks);
+  });
+  verified.checks.push(signer.check);
+  return signer;
+}
+
 /** `verify`: every check import makes, nothing written; a refusal is reported, not thrown. */
-export function verifyFile(fileName: string, content: string) {
+export function verifyFile(db: DbOrTx, fileName: string, content: string) {
   try {
-    const { document, checks } = verifyReturn(fileName, content);
-    return { fileName, ok: true, checks, problem: null, board: { id: document.board.id, name: document.board.name }, assessments: document.assessments.length, digest: document.digest };
+    const verified = verifyReturn(fileName, content);
+    const { signedBy } = checkReturnSigner(db, verified, fileName);
+    const { document, checks } = verified;
+    return { fileName, ok: true, checks, problem: null, board: { id: document.board.id, name: document.board.name }, assessments: document.assessments.length, digest: document.digest, signedBy };
   } catch (error) {
     if (!(error instanceof ExchangeRefusal)) throw error;
-    return { fileName, ok: false, checks: error.checks, problem: error.message, board: null, assessments: 0, digest: null };
+    return { fileName, ok: false, checks: error.checks, problem: error.message, board: null, assessments: 0, digest: null, signedBy: null };
   }
 }
 

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { RECORD_KINDS, type RecordKind, type RecordRow } from '../../../shared/merge/kinds';
+import { KIND_FACTS, RECORD_KINDS, type RecordKind, type RecordRow } from '../../../shared/merge/kinds';
 import { maximalVersions, settle, type Version } from '../../../shared/merge/versions';
 import type { DbOrTx, ServiceContext } from '../../context';
 import { photos } from '../../db/schema';
+import { storeProblemKind } from '../../store-errors';
 import { recordAudit } from '../audit';
+import { ExchangeRefusal } from '../exchange/verify';
 import { REFERENCES, keyOf, liveHashOf, writeLiveRow } from './records';
 import { isConflict, slotFor, toStoredVersion, type LiveRows, type Slot, type Slots, type StoredVersion } from './state';
 
@@ -144,7 +146,7 @@ export function materialise(
     const current = live.get(slot.kind)!.get(slot.id);
     if (!current || liveHashOf(current) !== liveHashOf(row)) {
       if (current) writeLiveRow(tx, slot.kind, assessmentId, slot.id, { update: row });
-      else writeLiveRow(tx, slot.kind, assessmentId, slot.id, { insert: row }, slot.kind === 'photo' ? bytesOf(tx, row, photoBytes) : undefined);
+      else insertTaken(tx, slot, assessmentId, row, slot.kind === 'photo' ? bytesOf(tx, row, photoBytes) : undefined, source.fileName);
       recordAudit(tx, ctx, current ? 'update' : 'create', slot.kind, slot.id, current ?? null, { ...row, mergedFrom: provenance(shown, source) });
       live.get(slot.kind)!.set(slot.id, row);
       counts.taken += 1;
@@ -165,6 +167,16 @@ export function materialise(
     }
     slot.liveHash = null;
     slot.liveContent = shown.content;
+  }
+}
+
+/** Inserts a record the file brings; an id already taken by a record of another assessment refuses the whole file, naming both. */
+function insertTaken(tx: DbOrTx, slot: Slot, assessmentId: string, row: RecordRow, bytes: Buffer | undefined, fileName: string): void {
+  try {
+    writeLiveRow(tx, slot.kind, assessmentId, slot.id, { insert: row }, bytes);
+  } catch (error) {
+    if (storeProblemKind(error) !== 'ALREADY_EXISTS') throw error;
+    throw new ExchangeRefusal(fileName, `the ${KIND_FACTS[slot.kind].label} ${slot.id} is already here in another assessment. Ids never repeat between records, so this file was copied from another or altered: nothing from it was written.`, [], 'ALREADY_EXISTS');
   }
 }
 

@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
 import { contentOf, type RecordRow } from '../../../shared/merge/kinds';
 import type { DbOrTx, ServiceContext } from '../../context';
+import { writeTransaction } from '../../db/transactions';
 import { areas, devices } from '../../db/schema';
 import { conflictOn, notFound } from '../../errors';
 import { answerId } from '../assessments/answers';
@@ -18,7 +19,7 @@ import { maximalVersions } from '../../../shared/merge/versions';
 // differently, both answers wait on the Resolve page as a conflict).
 
 export function renameDuplicateArea(ctx: ServiceContext, input: ParsedInput<'merge.renameArea'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     const area = assessment.areas.find((a) => a.areaId === input.areaId);
     if (!area) throw notFound('area of this assessment', input.areaId);
@@ -43,7 +44,7 @@ export function renameDuplicateArea(ctx: ServiceContext, input: ParsedInput<'mer
  * area leaves the assessment (and the register, when nothing else refers to it).
  */
 export function combineDuplicateAreas(ctx: ServiceContext, input: ParsedInput<'merge.combineAreas'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     const self = selfDevice(tx, ctx);
     const slots = loadSlots(tx, assessment.id);

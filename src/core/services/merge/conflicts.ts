@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
 import { KIND_FACTS, differingFields, type RecordKind, type RecordRow } from '../../../shared/merge/kinds';
 import type { DbOrTx, ServiceContext } from '../../context';
+import { writeTransaction } from '../../db/transactions';
 import { assessments, photos, recordStates } from '../../db/schema';
 import { AppError, conflictOn, notFound } from '../../errors';
 import { recordAudit } from '../audit';
@@ -47,7 +48,7 @@ export interface ProbableDuplicate {
 }
 
 export function listConflicts(ctx: ServiceContext, input: ParsedInput<'merge.conflicts'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = getAssessment(tx, input.assessmentId);
     const slots = loadSlots(tx, assessment.id);
     // A change made on this device since the last merge is part of what a person must see (an
@@ -132,7 +133,7 @@ export function unresolvedCount(tx: DbOrTx, assessmentId: string): { conflicts: 
  * in the audit log; "restore" keeps a removed record that something still refers to.
  */
 export function resolveConflict(ctx: ServiceContext, input: ParsedInput<'merge.resolve'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     assertDraft(tx, input.assessmentId);
     const self = selfDevice(tx, ctx);
     const slots = loadSlots(tx, input.assessmentId);

@@ -5,6 +5,7 @@ import { HANDOUT_FORMAT, HANDOUT_FORMAT_VERSION, HandoutFile } from '../../../sh
 import { RECORD_KINDS } from '../../../shared/merge/kinds';
 import { DOMAINS } from '../../../shared/templates';
 import type { DbOrTx, ServiceContext } from '../../context';
+import { writeTransaction } from '../../db/transactions';
 import { handoutLog, photos } from '../../db/schema';
 import { AppError } from '../../errors';
 import { APP_NAME } from '../../paths';
@@ -25,7 +26,7 @@ export interface WrittenFile {
 }
 
 export function exportRegisterHandout(ctx: ServiceContext, appVersion: string, input: ParsedInput<'handouts.exportRegister'>): WrittenFile {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const register = registerRecords(tx, input);
     const self = selfDevice(tx, ctx);
     const scope = { boardId: register.board.id, siteId: input.siteId ?? (input.wardId ? register.sites[0]!.id : null), wardId: input.wardId ?? null };
@@ -38,7 +39,7 @@ export function exportRegisterHandout(ctx: ServiceContext, appVersion: string, i
 }
 
 export function exportAssessmentHandout(ctx: ServiceContext, appVersion: string, input: ParsedInput<'handouts.exportAssessment'>): WrittenFile & { records: number; photos: number } {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = getAssessment(tx, input.assessmentId);
     const self = selfDevice(tx, ctx);
     // This device's latest work becomes versions first, so the file carries it.

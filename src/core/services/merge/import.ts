@@ -5,7 +5,8 @@ import { contentOf, type RecordKind, type RecordRow } from '../../../shared/merg
 import { compareClocks, settle, type Version } from '../../../shared/merge/versions';
 import { DOMAINS } from '../../../shared/templates';
 import type { DbOrTx, ServiceContext } from '../../context';
-import { areas, assessmentTemplates, assessments, handoutLog, sites, wards } from '../../db/schema';
+import { writeTransaction } from '../../db/transactions';
+import { areas, assessmentTemplates, assessments, handoutLog, wards } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { getAssessment } from '../assessments/read';
 import { importVerifiedReturn, installFileTemplates, upsertRegister, type Refuse } from '../exchange/import';
@@ -50,7 +51,7 @@ export function importHandout(ctx: ServiceContext, input: ParsedInput<'handouts.
   const refuse: Refuse = (problem) => {
     throw new ExchangeRefusal(input.fileName, problem, []);
   };
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const { file } = verified;
     if (file.kind === 'register') return importRegister(tx, ctx, file, input.fileName, refuse);
     const report = importAssessment(tx, ctx, file, verified, input, refuse);
@@ -60,7 +61,6 @@ export function importHandout(ctx: ServiceContext, input: ParsedInput<'handouts.
 }
 
 function importRegister(tx: DbOrTx, ctx: ServiceContext, file: HandoutRegister, fileName: string, refuse: Refuse): HandoutImportReport {
-  refuseReparenting(tx, file, refuse);
   const latest = tx
     .select({ at: max(handoutLog.fileExportedAt) })
     .from(handoutLog)
@@ -83,22 +83,6 @@ function importRegister(tx: DbOrTx, ctx: ServiceContext, file: HandoutRegister, 
   return report;
 }
 
-/** A record here under another parent is never moved by a file: the whole file is refused. */
-function refuseReparenting(tx: DbOrTx, register: { sites: readonly { id: string; boardId: string; name: string }[]; wards: readonly { id: string; siteId: string; name: string }[]; areas: readonly { id: string; wardId: string; name: string }[] }, refuse: Refuse): void {
-  for (const site of register.sites) {
-    const here = tx.select({ parent: sites.boardId }).from(sites).where(eq(sites.id, site.id)).get();
-    if (here && here.parent !== site.boardId) refuse(`site ${site.name} (${site.id}) belongs to another board here; a file never moves a record between boards`);
-  }
-  for (const ward of register.wards) {
-    const here = tx.select({ parent: wards.siteId }).from(wards).where(eq(wards.id, ward.id)).get();
-    if (here && here.parent !== ward.siteId) refuse(`ward ${ward.name} (${ward.id}) belongs to another site here; a file never moves a record between sites`);
-  }
-  for (const area of register.areas) {
-    const here = tx.select({ parent: areas.wardId }).from(areas).where(eq(areas.id, area.id)).get();
-    if (here && here.parent !== area.wardId) refuse(`area ${area.name} (${area.id}) belongs to another ward here; a file never moves a record between wards`);
-  }
-}
-
 function importAssessment(
   tx: DbOrTx,
   ctx: ServiceContext,
@@ -114,7 +98,6 @@ function importAssessment(
     const targetWard = tx.select({ name: wards.name }).from(wards).where(eq(wards.id, target.wardId)).get();
     refuse(`holds the assessment of ${file.ward.name} (${file.board.name}, assessment ${id}), not the one you are merging into (${targetWard?.name ?? target.wardId}, started for ${target.assessedOn})`);
   }
-  refuseReparenting(tx, { sites: [file.site], wards: [file.ward], areas: file.areas }, refuse);
   if (here) {
     if (here.wardId !== file.ward.id) refuse(`holds assessment ${id} of ${file.ward.name}, but here that assessment is of another ward`);
     const pins = new Map(tx.select().from(assessmentTemplates).where(eq(assessmentTemplates.assessmentId, id)).all().map((p) => [p.domain, p.templateKey]));
@@ -127,9 +110,11 @@ function importAssessment(
   installFileTemplates(tx, ctx, file.templates, `hand-out file ${input.fileName}`, refuse);
   // The ward and where it sits: added when missing, never changed (register hand-outs do that).
   upsertRegister(tx, ctx, { board: file.board, sites: [file.site], wards: [file.ward], areas: [] }, { estateRecordsAdded: 0, estateRecordsUpdated: 0 }, refuse, false);
-  for (const area of file.areas) addAreaIfMissing(tx, ctx, area);
+  for (const area of file.areas) addAreaIfMissing(tx, ctx, area, refuse);
   if (verified.previous && !tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, verified.previous.document.assessments[0]!.id)).get()) {
-    importVerifiedReturn(tx, ctx, verified.previous, `${input.fileName} (previous round)`);
+    // A copy of the ward's last round carried inside the team's own file, not a board's return to a
+    // collator: it is checked in full (digest, scores), but not held to the signed-returns rule.
+    importVerifiedReturn(tx, ctx, verified.previous, `${input.fileName} (previous round)`, null);
   }
 
   const self = selfDevice(tx, ctx);
@@ -192,9 +177,17 @@ function startHere(tx: DbOrTx, ctx: ServiceContext, file: HandoutAssessment, hea
   recordAudit(tx, ctx, 'create', 'assessment', file.assessment.id, null, { ...head, handedOutFrom: file.device.name, handedOutBy: file.exportedBy, templates: file.assessment.templates });
 }
 
-/** A register area the file's records need: added when missing, renamed if its name is taken here. */
-function addAreaIfMissing(tx: DbOrTx, ctx: ServiceContext, area: HandoutAssessment['areas'][number]): void {
-  if (tx.select({ id: areas.id }).from(areas).where(eq(areas.id, area.id)).get()) return;
+/**
+ * A register area the file's records need: added when missing, renamed if its name is taken here
+ * (upsertRegister would refuse the clash; two devices adding "Bedroom 9" is no fault). Never moved
+ * from another ward.
+ */
+function addAreaIfMissing(tx: DbOrTx, ctx: ServiceContext, area: HandoutAssessment['areas'][number], refuse: Refuse): void {
+  const here = tx.select({ wardId: areas.wardId, name: areas.name }).from(areas).where(eq(areas.id, area.id)).get();
+  if (here && here.wardId !== area.wardId) {
+    refuse(`the file's area "${area.name}" has the id ${area.id} of an area already here in another ward ("${here.name}"): a file never moves a record to another ward, and nothing from it was written.`, 'ALREADY_EXISTS');
+  }
+  if (here) return;
   let name = area.name;
   // Two devices may each add "Bedroom 13": the register keeps names unique, so this one is told apart.
   for (let n = 2; tx.select({ id: areas.id }).from(areas).where(and(eq(areas.wardId, area.wardId), sql`lower(${areas.name}) = lower(${name})`)).get(); n += 1) {

@@ -105,11 +105,18 @@ export interface Device {
   name: string;
 }
 
+/** This database's own device as recorded, or what it will be called when first needed (id null until then). */
+export function currentDevice(tx: DbOrTx): { id: string | null; name: string } {
+  return tx.select({ id: devices.id, name: devices.name }).from(devices).where(eq(devices.self, true)).get() ?? { id: null, name: defaultDeviceName() };
+}
+
+const defaultDeviceName = () => (os.hostname() || 'This computer').slice(0, 120);
+
 /** This database's own device, made on first use (named after the computer, renamable). */
 export function selfDevice(tx: DbOrTx, ctx: ServiceContext): Device {
-  const found = tx.select({ id: devices.id, name: devices.name }).from(devices).where(eq(devices.self, true)).get();
-  if (found) return found;
-  const device = { id: ctx.newId(), name: (os.hostname() || 'This computer').slice(0, 120) };
+  const found = currentDevice(tx);
+  if (found.id !== null) return found as Device;
+  const device = { id: ctx.newId(), name: defaultDeviceName() };
   tx.insert(devices).values({ ...device, self: true, firstSeenAt: ctx.now().toISOString() }).run();
   return device;
 }
@@ -129,12 +136,13 @@ export function deviceNames(tx: DbOrTx): Map<string, string> {
 
 /**
  * Records a change made on this device as a new version of the record. It has seen the versions
- * the live row stood for (or all of them, for a person's choice on the Resolve screen), so it
- * supersedes those and stays in conflict with any other: a change made without seeing another
- * device's version never silently replaces it.
+ * the live row stood for and this device's own earlier ones (or all of them, for a person's choice
+ * on the Resolve screen), so it supersedes those and stays in conflict with any other: a change
+ * made without seeing another device's version never silently replaces it.
  */
 export function addLocalVersion(slot: Slot, row: RecordRow, deleted: boolean, self: Device, ctx: ServiceContext, seenAll = false): StoredVersion {
-  const seen = seenAll || slot.liveContent === null ? slot.versions : slot.versions.filter((v) => v.content === slot.liveContent);
+  // What the live row stood for, and this device's own earlier versions (a later change replaces them).
+  const seen = seenAll || slot.liveContent === null ? slot.versions : slot.versions.filter((v) => v.content === slot.liveContent || v.device === self.id);
   const version = toStoredVersion(slot.kind, {
     clock: nextClock(seen.map((v) => v.clock), self.id, slot.versions.map((v) => v.clock)),
     deleted,

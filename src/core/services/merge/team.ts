@@ -1,20 +1,21 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
 import type { DbOrTx, ServiceContext } from '../../context';
+import { readTransaction, writeTransaction } from '../../db/transactions';
 import { areaAssignments, assessments, devices } from '../../db/schema';
 import { AppError, conflictOn } from '../../errors';
 import { recordAudit } from '../audit';
 import { assertAssessorOf, assertDraft, getAssessment } from '../assessments/read';
 import { unresolvedCount } from './conflicts';
 import { handoutHistory } from './export';
-import { selfDevice } from './state';
+import { currentDevice, selfDevice } from './state';
 
 // The team around one assessment: who takes which areas ("you take the bedrooms"), which devices
 // have had it and when their work last came back, and what waits to be resolved. Assignments are
 // guidance shown on every device; they lock no one out of any area.
 
 export function assignAreas(ctx: ServiceContext, input: ParsedInput<'assignments.set'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     if (input.assessorId) assertAssessorOf(assessment, input.assessorId);
     const known = new Set(assessment.areas.map((a) => a.areaId));
@@ -53,13 +54,14 @@ export function listAssignments(tx: DbOrTx, assessmentId: string) {
 
 /** Everything the Team screen shows for an assessment. */
 export function teamStatus(ctx: ServiceContext, input: ParsedInput<'merge.status'>) {
-  return ctx.db.transaction((tx) => {
+  // Read only: shown on every screen of an assessment, it must never wait for, or hold up, a writer.
+  return readTransaction(ctx.db, (tx) => {
     const assessment = getAssessment(tx, input.assessmentId);
     const history = handoutHistory(tx, { assessmentId: assessment.id });
     return {
       assessmentId: assessment.id,
       status: assessment.status,
-      device: selfDevice(tx, ctx),
+      device: currentDevice(tx),
       assignments: listAssignments(tx, assessment.id),
       ...unresolvedCount(tx, assessment.id),
       history,
@@ -68,7 +70,7 @@ export function teamStatus(ctx: ServiceContext, input: ParsedInput<'merge.status
 }
 
 export function renameDevice(ctx: ServiceContext, input: ParsedInput<'device.rename'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const self = selfDevice(tx, ctx);
     const taken = tx.select({ id: devices.id }).from(devices).where(inArray(devices.name, [input.name])).all().some((d) => d.id !== self.id);
     if (taken) throw new AppError('CONFLICT', `Another device is already called ${input.name}: choose a name the team can tell apart`, [{ path: ['name'], message: 'Choose another name' }]);

@@ -21,6 +21,7 @@ import { signOffAssessment, signOffCheck } from '../walkthrough/sign-off';
 import { complianceChoice, seedAnswers, type Choice, type SeededAnswer } from './answers';
 import { NATIONAL_BOARDS, planBoard } from './plan';
 import { seededRandom, type Random } from './random';
+import { writeTransaction } from '../../db/transactions';
 
 // A synthetic national estate for benchmarks and trying the national views: 14 boards, ~120
 // sites, ~400 wards and three rounds of signed-off assessments. Everything comes from one seeded
@@ -88,7 +89,7 @@ export function seedNational(db: Db, options: NationalSeedOptions): NationalSeed
   const summary: NationalSeedSummary = { boards: 0, sites: 0, wards: 0, areas: 0, assessments: 0, answers: 0, ligaturePoints: 0, actions: 0 };
   const progress = options.onProgress ?? (() => undefined);
 
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const wardIds: { id: string; condition: number }[] = [];
     for (const boardPlan of NATIONAL_BOARDS.slice(0, options.boards ?? NATIONAL_BOARDS.length)) {
       const board = createBoard(ctx, parse('boards.create', { name: boardPlan.name, code: boardPlan.code }));

@@ -5,6 +5,7 @@ import { estateDocument } from './estate-document';
 import { readEstateReport, readWardReport, roundsIn, type EstateScope, type ReportStamp } from './read';
 import { renderPdf } from './render';
 import { wardDocument } from './ward-document';
+import { readTransaction } from '../../db/transactions';
 
 // Reports: read everything in one read transaction (a consistent snapshot), then build the model
 // and render the PDF after the transaction has ended — never awaiting inside one.
@@ -42,7 +43,7 @@ export async function renderEstateReport(input: EstateReportInput, fontsDir: str
 }
 
 function readEstate(ctx: ServiceContext, env: ReportEnv, scope: EstateScope, round: string | undefined, includeDrafts: boolean): EstateReportInput {
-  return ctx.db.transaction((tx) => readEstateReport(tx, scope, round, includeDrafts, stamp(ctx, env)));
+  return readTransaction(ctx.db, (tx) => readEstateReport(tx, scope, round, includeDrafts, stamp(ctx, env)));
 }
 
 /** The board's consolidated estate report, read and rendered (also what the benchmark times). */
@@ -59,7 +60,7 @@ export async function siteReport(ctx: ServiceContext, input: ParsedInput<'report
 }
 
 export async function wardReport(ctx: ServiceContext, input: ParsedInput<'reports.ward'>, env: ReportEnv) {
-  const data = ctx.db.transaction((tx) => readWardReport(tx, input.assessmentId, stamp(ctx, env)));
+  const data = readTransaction(ctx.db, (tx) => readWardReport(tx, input.assessmentId, stamp(ctx, env)));
   return toFile(await renderWardReport(data, env.fontsDir));
 }
 

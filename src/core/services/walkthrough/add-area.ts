@@ -5,13 +5,14 @@ import { assessmentAreas, assessments } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { insertArea } from '../estate/areas';
 import { assertDraft, getAssessment } from '../assessments/read';
+import { writeTransaction } from '../../db/transactions';
 
 /**
  * An area the register missed, found on the walk: it joins the ward's register (same rules as
  * areas.create) and this assessment's areas, in one transaction.
  */
 export function addAreaToAssessment(ctx: ServiceContext, input: ParsedInput<'assessments.addArea'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     const { assessmentId, ...fields } = input;
     const area = insertArea(tx, ctx, { wardId: assessment.wardId, ...fields });

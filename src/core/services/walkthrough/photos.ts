@@ -8,6 +8,7 @@ import { answers, ligaturePoints, photos } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { assertAssessorOf, assertDraft } from '../assessments/read';
+import { writeTransaction } from '../../db/transactions';
 
 // Photos of answers and ligature points, stored in the database with metadata stripped. The
 // audit log records each photo's SHA-256 and size, never its bytes.
@@ -56,7 +57,7 @@ export function addPhoto(ctx: ServiceContext, input: ParsedInput<'photos.add'>) 
   const bytes = Buffer.from(stripped.bytes.buffer, stripped.bytes.byteOffset, stripped.bytes.byteLength);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
 
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     assertAssessorOf(assessment, input.assessorId);
     if (input.answerId) {
@@ -116,7 +117,7 @@ export function getPhoto(tx: DbOrTx, id: string) {
 }
 
 export function removePhoto(ctx: ServiceContext, input: ParsedInput<'photos.remove'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const before = photoMeta(tx, input.id);
     assertDraft(tx, before.assessmentId);
     tx.delete(photos).where(eq(photos.id, input.id)).run();

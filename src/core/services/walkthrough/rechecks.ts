@@ -10,6 +10,7 @@ import { answerId } from '../assessments/answers';
 import { getLigaturePoint, listLigaturePoints } from '../assessments/ligature-points';
 import { pinnedTemplate } from '../assessments/pinned';
 import { assertAssessorOf, assertDraft, getAssessment, type AssessmentView } from '../assessments/read';
+import { writeTransaction } from '../../db/transactions';
 
 // A new round re-checks what the previous one left: every ligature point, and every action not
 // complete. The assessor records removed / still present / changed; a point or action still there
@@ -181,7 +182,7 @@ function removeCopy(tx: DbOrTx, ctx: ServiceContext, subject: RecheckRow['subjec
 }
 
 export function decideRecheck(ctx: ServiceContext, input: ParsedInput<'rechecks.decide'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const row = tx.select().from(rechecks).where(eq(rechecks.id, input.recheckId)).get();
     if (!row) throw notFound('re-check', input.recheckId);
     const assessment = assertDraft(tx, row.assessmentId);

@@ -15,6 +15,7 @@ import { unresolvedCount } from '../merge/conflicts';
 import { cacheScores } from '../scores/scored-wards';
 import { areaName, walkInstances } from './progress';
 import { recheckSummaries } from './rechecks';
+import { writeTransaction } from '../../db/transactions';
 
 // Sign-off: the rules are the method's (src/shared/scoring/sign-off-rules.ts), the same ones
 // verification applies to a board's return; this service gathers the facts from the store and
@@ -114,7 +115,7 @@ export function signOffCheck(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, asses
  * read-only record.
  */
 export function signOffAssessment(ctx: ServiceContext, input: ParsedInput<'assessments.signOff'>) {
-  return ctx.db.transaction((tx) => {
+  return writeTransaction(ctx.db, (tx) => {
     const assessment = assertDraft(tx, input.assessmentId);
     assertAssessorOf(assessment, input.signedOffBy);
     const check = checkAssessment(tx, ctx, assessment);

@@ -14,7 +14,8 @@ const NAV_ITEMS: { label: string; href: string; matches: RegExp }[] = [
   { label: 'Help', href: href.help(), matches: /^#\/help/ },
 ];
 
-export function AppHeader() {
+/** The header; without `navigation` (the recovery page) it shows no links to pages that cannot open. */
+export function AppHeader({ navigation = true }: { navigation?: boolean }) {
   const hash = useCurrentHash();
   return (
     <header className="nhsuk-header" role="banner">
@@ -41,22 +42,24 @@ export function AppHeader() {
           </a>
         </div>
       </div>
-      <nav className="nhsuk-header__navigation" aria-label="Main">
-        <div className="nhsuk-header__navigation-container nhsuk-width-container">
-          <ul className="nhsuk-header__navigation-list">
-            {NAV_ITEMS.map((item) => {
-              const current = item.matches.test(hash || currentHash());
-              return (
-                <li key={item.href} className="nhsuk-header__navigation-item">
-                  <a className="nhsuk-header__navigation-link" href={item.href} aria-current={current ? 'page' : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      </nav>
+      {navigation && (
+        <nav className="nhsuk-header__navigation" aria-label="Main">
+          <div className="nhsuk-header__navigation-container nhsuk-width-container">
+            <ul className="nhsuk-header__navigation-list">
+              {NAV_ITEMS.map((item) => {
+                const current = item.matches.test(hash || currentHash());
+                return (
+                  <li key={item.href} className="nhsuk-header__navigation-item">
+                    <a className="nhsuk-header__navigation-link" href={item.href} aria-current={current ? 'page' : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        </nav>
+      )}
     </header>
   );
 }

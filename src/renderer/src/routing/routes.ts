@@ -11,6 +11,7 @@ export type Route =
   | { page: 'compare-drill'; query: string }
   | { page: 'import' }
   | { page: 'backups' }
+  | { page: 'signing' }
   | { page: 'assessment-start'; wardId: string }
   | { page: 'walk'; id: string; area?: string; item?: string }
   | { page: 'assessment-actions'; id: string }
@@ -33,6 +34,7 @@ export const href = {
   compareDrill: (query: string) => `#/compare/drill?${query}`,
   importReturns: () => '#/import',
   backups: () => '#/backups',
+  signing: () => '#/signing',
   assessmentStart: (wardId: string) => `#/wards/${encodeURIComponent(wardId)}/assessments/new`,
   /** The walkthrough; `area` is an area id or "ward" (ward-level items), `item` an item id. */
   walk: (id: string, area?: string, item?: string) =>
@@ -60,6 +62,7 @@ const PATTERNS: [RegExp, (params: string[]) => Route][] = [
   [/^\/compare\/drill\?(.*)$/, ([query]) => ({ page: 'compare-drill', query: query! })],
   [/^\/import\/?$/, () => ({ page: 'import' })],
   [/^\/backups\/?$/, () => ({ page: 'backups' })],
+  [/^\/signing\/?$/, () => ({ page: 'signing' })],
   [/^\/wards\/([^/]+)\/assessments\/new\/?$/, ([wardId]) => ({ page: 'assessment-start', wardId: wardId! })],
   [/^\/assessments\/([^/]+)(?:\/areas\/([^/]+)(?:\/items\/([^/]+))?)?\/?$/, ([id, area, item]) => ({ page: 'walk', id: id!, ...(area ? { area } : {}), ...(item ? { item } : {}) })],
   [/^\/assessments\/([^/]+)\/actions\/?$/, ([id]) => ({ page: 'assessment-actions', id: id! })],

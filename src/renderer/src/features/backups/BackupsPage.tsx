@@ -8,7 +8,7 @@ import { useAnnounce } from '../../app/status';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { LoadFailed } from '../../components/LoadFailed';
 import { LoadingState } from '../../components/LoadingState';
-import { when, type Backup } from './backup-words';
+import { restoredInWords, when, type Backup } from './backup-words';
 import { BackupsTable } from './BackupsTable';
 import { ConfirmRestore } from './ConfirmRestore';
 
@@ -42,7 +42,7 @@ export function BackupsPage() {
   const restore = async (backup: Backup) => {
     const result = await call('backups.restore', { name: backup.name });
     setConfirming(null);
-    announce(`Restored the backup made ${when(result.restored.createdAt)}. The database as it was before is kept as the backup made ${when(result.safetyCopy.createdAt)}.`);
+    announce(restoredInWords(result));
     await reload();
     makeButton.current?.focus();
   };

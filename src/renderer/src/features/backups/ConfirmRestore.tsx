@@ -6,7 +6,8 @@ import { reasonLabel, size, when, type Backup } from './backup-words';
  * The step before a restore: shows what the backup holds and what happens to today's data, and
  * restores only when the user confirms. A refusal (e.g. a damaged file) is shown here in full.
  */
-export function ConfirmRestore({ backup, onConfirm, onCancel }: { backup: Backup; onConfirm: () => Promise<void>; onCancel: () => void }) {
+export function ConfirmRestore(props: { backup: Backup; damaged?: boolean; onConfirm: () => Promise<void>; onCancel: () => void }) {
+  const { backup, damaged, onConfirm, onCancel } = props;
   const contents = backup.contents!;
   return (
     <ConfirmAction
@@ -30,8 +31,9 @@ export function ConfirmRestore({ backup, onConfirm, onCancel }: { backup: Backup
         ]}
       />
       <p className="nhsuk-body">
-        Everything recorded since then will be replaced by what is in this backup. The database as it is now is
-        backed up first, so you can go back to it from this page.
+        {damaged
+          ? 'It takes the place of the damaged database, which is moved aside and kept beside it for your IT service desk.'
+          : 'Everything recorded since then will be replaced by what is in this backup. The database as it is now is backed up first, so you can go back to it from this page.'}
       </p>
     </ConfirmAction>
   );

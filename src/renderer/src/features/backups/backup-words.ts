@@ -26,3 +26,11 @@ export function size(bytes: number): string {
 export function contentsInWords(contents: NonNullable<Backup['contents']>): string {
   return `${count(contents.boards, 'board')}, ${count(contents.wards, 'ward')}, ${count(contents.assessments, 'assessment')} (${contents.signedOff} signed off)`;
 }
+
+/** What a restore did, for the status line: which backup, and where the database as it was went. */
+export function restoredInWords(result: Output<'backups.restore'>): string {
+  const before = result.safetyCopy
+    ? `The database as it was before is kept as the backup made ${when(result.safetyCopy.createdAt)}.`
+    : `The damaged database was moved aside and kept as ${result.setAside ?? 'a copy beside it'}.`;
+  return `Restored the backup made ${when(result.restored.createdAt)}. ${before}`;
+}

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { oversizeProblem, returnFileName, serialiseReturn } from '../../../../shared/exchange/serialise';
+import { keyLabel } from '../../../../shared/exchange/signature';
+import { href } from '../../routing/routes';
 import { call } from '../../api/call';
 import { useLoad } from '../../api/use-load';
 import { messageOf } from '../../api/api-error';
@@ -24,6 +26,9 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
   const [busy, setBusy] = useState<'json' | 'csv' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [csv, setCsv] = useState<{ fileName: string; url: string }[]>([]);
+  // The board's signing key on this computer, if any: every return is signed with it.
+  const { state: signingState } = useLoad(() => call('signing.status', {}), []);
+  const key = signingState.status === 'ready' ? (signingState.data.boards.find((b) => b.boardId === board.id)?.key ?? null) : undefined;
   // Newest first; until the user picks one, the latest round ('' is every round).
   const { state: roundsState } = useLoad(() => call('reports.rounds', { boardId: board.id }), [board.id]);
   const rounds = roundsState.status === 'ready' ? roundsState.data : [];
@@ -47,8 +52,10 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
       }
       downloadText(fileName, text, 'application/json');
       const count = document.assessments.length;
+      const signature = document.signature ? keyLabel(document.signature.keyId) : null;
       announce(
-        `Return downloaded: ${fileName}, ${count} signed-off assessment${count === 1 ? '' : 's'}${round ? ` of round ${round}` : ''}${includePhotos ? ' with photos' : ''}`,
+        `Return downloaded: ${fileName}, ${count} signed-off assessment${count === 1 ? '' : 's'}${round ? ` of round ${round}` : ''}${includePhotos ? ' with photos' : ''}, ` +
+          (signature ? `signed with the board’s key ${signature}` : 'not signed'),
       );
     } catch (failure) {
       setError(messageOf(failure));
@@ -80,6 +87,20 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
         The board’s return for NHS Scotland Assure: the signed-off assessments of a round, with the checklist versions and
         scores, in one file the collator can check. Drafts are left out.
       </p>
+      {key && (
+        <p className="nhsuk-body">
+          Returns are signed with {board.name}’s key <span className="app-key-label">{key.label}</span> (<a href={href.signing()}>Signing keys</a>).
+        </p>
+      )}
+      {key === null && (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            Returns from {board.name} are not signed: it has no signing key on this computer, and NHS Scotland Assure may refuse
+            unsigned returns. <a href={href.signing()}>Make the board’s signing key</a> and send them its public key.
+          </p>
+        </div>
+      )}
       <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
         {error && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
         <div className="nhsuk-form-group">

@@ -1,12 +1,15 @@
 import { useId, useRef, useState } from 'react';
 import { call } from '../../api/call';
+import { useLoad } from '../../api/use-load';
 import { messageOf } from '../../api/api-error';
 import { PageHeading } from '../../app/PageHeading';
 import { PageLayout } from '../../app/PageLayout';
 import { useAnnounce } from '../../app/status';
+import { FileField } from '../../components/FileField';
 import { FileResultsTable } from '../../components/FileResultsTable';
-import { FilesField } from '../../components/FilesField';
+import { readTextFile } from '../../components/read-text-file';
 import { href } from '../../routing/routes';
+import type { Output } from '../../../../shared/contract';
 
 interface FileOutcome {
   fileName: string;
@@ -58,6 +61,7 @@ export function ImportReturnsPage() {
         export is refused), its checklist versions, and every score, which is worked out again from the answers. A file that
         fails any check is refused whole. Importing the same file twice changes nothing.
       </p>
+      <UnsignedReturnsLine />
       <form
         noValidate
         aria-label="Import returns"
@@ -66,7 +70,17 @@ export function ImportReturnsPage() {
           void run('import');
         }}
       >
-        <FilesField ref={input} id={inputId} label="Return files" hint="Exchange files (.json) exported by boards. You can choose several at once." error={error} onChange={() => setError(null)} />
+        <FileField
+          ref={input}
+          id={inputId}
+          label="Return files"
+          hint="Exchange files (.json) exported by boards. You can choose several at once."
+          error={error}
+          name="returns"
+          multiple
+          accept=".json,application/json"
+          onChange={() => setError(null)}
+        />
         <div className="nhsuk-button-group">
           <button type="submit" className="nhsuk-button" disabled={progress !== null}>
             Import
@@ -86,18 +100,20 @@ export function ImportReturnsPage() {
   );
 }
 
+/** "Signed by NHS Borders, key 3F2A 9C01 77BE 4D10." or "Not signed." */
+function signedInWords(signedBy: Output<'exchange.import'>['signedBy']): string {
+  return signedBy ? `Signed by ${signedBy.board}, key ${signedBy.label}.` : 'Not signed.';
+}
+
 async function handle(mode: 'import' | 'verify', file: File): Promise<FileOutcome> {
-  let content: string;
-  try {
-    content = await file.text();
-  } catch {
-    return { fileName: file.name, outcome: 'refused', detail: `${file.name}: the file could not be read`, board: null };
-  }
+  const read = await readTextFile(file);
+  if (!read.ok) return { fileName: file.name, outcome: 'refused', detail: `${file.name}: ${read.problem}`, board: null };
+  const content = read.text;
   try {
     if (mode === 'verify') {
       const checked = await call('exchange.verify', { fileName: file.name, content });
       return checked.ok
-        ? { fileName: file.name, outcome: 'checked', detail: `Every check passed: ${checked.board?.name ?? ''}, ${checked.assessments} assessments`, board: null }
+        ? { fileName: file.name, outcome: 'checked', detail: `Every check passed: ${checked.board?.name ?? ''}, ${checked.assessments} assessments. ${signedInWords(checked.signedBy)}`, board: null }
         : { fileName: file.name, outcome: 'refused', detail: checked.problem ?? 'Refused', board: null };
     }
     const report = await call('exchange.import', { fileName: file.name, content });
@@ -106,7 +122,7 @@ async function handle(mode: 'import' | 'verify', file: File): Promise<FileOutcom
     const estate = report.estateRecordsAdded + report.estateRecordsUpdated > 0 ? `; ${report.estateRecordsAdded} estate records added, ${report.estateRecordsUpdated} updated` : '';
     const templates = report.templatesInstalled.length > 0 ? `; checklist versions installed: ${report.templatesInstalled.join(', ')}` : '';
     const older = report.olderThanHere ? ' This return is older than ones already here, so names and bed counts were kept from the newer return.' : '';
-    return { fileName: file.name, outcome: 'imported', detail: `${added}${estate}${templates}.${older}`, board: report.board };
+    return { fileName: file.name, outcome: 'imported', detail: `${added}${estate}${templates}.${older} ${signedInWords(report.signedBy)}`, board: report.board };
   } catch (error) {
     return { fileName: file.name, outcome: 'refused', detail: messageOf(error), board: null };
   }
@@ -134,5 +150,21 @@ function OutcomesTable({ outcomes }: { outcomes: FileOutcome[] }) {
         ),
       }))}
     />
+  );
+}
+
+/** What this database does with returns that are not signed, with the way to change it. */
+function UnsignedReturnsLine() {
+  const { state } = useLoad(() => call('signing.status', {}), []);
+  if (state.status !== 'ready') return null;
+  const { unsignedReturns, registered } = state.data;
+  return (
+    <p className="nhsuk-body">
+      A return signed by its board is accepted only with a key registered here for that board ({registered.length} registered).{' '}
+      {unsignedReturns === 'refuse'
+        ? 'Returns that are not signed are refused.'
+        : 'Returns that are not signed are accepted only from boards with no registered key, and are shown as not signed.'}{' '}
+      <a href={href.signing()}>Signing keys and unsigned returns</a>
+    </p>
   );
 }

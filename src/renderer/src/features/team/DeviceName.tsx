@@ -5,7 +5,7 @@ import { useAnnounce } from '../../app/status';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
 /** This device's name, as the team sees it in files and on the Resolve page; renamable. */
-export function DeviceName({ device, onRenamed }: { device: { id: string; name: string }; onRenamed: () => Promise<void> }) {
+export function DeviceName({ device, onRenamed }: { device: { name: string }; onRenamed: () => Promise<void> }) {
   const announce = useAnnounce();
   const inputId = useId();
   const [editing, setEditing] = useState(false);

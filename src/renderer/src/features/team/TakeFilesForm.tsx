@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useAnnounce } from '../../app/status';
 import { FileResultsTable } from '../../components/FileResultsTable';
-import { FilesField } from '../../components/FilesField';
+import { FileField } from '../../components/FileField';
 import { takeHandoutFile, type TakenFile } from './take-file';
 
 const OUTCOME: Record<TakenFile['outcome'], { label: string; tag: string }> = {
@@ -52,7 +52,7 @@ export function TakeFilesForm({ label, hint, button, into, onTaken }: { label: s
           void take();
         }}
       >
-        <FilesField ref={input} id={inputId} label={label} hint={hint} error={error} onChange={() => setError(null)} />
+        <FileField ref={input} id={inputId} label={label} hint={hint} error={error} multiple accept=".json,application/json" onChange={() => setError(null)} />
         <button type="submit" className="nhsuk-button" disabled={progress !== null}>
           {button}
         </button>

@@ -2,6 +2,7 @@ import type { Output } from '../../../../shared/contract';
 import { call } from '../../api/call';
 import { messageOf } from '../../api/api-error';
 import { count } from '../../components/counts';
+import { readTextFile } from '../../components/read-text-file';
 import { href } from '../../routing/routes';
 
 // Taking a hand-out file on this device, from the Hand-outs screen or an assessment's Team
@@ -15,14 +16,11 @@ export interface TakenFile {
 }
 
 export async function takeHandoutFile(file: File, into?: string): Promise<TakenFile> {
-  let content: string;
+  // Strict UTF-8: bytes that are not text are refused, saying where, never read as replacement characters.
+  const read = await readTextFile(file);
+  if (!read.ok) return { fileName: file.name, outcome: 'refused', detail: `${file.name}: ${read.problem}`, links: [] };
   try {
-    content = await file.text();
-  } catch {
-    return { fileName: file.name, outcome: 'refused', detail: `${file.name}: the file could not be read`, links: [] };
-  }
-  try {
-    return describe(await call('handouts.import', { fileName: file.name, content, ...(into ? { into } : {}) }));
+    return describe(await call('handouts.import', { fileName: file.name, content: read.text, ...(into ? { into } : {}) }));
   } catch (error) {
     return { fileName: file.name, outcome: 'refused', detail: messageOf(error), links: [] };
   }

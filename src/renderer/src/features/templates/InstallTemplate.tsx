@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { classNames, describedBy } from '../../components/class-names';
 import { ChangesSummary } from './ChangesSummary';
 import { DOMAIN_LABELS, shortHash } from './domain-labels';
+import { readTextFile } from '../../components/read-text-file';
 
 type Preview = Output<'templates.preview'>;
 type ValidPreview = Extract<Preview, { valid: true }>;
@@ -58,7 +59,9 @@ export function InstallTemplate({ onInstalled }: { onInstalled: (domain: ValidPr
     }
     setState({ step: 'checking', fileName: file.name });
     try {
-      const content = await file.text();
+      const read = await readTextFile(file);
+      if (!read.ok) return setState({ step: 'refused', fileName: file.name, problems: [`${file.name} ${read.problem}`], attempt: attempts.current });
+      const content = read.text;
       const preview = await call('templates.preview', { fileName: file.name, content });
       if (preview.valid) setState({ step: 'review', fileName: file.name, content, preview });
       else setState({ step: 'refused', fileName: file.name, problems: preview.problems, attempt: attempts.current });
