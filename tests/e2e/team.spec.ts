@@ -8,6 +8,7 @@ import { goodValue } from '../helpers/assessments';
 import { itemInstances, type AreaForApplicability } from '../../src/shared/templates';
 import { SCREENS_DIR, expect, expectNoAxeViolationsOn, test } from './fixtures';
 import { startWebDoor, type WebDoor } from './web-door';
+import { KEY_HEADER } from '../../src/web/server';
 
 // A team on two devices, each a browser on its own web door and database: the board lead hands
 // the register and the assessment out, two assessors split the areas and both answer one question
@@ -17,10 +18,10 @@ import { startWebDoor, type WebDoor } from './web-door';
 
 type Item = Output<'templates.get'>['items'][number];
 
-/** The contract over HTTP on one door, as the UI calls it. */
-function apiAt(door: { url: string }) {
+/** The contract over HTTP on one door, as the UI calls it (with the key the door printed). */
+function apiAt(door: { url: string; key: string }) {
   return async <O extends Operation>(operation: O, input: Input<O>): Promise<Output<O>> => {
-    const response = await fetch(`${door.url}rpc/${operation}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    const response = await fetch(`${door.url}rpc/${operation}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [KEY_HEADER]: door.key }, body: JSON.stringify(input) });
     const result = (await response.json()) as Result<Output<O>>;
     if (!result.ok) throw new Error(`${operation} failed: ${result.error.message}`);
     return result.data;
@@ -84,9 +85,11 @@ test('two assessors on two devices: hand-out, split areas, a conflict resolved, 
       (await Promise.all([boardPage.waitForEvent('download'), boardPage.getByRole('region', { name: 'Hand out the register' }).getByRole('button', { name: 'Download register file' }).click()]))[0],
       dir,
     );
-    await laptopPage.goto(`${laptopDoor.url}#/handouts`);
+    // A device with nothing yet: from the estate register's first page to Hand-outs.
+    await laptopPage.goto(laptopDoor.openUrl);
+    await laptopPage.getByRole('main').getByRole('link', { name: 'Hand-outs' }).click();
     await expect(laptopPage.getByRole('heading', { level: 1, name: /Hand-outs/ })).toBeVisible();
-    await expect(laptopPage.getByRole('link', { name: 'Hand-outs', exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(laptopPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import', exact: true })).toHaveAttribute('aria-current', 'page');
     await laptopPage.getByLabel('Hand-out files').setInputFiles(registerFile);
     await laptopPage.getByRole('button', { name: 'Take files' }).click();
     const laptopResults = laptopPage.getByRole('table', { name: 'Files taken' });
@@ -175,6 +178,7 @@ test('two assessors on two devices: hand-out, split areas, a conflict resolved, 
     const returnFile = await saved((await Promise.all([boardPage.waitForEvent('download'), exportSection.getByRole('button', { name: 'Download return (JSON)' }).click()]))[0], dir);
     const nationalDoor = await startWebDoor(path.join(dir, 'national.sqlite'));
     doors.push(nationalDoor);
+    await boardPage.goto(nationalDoor.openUrl);
     await boardPage.goto(`${nationalDoor.url}#/import`);
     await boardPage.getByLabel('Return files').setInputFiles(returnFile);
     await boardPage.getByRole('button', { name: 'Import', exact: true }).click();

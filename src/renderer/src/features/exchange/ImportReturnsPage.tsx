@@ -61,6 +61,10 @@ export function ImportReturnsPage() {
         export is refused), its checklist versions, and every score, which is worked out again from the answers. A file that
         fails any check is refused whole. Importing the same file twice changes nothing.
       </p>
+      <p className="nhsuk-body">
+        Files from another device of your team (a register or an assessment handed out) are taken on the{' '}
+        <a href={href.handouts()}>Hand-outs</a> page.
+      </p>
       <UnsignedReturnsLine />
       <form
         noValidate

@@ -1,5 +1,6 @@
 import { PageHeading } from '../../app/PageHeading';
 import { PageLayout } from '../../app/PageLayout';
+import { href } from '../../routing/routes';
 import { TakeFilesForm } from './TakeFilesForm';
 
 /**
@@ -8,7 +9,7 @@ import { TakeFilesForm } from './TakeFilesForm';
  */
 export function HandoutsPage() {
   return (
-    <PageLayout>
+    <PageLayout breadcrumbs={[{ href: href.importReturns(), label: 'Import' }]}>
       <PageHeading caption="Working as a team">Hand-outs</PageHeading>
       <p className="nhsuk-body">
         Assessors walking a ward together each work on their own laptop or tablet, without a network. Files carry the work
