@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { exchangeDigest } from '../../src/core/services/exchange/digest';
 
-// Mutations of a JSON file for the import fuzzers: a value changed, removed or added anywhere in
-// the document, or the text cut short; half of them with the digest recomputed, so the mutation
-// reaches the checks behind the digest.
+// Mutations of a JSON file for the import fuzzers (returns and hand-out files): a value changed,
+// removed or added anywhere in the document, the text cut short, one of the file's ids put in place
+// of an id the receiving database holds for another record, or half a character in a string; most
+// with the digest recomputed, so the mutation reaches the checks behind the digest.
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -15,7 +16,7 @@ export function paths(value: Json, prefix: (string | number)[] = [], out: (strin
   return out;
 }
 
-const plainValue: fc.Arbitrary<Json> = fc.oneof(
+const jsonValue: fc.Arbitrary<Json> = fc.oneof(
   fc.constant(null),
   fc.boolean(),
   fc.integer({ min: -5, max: 300 }),
@@ -30,21 +31,47 @@ export type Mutation =
   | { kind: 'set'; at: number; value: Json; redigest: boolean }
   | { kind: 'delete'; at: number; redigest: boolean }
   | { kind: 'insert'; at: number; key: string; value: Json; redigest: boolean }
-  | { kind: 'truncate'; fraction: number };
+  | { kind: 'truncate'; fraction: number }
+  // One of the file's ids replaced everywhere by an id the collator already holds for another board's record.
+  | { kind: 'reuse'; mine: number; theirs: number }
+  // Half of a two-part character put into a string, as a JSON escape or raw in the text.
+  | { kind: 'surrogate'; at: number; raw: boolean };
 
-/** Mutations; `reused` are values taken from the file itself (ids of other records…), for mix-ups. */
-export function mutationOf(reused: readonly Json[] = []): fc.Arbitrary<Mutation> {
-  const jsonValue = reused.length > 0 ? fc.oneof(plainValue, fc.constantFrom(...reused)) : plainValue;
-  return fc.oneof(
-    fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: jsonValue, redigest: fc.boolean() }),
-    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), redigest: fc.boolean() }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), key: fc.constantFrom('extra', '__proto__', 'constructor', 'id', 'value'), value: jsonValue, redigest: fc.boolean() }),
-    fc.record({ kind: fc.constant('truncate' as const), fraction: fc.double({ min: 0, max: 0.999, noNaN: true }) }),
-  );
+export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: jsonValue, redigest: fc.boolean() }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), redigest: fc.boolean() }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), key: fc.constantFrom('extra', '__proto__', 'constructor', 'id', 'value'), value: jsonValue, redigest: fc.boolean() }),
+  fc.record({ kind: fc.constant('truncate' as const), fraction: fc.double({ min: 0, max: 0.999, noNaN: true }) }),
+  fc.record({ kind: fc.constant('reuse' as const), mine: fc.nat(), theirs: fc.nat() }),
+  fc.record({ kind: fc.constant('surrogate' as const), at: fc.nat(), raw: fc.boolean() }),
+);
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+export const uuidsIn = (text: string) => [...new Set(text.match(UUID) ?? [])];
+
+export interface Ids {
+  mine: string[];
+  theirs: string[];
 }
 
-export function mutate(original: Json, text: string, all: (string | number)[][], m: Mutation): string {
+export function mutate(original: Json, text: string, all: (string | number)[][], m: Mutation, ids: Ids): string {
   if (m.kind === 'truncate') return text.slice(0, Math.floor(text.length * m.fraction));
+  if (m.kind === 'reuse') {
+    const doc = JSON.parse(text.replaceAll(ids.mine[m.mine % ids.mine.length]!, ids.theirs[m.theirs % ids.theirs.length]!)) as { [key: string]: Json };
+    doc['digest'] = exchangeDigest(doc);
+    return JSON.stringify(doc);
+  }
+  if (m.kind === 'surrogate') {
+    // Any string but the digest (recomputed below, which would wipe the half character out).
+    const strings = all.filter((path) => path[0] !== 'digest' && typeof path.reduce<Json>((node, key) => (node as Record<string, Json>)[key as string]!, original) === 'string');
+    const path = strings[m.at % strings.length]!;
+    const doc = structuredClone(original) as { [key: string]: Json };
+    const parent = path.slice(0, -1).reduce<Json>((node, key) => (node as Record<string, Json>)[key as string]!, doc) as Record<string | number, Json>;
+    parent[path.at(-1)!] = `${String(parent[path.at(-1)!])}\ud800`;
+    doc['digest'] = exchangeDigest(doc);
+    const written = JSON.stringify(doc); // writes the half character as the escape \ud800
+    return m.raw ? written.replace('\\ud800', '\ud800') : written;
+  }
   const doc = structuredClone(original) as { [key: string]: Json };
   const path = all[m.at % all.length]!;
   if (path.length === 0) return m.kind === 'set' ? JSON.stringify(m.value) : text;
