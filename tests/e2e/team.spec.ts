@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Download, Page } from '@playwright/test';
-import type { Input, Operation, Output } from '../../src/shared/contract';
-import type { Result } from '../../src/shared/result';
 import { goodValue } from '../helpers/assessments';
+import type { Output } from '../../src/shared/contract';
 import { itemInstances, type AreaForApplicability } from '../../src/shared/templates';
 import { SCREENS_DIR, expect, expectNoAxeViolationsOn, test } from './fixtures';
-import { startWebDoor, type WebDoor } from './web-door';
-import { KEY_HEADER } from '../../src/web/server';
+import { apiAt, downloadFrom, renameDevice, saved, withDevices, type DoorApi } from './team-helpers';
 
 // A team on two devices, each a browser on its own web door and database: the board lead hands
 // the register and the assessment out, two assessors split the areas and both answer one question
@@ -17,28 +12,6 @@ import { KEY_HEADER } from '../../src/web/server';
 // Assure on a third database, and every database gives the same scores.
 
 type Item = Output<'templates.get'>['items'][number];
-
-/** The contract over HTTP on one door, as the UI calls it (with the key the door printed). */
-function apiAt(door: { url: string; key: string }) {
-  return async <O extends Operation>(operation: O, input: Input<O>): Promise<Output<O>> => {
-    const response = await fetch(`${door.url}rpc/${operation}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [KEY_HEADER]: door.key }, body: JSON.stringify(input) });
-    const result = (await response.json()) as Result<Output<O>>;
-    if (!result.ok) throw new Error(`${operation} failed: ${result.error.message}`);
-    return result.data;
-  };
-}
-type DoorApi = ReturnType<typeof apiAt>;
-
-async function saved(download: Download, dir: string): Promise<string> {
-  const file = path.join(dir, download.suggestedFilename());
-  await download.saveAs(file);
-  return file;
-}
-
-async function downloadFrom(page: Page, button: string, dir: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  return saved(download, dir);
-}
 
 /** One assessor answers, on their own device, every question of their areas and the ward-level ones. */
 async function walk(api: DoorApi, assessmentId: string, areaIds: string[], assessorId: string) {
@@ -53,22 +26,11 @@ async function walk(api: DoorApi, assessmentId: string, areaIds: string[], asses
   }
 }
 
-async function renameDevice(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Rename this device' }).click();
-  await page.getByLabel('Name of this device').fill(name);
-  await page.getByRole('button', { name: 'Save name' }).click();
-  await expect(page.getByText(`Files from here say they come from ${name}.`)).toBeVisible();
-}
-
 test('two assessors on two devices: hand-out, split areas, a conflict resolved, sign-off, back to the board, national import, same scores', async ({ browser, page, server }) => {
   test.setTimeout(120_000);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mhea-team-e2e-'));
-  const doors: WebDoor[] = [];
-  try {
-    const laptopDoor = await startWebDoor(path.join(dir, 'laptop.sqlite'));
-    doors.push(laptopDoor);
+  await withDevices(browser, async ({ dir, add }) => {
+    const { api: laptopApi, page: laptopPage } = await add('laptop');
     const boardApi = apiAt(server);
-    const laptopApi = apiAt(laptopDoor);
     const board = await boardApi('boards.create', { name: 'NHS Team Demo', code: 'S08000097' });
     const site = await boardApi('sites.create', { boardId: board.id, name: 'Royal Team Hospital' });
     const ward = await boardApi('wards.create', { siteId: site.id, name: 'Rowan Ward', type: 'adult_acute', bedCount: 12, sexDesignation: 'mixed' });
@@ -77,7 +39,6 @@ test('two assessors on two devices: hand-out, split areas, a conflict resolved, 
     }
     // Two browsers, one per device: the board lead's (this test's page) and the assessor's laptop.
     const boardPage = page;
-    const laptopPage = await (await browser.newContext()).newPage();
 
     // The board lead hands the register out; the laptop takes it.
     await boardPage.goto(`${server.url}#/boards/${board.id}`);
@@ -86,7 +47,6 @@ test('two assessors on two devices: hand-out, split areas, a conflict resolved, 
       dir,
     );
     // A device with nothing yet: from the estate register's first page to Hand-outs.
-    await laptopPage.goto(laptopDoor.openUrl);
     await laptopPage.getByRole('main').getByRole('link', { name: 'Hand-outs' }).click();
     await expect(laptopPage.getByRole('heading', { level: 1, name: /Hand-outs/ })).toBeVisible();
     await expect(laptopPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import', exact: true })).toHaveAttribute('aria-current', 'page');
@@ -142,7 +102,7 @@ test('two assessors on two devices: hand-out, split areas, a conflict resolved, 
     await laptopPage.screenshot({ path: path.join(SCREENS_DIR, 'team-merged.png'), fullPage: true });
 
     // The sign-off page says why it waits, and every screen points at the Resolve page.
-    await laptopPage.goto(`${laptopDoor.url}#/assessments/${assessment.id}/sign-off`);
+    await laptopPage.goto(`${laptopPage.url().split('#')[0]}#/assessments/${assessment.id}/sign-off`);
     await expect(laptopPage.getByText('1 conflict between devices is not yet resolved')).toBeVisible();
     await laptopPage.getByRole('link', { name: 'Resolve it' }).click();
     await expect(laptopPage.getByRole('heading', { level: 1, name: /Resolve work from several devices/ })).toBeVisible();
@@ -176,23 +136,18 @@ test('two assessors on two devices: hand-out, split areas, a conflict resolved, 
     await boardPage.goto(`${server.url}#/boards/${board.id}`);
     const exportSection = boardPage.getByRole('region', { name: 'Export return' });
     const returnFile = await saved((await Promise.all([boardPage.waitForEvent('download'), exportSection.getByRole('button', { name: 'Download return (JSON)' }).click()]))[0], dir);
-    const nationalDoor = await startWebDoor(path.join(dir, 'national.sqlite'));
-    doors.push(nationalDoor);
-    await boardPage.goto(nationalDoor.openUrl);
-    await boardPage.goto(`${nationalDoor.url}#/import`);
-    await boardPage.getByLabel('Return files').setInputFiles(returnFile);
-    await boardPage.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(boardPage.getByRole('table', { name: 'Results' }).getByRole('row', { name: /Imported 1 assessment added/ })).toBeVisible();
+    const national = await add('national');
+    await national.page.goto(`${national.door.url}#/import`);
+    await national.page.getByLabel('Return files').setInputFiles(returnFile);
+    await national.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(national.page.getByRole('table', { name: 'Results' }).getByRole('row', { name: /Imported 1 assessment added/ })).toBeVisible();
 
     // The same scores on the board, the laptop and nationally.
-    const scores = await Promise.all([boardApi, laptopApi, apiAt(nationalDoor)].map((api) => api('assessments.score', { id: assessment.id })));
+    const scores = await Promise.all([boardApi, laptopApi, national.api].map((api) => api('assessments.score', { id: assessment.id })));
     expect(scores.map((s) => s.status)).toEqual(['signed_off', 'signed_off', 'signed_off']);
     expect(scores[1]!.scores).toEqual(scores[0]!.scores);
     expect(scores[2]!.scores).toEqual(scores[0]!.scores);
-    const q04 = (await apiAt(nationalDoor)('answers.list', { assessmentId: assessment.id })).find((a) => a.itemId === 'Q04');
+    const q04 = (await national.api('answers.list', { assessmentId: assessment.id })).find((a) => a.itemId === 'Q04');
     expect(q04).toMatchObject({ value: 'B', note: 'Fabric tired in places', assessorId: ailsa!.id });
-  } finally {
-    for (const door of doors) await door.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

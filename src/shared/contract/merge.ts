@@ -71,7 +71,8 @@ export const ConflictSchema = z.object({
 export const ProbableDuplicateSchema = z.object({
   name: z.string(),
   type: z.string(),
-  areas: z.array(z.object({ areaId: Id, name: z.string(), answers: z.number().int(), ligaturePoints: z.number().int() })),
+  /** `device`: the device the area comes from (the last to change it), null when it was never handed out. */
+  areas: z.array(z.object({ areaId: Id, name: z.string(), answers: z.number().int(), ligaturePoints: z.number().int(), device: z.string().nullable() })),
 });
 
 const Assignment = z.object({

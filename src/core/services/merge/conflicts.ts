@@ -58,13 +58,20 @@ export function listConflicts(ctx: ServiceContext, input: ParsedInput<'merge.con
       saveSlots(tx, assessment.id, slots.values());
     }
     const live = readAllLive(tx, assessment.id);
-    return { conflicts: describeConflicts(tx, assessment.id, slots, live), duplicates: probableDuplicates(live) };
+    const devices = deviceNames(tx);
+    // Which device each area of a pair comes from (the one that last changed it), to tell them apart.
+    const deviceOf = (areaId: string) => {
+      const versions = slots.get(keyOf('assessment_area', areaId))?.versions.filter((v) => !v.deleted) ?? [];
+      const latest = versions.sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+      return latest ? (devices.get(latest.device) ?? latest.device) : null;
+    };
+    const duplicates = probableDuplicates(live).map((pair) => ({ ...pair, areas: pair.areas.map((area) => ({ ...area, device: deviceOf(area.areaId) })) }));
+    return { conflicts: describeConflicts(tx, assessment.id, slots, live, devices), duplicates };
   });
 }
 
-function describeConflicts(tx: DbOrTx, assessmentId: string, slots: Slots, live: LiveRows): Conflict[] {
+function describeConflicts(tx: DbOrTx, assessmentId: string, slots: Slots, live: LiveRows, devices: ReadonlyMap<string, string>): Conflict[] {
   const describe = recordDescriber(tx, assessmentId);
-  const devices = deviceNames(tx);
   const assessorNames = new Map([...live.get('assessor')!.values()].map((a) => [String(a['id']), String(a['name'])]));
   return [...slots.values()]
     .filter(isConflict)

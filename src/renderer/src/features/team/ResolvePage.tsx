@@ -90,7 +90,8 @@ function DuplicatePanel({ assessmentId, duplicate, onRenamed }: { assessmentId: 
       <ul className="nhsuk-list nhsuk-list--bullet">
         {duplicate.areas.map((area) => (
           <li key={area.areaId}>
-            {label(area.areaId)}: {count(area.answers, 'answer')}, {count(area.ligaturePoints, 'ligature point')}
+            {label(area.areaId)}
+            {area.device && `, from ${area.device}`}: {count(area.answers, 'answer')}, {count(area.ligaturePoints, 'ligature point')}
           </li>
         ))}
       </ul>
