@@ -12,12 +12,19 @@ export default defineConfig({
   workers: 2,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
+  // A flaky test must show up as a failure, never pass on a second try.
+  retries: 0,
+  // Budgets, each at least three times what it takes on a quiet 2-core machine, so that a busy
+  // machine (a shared CI runner, a laptop doing other work) does not turn slow into red. A story
+  // of many steps marks itself test.slow() (three times this); a step known to be slow (a PDF, an
+  // import, a ward of 1,500 questions) gives its own timeout. Never raise these to make a test pass.
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 900 },
-    screenshot: 'on',
+    // The screens a person looks at are saved by name (saveScreen); Playwright adds one only when a test fails.
+    screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {
       executablePath: chromiumPath,

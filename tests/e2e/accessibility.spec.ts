@@ -20,6 +20,7 @@ test('the boards screen has no WCAG 2.2 AA violations: empty, listing boards, an
   page,
   expectNoAxeViolations,
 }) => {
+  test.slow(); // three accessibility checks
   const boards = new BoardsPage(page);
   await boards.goto();
   await expectNoAxeViolations();
@@ -39,6 +40,7 @@ test('a board screen has no WCAG 2.2 AA violations, with its removal confirmatio
   saveScreen,
   expectNoAxeViolations,
 }) => {
+  test.slow(); // the demo estate and three accessibility checks
   const board = await openDemoBoard(page, api);
   await saveScreen('board');
   await expectNoAxeViolations();
@@ -79,6 +81,7 @@ test('a ward screen has no WCAG 2.2 AA violations, with the area form showing er
   saveScreen,
   expectNoAxeViolations,
 }) => {
+  test.slow(); // the demo estate and three accessibility checks
   const board = await openDemoBoard(page, api);
   await board.sitesTable().getByRole('link', { name: 'Arden Royal Hospital' }).click();
   await new SitePage(page).wardsTable().getByRole('link', { name: 'Hazel IPCU' }).click();

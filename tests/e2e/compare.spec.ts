@@ -1,10 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
-import { answerAllViaApi, type AnswerOverrides } from './assess-via-api';
+import { answerAllViaApi, startAssessmentViaApi, type AnswerOverrides } from './assess-via-api';
 import { expect, test, type Api } from './fixtures';
 
 /** Starts an assessment of a ward and answers every item through the API, compliantly unless named. */
 async function assessWard(api: Api, wardId: string, overrides: AnswerOverrides = {}) {
-  const assessment = await api('assessments.start', { wardId, round: '2026/27', assessedOn: '2026-11-20', announced: true, assessors: [{ name: 'Morag Baird', role: 'estates' }] });
+  const assessment = await startAssessmentViaApi(api, wardId);
   const assessorId = await answerAllViaApi(api, assessment.id, overrides);
   return { assessment, assessorId };
 }
@@ -60,6 +60,7 @@ function row(page: Page, name: string | RegExp): Locator {
 }
 
 test('compares two sites side by side and drills down from a red cell to the items and ligature points behind it', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
+  test.slow(); // two wards assessed through the API, five screens and their accessibility checks
   await twoAssessedSites(api);
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compare' }).click();

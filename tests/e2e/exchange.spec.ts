@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { answerAllViaApi } from './assess-via-api';
+import { answerAllViaApi, startAssessmentViaApi } from './assess-via-api';
 import { expect, test } from './fixtures';
 import { startWebDoor } from './web-door';
 
@@ -10,11 +10,12 @@ import { startWebDoor } from './web-door';
 // that must be refused, and finds the board in its register.
 
 test('a return exported from the board page imports on another machine; an altered copy is refused', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
+  test.slow(); // an export, a second server, three imports and three accessibility checks
   const board = await api('boards.create', { name: 'NHS Export Demo', code: 'S08000098' });
   const site = await api('sites.create', { boardId: board.id, name: 'Export General' });
   const ward = await api('wards.create', { siteId: site.id, name: 'Heather Ward', type: 'adult_acute', bedCount: 12, sexDesignation: 'mixed' });
   await api('areas.create', { wardId: ward.id, type: 'bedroom', name: 'Bedroom 1', supervisionTier: 3 });
-  const assessment = await api('assessments.start', { wardId: ward.id, assessedOn: '2026-11-20', round: '2026/27', announced: true, assessors: [{ name: 'Ailsa Grant', role: 'estates' }] });
+  const assessment = await startAssessmentViaApi(api, ward.id, { assessors: [{ name: 'Ailsa Grant', role: 'estates' }] });
   const assessorId = await answerAllViaApi(api, assessment.id, { Q01: { value: 'B', note: 'Roof patched 2025' } });
   await api('assessments.signOff', { assessmentId: assessment.id, signedOffBy: assessorId });
 
@@ -59,7 +60,8 @@ test('a return exported from the board page imports on another machine; an alter
     await page.getByLabel('Return files').setInputFiles([returnFile, alteredFile]);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const results = page.getByRole('table', { name: 'Results' });
-    await expect(results.getByRole('row')).toHaveCount(3);
+    // Verifying and importing two returns (digest, every score recomputed) takes longer than an ordinary step.
+    await expect(results.getByRole('row')).toHaveCount(3, { timeout: 15_000 });
     await expect(results.getByRole('row', { name: /nhs-export-demo-2026-27-return\.json Imported 1 assessment added/ })).toBeVisible();
     await expect(results.getByRole('row', { name: /nhs-export-demo-edited\.json Refused/ })).toContainText(
       'nhs-export-demo-edited.json: digest does not match its content (file altered after export)',

@@ -1,18 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { tabTo } from './keys';
 import { BoardPage } from './pages/BoardPage';
 import { BoardsPage } from './pages/BoardsPage';
 import { SitePage } from './pages/SitePage';
 import { WardPage } from './pages/WardPage';
-
-/** Presses Tab (or Shift+Tab) until `target` has focus, failing after `limit` presses. */
-async function tabTo(page: Page, target: Locator, { back = false, limit = 40 } = {}): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  await expect(target, `not reached with ${limit} presses of ${back ? 'Shift+Tab' : 'Tab'}`).toBeFocused();
-}
 
 test('a board, site, ward and areas can be added with the keyboard alone', async ({ page, api }) => {
   const boards = new BoardsPage(page);

@@ -1,3 +1,4 @@
+import { startAssessmentViaApi } from './assess-via-api';
 import { makeSmallEstate } from './estate-factory';
 import { expect, test } from './fixtures';
 import { BoardPage } from './pages/BoardPage';
@@ -67,13 +68,7 @@ test('removing an area asks first and keeps the others', async ({ page, api }) =
 
 test('removing a ward or area that has an assessment is refused with the reason, and nothing goes', async ({ page, api, saveScreen }) => {
   const { wards } = await makeSmallEstate(api);
-  await api('assessments.start', {
-    wardId: wards.birch.id,
-    assessedOn: '2026-11-20',
-    round: '2026/27',
-    announced: true,
-    assessors: [{ name: 'Morag Baird', role: 'estates' }],
-  });
+  await startAssessmentViaApi(api, wards.birch.id);
   const wardPage = new WardPage(page);
   await wardPage.goto(wards.birch.id);
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { pdfPages } from '../helpers/reports';
+import { startAssessmentViaApi } from './assess-via-api';
 import { expect, test, type Api } from './fixtures';
 import { BoardPage } from './pages/BoardPage';
 import { ReportSection } from './pages/ReportSection';
@@ -15,13 +16,7 @@ async function demoWithAssessment(api: Api) {
   const board = (await api('boards.list', {})).find((b) => b.name === DEMO_BOARD)!;
   const site = (await api('sites.list', { boardId: board.id })).find((s) => s.name === 'Arden Royal Hospital')!;
   const ward = (await api('wards.list', { siteId: site.id })).find((w) => w.name === 'Willow Mother and Baby Unit')!;
-  const assessment = await api('assessments.start', {
-    wardId: ward.id,
-    round: '2026/27',
-    assessedOn: '2026-11-20',
-    announced: true,
-    assessors: [{ name: 'Ailsa Grant', role: 'estates' }],
-  });
+  const assessment = await startAssessmentViaApi(api, ward.id, { assessors: [{ name: 'Ailsa Grant', role: 'estates' }] });
   const assessorId = assessment.assessors[0]!.id;
   await api('answers.record', { assessmentId: assessment.id, itemId: 'Q01', areaId: null, value: 'D', note: 'Roof leaks over the nursery', assessorId });
   const bedroom = assessment.areas.find((a) => a.type === 'bedroom')!.areaId;
@@ -49,6 +44,7 @@ test('the board report is generated from the board page with a progress bar, the
   saveScreen,
   expectNoAxeViolations,
 }) => {
+  test.slow(); // a PDF built, downloaded and read back, and three accessibility checks
   const { board } = await demoWithAssessment(api);
   // Hold the report's answer until the progress bar has been checked, so the test does not race it.
   let release: () => void = () => undefined;
@@ -104,6 +100,7 @@ test('the site and ward pages offer their reports; the ward report downloads for
   saveScreen,
   expectNoAxeViolations,
 }) => {
+  test.slow(); // a PDF built, downloaded and read back, four pages, two accessibility checks
   const { site, ward } = await demoWithAssessment(api);
 
   await page.goto(`/#/sites/${site.id}`);

@@ -27,7 +27,7 @@ async function walk(api: DoorApi, assessmentId: string, areaIds: string[], asses
 }
 
 test('two assessors on two devices: hand-out, split areas, a conflict resolved, sign-off, back to the board, national import, same scores', async ({ browser, page, server }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await withDevices(browser, async ({ dir, add }) => {
     const { api: laptopApi, page: laptopPage } = await add('laptop');
     const boardApi = apiAt(server);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { tabTo } from './keys';
 import { APP_ROOT } from './web-door';
 
 // The Checklists screen (installed versions, preview-then-install from a file, make current) and
@@ -24,14 +25,6 @@ function safetyNext() {
 }
 
 const jsonFile = (name: string, json: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json, null, 2)) });
-
-async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target, `not reached with ${limit} presses of Tab`).toBeFocused();
-}
 
 const versionsTable = (page: Page, caption: string) => page.getByRole('table', { name: caption });
 
@@ -150,8 +143,7 @@ test('the checklists screen works from the keyboard alone', async ({ page }) => 
 });
 
 test('the Help screen shows the scoring method with a contents list and worked examples', async ({ page, saveScreen, expectNoAxeViolations }) => {
-  // The method is long (eleven sections, many worked examples): axe takes a while over it on a busy machine.
-  test.slow();
+  test.slow(); // a long document checked for accessibility twice
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Help' }).click();
   const h1 = page.getByRole('heading', { level: 1 });

@@ -1,21 +1,46 @@
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
-import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures';
-import type { Api } from './fixtures';
-
-/** Presses Tab (or Shift+Tab) until `target` has focus, failing after `limit` presses. */
-export async function tabTo(page: Page, target: Locator, { back = false, limit = 60 } = {}): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  await expect(target, `not reached with ${limit} presses of ${back ? 'Shift+Tab' : 'Tab'}`).toBeFocused();
-}
+import type { Page } from '@playwright/test';
+import { startAssessmentViaApi } from './assess-via-api';
+import { expect, type Api } from './fixtures';
+import { tabTo } from './keys';
 
 /** The id of the question card that has focus (or holds the focused control), or null. */
 export function focusedCard(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.closest('.app-item')?.id ?? null);
+}
+
+/** Opens an assessment's walkthrough (at an area, if given) and waits until a person would see it. */
+export async function openWalkthrough(page: Page, assessmentId: string, areaId?: string): Promise<void> {
+  await page.goto(`/#/assessments/${assessmentId}${areaId ? `/areas/${areaId}` : ''}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Walkthrough' })).toBeVisible();
+}
+
+/**
+ * Answers the focused question with its first choice (or a compliant number) and waits until focus
+ * has moved on, as a person would before the next key (or the walkthrough said it was the last).
+ */
+export async function answerFocused(page: Page): Promise<string | null> {
+  const card = await focusedCard(page);
+  if (!card) return null;
+  const number = page.locator(`#${card}-number`);
+  if (await number.count()) {
+    await tabTo(page, number);
+    // Q06 (single rooms) and Q07: the compliant end of their range.
+    await page.keyboard.type(card.startsWith('item-Q06') ? '100' : '0');
+    await page.keyboard.press('Enter');
+  } else {
+    await page.keyboard.press('1');
+  }
+  const last = page.getByText('That was the last question');
+  await expect.poll(async () => (await focusedCard(page)) !== card || (await last.count()) > 0).toBe(true);
+  return card;
+}
+
+/** Waits until no question on screen is saving, and none failed. */
+export async function allSettled(page: Page): Promise<void> {
+  await expect(page.locator('.app-save-saving')).toHaveCount(0);
+  await expect(page.locator('.app-item .app-save-failed')).toHaveCount(0);
 }
 
 /** A small ward through the API: a bedroom (tier 3) and a lounge (tier 2). */
@@ -29,6 +54,21 @@ export async function makeSmallWard(api: Api, areas: { name: string; type: 'bedr
   ];
   for (const a of list) await api('areas.create', { wardId: ward.id, name: a.name, type: a.type, supervisionTier: a.tier });
   return { board, site, ward };
+}
+
+/**
+ * A small ward's assessment started through the API and its walkthrough open: at the area named,
+ * or where a new walk starts, with its first question focused.
+ */
+export async function walkSmallWard(page: Page, api: Api, areaName?: string) {
+  const { ward } = await makeSmallWard(api);
+  const assessment = await startAssessmentViaApi(api, ward.id);
+  const area = areaName === undefined ? undefined : assessment.areas.find((a) => a.name === areaName);
+  if (areaName !== undefined && !area) throw new Error(`The small ward has no area called ${areaName}`);
+  await openWalkthrough(page, assessment.id, area?.areaId);
+  if (area) await expect(page.getByRole('heading', { level: 2, name: area.name })).toBeVisible();
+  else await expect.poll(() => focusedCard(page)).not.toBeNull();
+  return { ward, assessment, area: area! };
 }
 
 /** A real PNG (w×h, grey gradient) carrying a tEXt chunk, so there is metadata to strip. */

@@ -1,17 +1,11 @@
 import { expect, test } from './fixtures';
-import { makeSmallWard } from './walkthrough-helpers';
+import { walkSmallWard } from './walkthrough-helpers';
 
 // A note is saved after a pause in typing, without leaving the box: what is stored must be every
 // character typed, and a note still waiting for its pause is saved when the assessor moves on.
 
 test('a note saved on a pause keeps the last keystroke, and a pending note is saved on moving to another area', async ({ page, api }) => {
-  const { ward } = await makeSmallWard(api);
-  const assessment = await api('assessments.start', {
-    wardId: ward.id, assessedOn: '2026-11-20', round: '2026/27', announced: true, assessors: [{ name: 'Morag Baird', role: 'estates' }],
-  });
-  const bedroom = assessment.areas.find((a) => a.name === 'Bedroom 1')!;
-  await page.goto(`/#/assessments/${assessment.id}/areas/${bedroom.areaId}`);
-  await expect(page.getByRole('heading', { level: 2, name: 'Bedroom 1' })).toBeVisible();
+  const { assessment, area: bedroom } = await walkSmallWard(page, api, 'Bedroom 1');
 
   const card = page.locator('.app-item').filter({ hasText: 'S05' }).first();
   await card.focus();

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { presenceFolder } from '../../src/core/db/presence';
 import { startAssessment } from '../helpers/assessments';
 import { APP_ROOT, createTestCore, makeWard, tempDir } from '../helpers/core';
+import { processBudget } from '../helpers/budgets';
+import { cli as runCli } from '../helpers/cli';
 
 // Rotating backups beside the database, and restoring one in place of it.
 
@@ -177,17 +179,17 @@ describe('backups', () => {
     core.close();
   });
 
-  it('is driven from the command line: backup, backups, restore NAME', () => {
+  it('is driven from the command line: backup, backups, restore NAME', { timeout: processBudget(6) }, () => {
     const db = path.join(tempDir(), 'cli.sqlite');
-    const cli = (...args: string[]) => spawnSync(path.join(APP_ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/index.ts', ...args, '--db', db], { cwd: APP_ROOT, encoding: 'utf8' });
-    expect(cli('call', 'boards.create', '{"name":"NHS Command"}').status).toBe(0);
+    const cli = (...args: string[]) => runCli(...args, '--db', db);
+    expect(cli('call', 'boards.create', '{"name":"NHS Command"}').code).toBe(0);
     const made = cli('backup');
-    expect(made.status).toBe(0);
+    expect(made.code).toBe(0);
     const name = /Backed up to (\S+)/.exec(made.stdout)![1]!;
-    expect(cli('call', 'boards.create', '{"name":"NHS Extra"}').status).toBe(0);
+    expect(cli('call', 'boards.create', '{"name":"NHS Extra"}').code).toBe(0);
     expect(cli('backups').stdout).toContain(`${name}`);
     const restored = cli('restore', name);
-    expect(restored.status).toBe(0);
+    expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/Restored backup-.*1 boards, 0 sites, 0 wards/);
     expect(JSON.parse(cli('call', 'boards.list').stdout)).toHaveLength(1);
   });

@@ -3,12 +3,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { answerAll, startAssessment } from '../helpers/assessments';
+import { processBudget } from '../helpers/budgets';
 import { cli } from '../helpers/cli';
 import { RESOURCES, createTestCore, makeWard, tempDir } from '../helpers/core';
 
-
 describe('the command line', () => {
-  it('seeds the demo estate into the database named by --db', () => {
+  it('seeds the demo estate into the database named by --db', { timeout: processBudget(1) }, () => {
     const db = path.join(tempDir(), 'demo.sqlite');
     const run = cli('seed-demo', '--db', db);
     expect(run.stderr).toBe('');
@@ -20,7 +20,7 @@ describe('the command line', () => {
     sqlite.close();
   });
 
-  it('runs any contract operation and names the bad field when the input is wrong', () => {
+  it('runs any contract operation and names the bad field when the input is wrong', { timeout: processBudget(3) }, () => {
     const db = path.join(tempDir(), 'calls.sqlite');
     const created = cli('call', 'boards.create', '{"name":"NHS Command Line"}', '--db', db);
     expect(created.code).toBe(0);
@@ -34,7 +34,7 @@ describe('the command line', () => {
     expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(1);
   });
 
-  it('prints help, and refuses an unknown command with a pointer to it', () => {
+  it('prints help, and refuses an unknown command with a pointer to it', { timeout: processBudget(2) }, () => {
     expect(cli('help').stdout).toContain('seed-demo');
     const unknown = cli('launch-rockets');
     expect(unknown.code).toBe(2);
@@ -54,7 +54,7 @@ describe('the command line: checklist templates and scores', () => {
     return file;
   }
 
-  it('lists the installed versions, installs a new one showing its changes, and switches back', () => {
+  it('lists the installed versions, installs a new one showing its changes, and switches back', { timeout: processBudget(5) }, () => {
     const dir = tempDir();
     const db = path.join(dir, 'templates.sqlite');
     const listed = cli('templates', 'list', '--db', db);
@@ -93,7 +93,7 @@ describe('the command line: checklist templates and scores', () => {
     expect(unknown.stderr).toContain('NOT_FOUND');
   });
 
-  it('refuses a broken template file with exit code 1, naming the item and field, and installs nothing', () => {
+  it('refuses a broken template file with exit code 1, naming the item and field, and installs nothing', { timeout: processBudget(1) }, () => {
     const dir = tempDir();
     const db = path.join(dir, 'broken.sqlite');
     const broken = { ...safety, version: '2026.3', items: safety.items.map((item) => (item.id === 'S07' ? { ...item, weight: 7 } : item)) };
@@ -109,7 +109,7 @@ describe('the command line: checklist templates and scores', () => {
     sqlite.close();
   });
 
-  it('prints the full scored result of an assessment as JSON', () => {
+  it('prints the full scored result of an assessment as JSON', { timeout: processBudget(2) }, () => {
     const db = path.join(tempDir(), 'score.sqlite');
     const core = createTestCore({ file: db });
     const { ward } = makeWard(core);

@@ -5,6 +5,7 @@ import { contract, OPERATIONS, type Operation } from '../../src/shared/contract'
 import { serialiseReturn } from '../../src/shared/exchange/serialise';
 import { answerAll, startAssessment } from '../helpers/assessments';
 import { RESOURCES, createTestCore, tempDir, type TestCore } from '../helpers/core';
+import { HEAVY_TEST_MS } from '../helpers/budgets';
 
 // Every operation carries only JSON-safe data, so IPC, HTTP and the CLI deliver the same thing.
 // The samples run in order against a real database; a new operation must add its sample here.
@@ -160,7 +161,7 @@ describe('the contract', () => {
     expect(SAMPLES.map(([op]) => op).sort()).toEqual([...OPERATIONS].sort());
   });
 
-  it('carries every input and output unchanged through JSON, and outputs match their schemas', async () => {
+  it('carries every input and output unchanged through JSON, and outputs match their schemas', { timeout: HEAVY_TEST_MS }, async () => {
     const core = createTestCore();
     const ids: Record<string, string> = {};
     for (const [operation, sample] of SAMPLES) {

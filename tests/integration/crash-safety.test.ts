@@ -7,6 +7,7 @@ import { itemInstances, type AreaForApplicability } from '../../src/shared/templ
 import { startAssessment } from '../helpers/assessments';
 import { APP_ROOT, MIGRATIONS, RESOURCES, createTestCore, makeWard } from '../helpers/core';
 import { crashValue } from '../fixtures/crash-values';
+import { processBudget } from '../helpers/budgets';
 
 // A process records answers at full speed through the real core and is killed with SIGKILL at
 // random moments, again and again, on the same database. Every answer it acknowledged (printed
@@ -55,7 +56,7 @@ function writeThenKill(file: string, assessmentId: string, firstSeq: number, ack
 }
 
 describe('crash safety', () => {
-  it(`keeps every acknowledged answer and a sound file through ${KILLS} SIGKILLs mid-write`, async () => {
+  it(`keeps every acknowledged answer and a sound file through ${KILLS} SIGKILLs mid-write`, { timeout: processBudget(KILLS) }, async () => {
     const setup = createTestCore();
     const { ward } = makeWard(setup, { bedCount: 10 });
     for (let i = 1; i <= 10; i++) setup.call('areas.create', { wardId: ward.id, type: 'bedroom', name: `Bedroom ${i}`, supervisionTier: 3 });
@@ -97,5 +98,5 @@ describe('crash safety', () => {
     const reopened = createCore({ databaseFile: file, migrationsFolder: MIGRATIONS, resourcesDir: RESOURCES, door: 'cli', appVersion: '0.0.0-test', log: () => undefined });
     expect(reopened.dispatch('answers.list', { assessmentId: assessment.id })).toMatchObject({ ok: true });
     reopened.close();
-  }, 90_000);
+  });
 });

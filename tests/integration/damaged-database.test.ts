@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
 import { createTestCore, makeWard, tempDir } from '../helpers/core';
+import { processBudget } from '../helpers/budgets';
 
 // A damaged database must not stop the app: it opens in recovery mode, says what happened and
 // offers the newest good backup; the command line's backups and restore work too. Each case is
@@ -67,7 +68,7 @@ describe('a damaged database', () => {
     core.close();
   });
 
-  it('lets the command line list and restore backups when the database cannot be opened, without a stack trace', { timeout: 60_000 }, () => {
+  it('lets the command line list and restore backups when the database cannot be opened, without a stack trace', { timeout: processBudget(4) }, () => {
     const { file, backup } = estateWithBackup();
     overwrite(file, (bytes) => bytes.fill(0, 0, 100));
 

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { processBudget } from '../helpers/budgets';
 import { cli } from '../helpers/cli';
 import { createTestCore, tempDir } from '../helpers/core';
 import { assessWard, sampleBoard } from '../helpers/exchange';
 
-
 describe('exchange on the command line', () => {
-  it('exports a return and its CSV files, verifies it, imports it once, and refuses an altered copy', { timeout: 60_000 }, () => {
+  it('exports a return and its CSV files, verifies it, imports it once, and refuses an altered copy', { timeout: processBudget(6) }, () => {
     const dir = tempDir();
     const sourceDb = path.join(dir, 'board.sqlite');
     const source = createTestCore({ file: sourceDb });
@@ -57,7 +57,7 @@ describe('exchange on the command line', () => {
     expect(reExported.stdout).toBe(fs.readFileSync(out, 'utf8'));
   });
 
-  it('exports one round with --round: a later round travels alone, verifies and imports beside the earlier one', { timeout: 60_000 }, () => {
+  it('exports one round with --round: a later round travels alone, verifies and imports beside the earlier one', { timeout: processBudget(4) }, () => {
     const dir = tempDir();
     const sourceDb = path.join(dir, 'board.sqlite');
     const source = createTestCore({ file: sourceDb });

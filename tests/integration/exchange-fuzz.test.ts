@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { serialiseReturn } from '../../src/shared/exchange';
 import { createTestCore } from '../helpers/core';
 import { assessWard, dumpStore, sampleBoard } from '../helpers/exchange';
+import { HEAVY_TEST_MS } from '../helpers/budgets';
 import { mutate, mutation, paths, uuidsIn, type Ids, type Json } from '../helpers/mutate-json';
 
 // Mutated returns thrown at import (tests/helpers/mutate-json.ts): values changed, removed or added
 // anywhere in the document, the text cut short, another board's ids put in place of the file's, or
-// half a character; most with the digest recomputed, so the mutation reaches the checks behind it. Whatever happens, nothing may escape as an exception or an internal
-// error, every refusal must say what is wrong, and a refused file must leave the store as it was.
+// half a character; most with the digest recomputed, so the mutation reaches the checks behind it.
+// Whatever happens, nothing may escape as an exception or an internal error, every refusal must say
+// what is wrong, and a refused file must leave the store as it was.
 
 /** A board's register and assessments as they stand (ids, names, parents), to compare. */
 function dumpBoard(core: ReturnType<typeof createTestCore>, boardId: string): string {
@@ -24,7 +26,7 @@ function dumpBoard(core: ReturnType<typeof createTestCore>, boardId: string): st
 }
 
 describe('import under fuzzing', () => {
-  it('never throws, always explains a refusal, and never writes on a refusal', { timeout: 60_000 }, () => {
+  it('never throws, always explains a refusal, and never writes on a refusal', { timeout: HEAVY_TEST_MS }, () => {
     const source = createTestCore();
     const board = source.call('boards.create', { name: 'NHS Fuzz' });
     const site = source.call('sites.create', { boardId: board.id, name: 'Fuzz Site' });

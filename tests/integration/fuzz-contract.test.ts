@@ -5,6 +5,7 @@ import type { Result } from '../../src/shared/result';
 import { findBrokenText } from '../../src/shared/text';
 import { startAssessment } from '../helpers/assessments';
 import { createTestCore, makeWard, type TestCore } from '../helpers/core';
+import { HEAVY_TEST_MS } from '../helpers/budgets';
 
 // Hostile input through the router: thousands of mutated inputs for every operation, starting
 // from valid ones. Nothing may throw or surface as INTERNAL, every refusal must say what is wrong
@@ -198,7 +199,7 @@ describe('hostile input through the router', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(core.store.sqlite.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     core.close();
-  }, 120_000);
+  }, HEAVY_TEST_MS);
 
   it('refuses operations that do not exist, whatever their name', () => {
     const { core } = setup();

@@ -1,20 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startAssessment } from '../helpers/assessments';
-import { APP_ROOT, createTestCore, makeWard, tempDir } from '../helpers/core';
+import { processBudget } from '../helpers/budgets';
+import { cli } from '../helpers/cli';
+import { createTestCore, makeWard, tempDir } from '../helpers/core';
 import { answer } from '../helpers/merge';
 
-const TSX = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
-
-function cli(...args: string[]) {
-  const result = spawnSync(TSX, ['src/cli/index.ts', ...args], { cwd: APP_ROOT, encoding: 'utf8', env: { ...process.env, MHEA_DB: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 describe('hand-outs on the command line', () => {
-  it('writes the register and an assessment, takes them on another database, merges once, and refuses an altered file', { timeout: 90_000 }, () => {
+  it('writes the register and an assessment, takes them on another database, merges once, and refuses an altered file', { timeout: processBudget(5) }, () => {
     const dir = tempDir();
     const boardDb = path.join(dir, 'board.sqlite');
     const laptopDb = path.join(dir, 'laptop.sqlite');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerAll } from '../helpers/assessments';
+import { HEAVY_TEST_MS } from '../helpers/budgets';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { dumpStore } from '../helpers/exchange';
 import { ONE_PIXEL_PNG, answer, handOut, takeAssessment, wardInItsSecondRound } from '../helpers/merge';
@@ -15,7 +16,7 @@ import { mutate, mutation, paths, uuidsIn, type Ids, type Json } from '../helper
 // leave the store as it was.
 
 describe('hand-out files under fuzzing', () => {
-  it('never throw, always explain a refusal, and never write on a refusal', { timeout: 90_000 }, () => {
+  it('never throw, always explain a refusal, and never write on a refusal', { timeout: HEAVY_TEST_MS }, () => {
     const board = createTestCore();
     const { round } = wardInItsSecondRound(board);
     answerAll(board, round.id);

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -6,8 +5,10 @@ import { SCORING_ENGINE_VERSION } from '../../src/shared/scoring';
 import { seedNational } from '../../src/core/services/national/seed';
 import { scoredWards } from '../../src/core/services/scores/scored-wards';
 import { scoreAssessment } from '../../src/core/services/assessments/score';
-import { APP_ROOT, createTestCore, tempDir } from '../helpers/core';
+import { createTestCore, tempDir } from '../helpers/core';
 import { hashTables } from '../helpers/dump';
+import { HEAVY_TEST_MS, processBudget } from '../helpers/budgets';
+import { cli } from '../helpers/cli';
 import { serialiseReturn } from '../../src/shared/exchange/serialise';
 
 const SMALL = { boards: 2, wardsPerBoard: 2 };
@@ -19,7 +20,7 @@ function seeded(seed: number) {
 }
 
 describe('the synthetic national estate', () => {
-  it('is the same, row for row, when built twice from the same seed, and differs for another seed', () => {
+  it('is the same, row for row, when built twice from the same seed, and differs for another seed', { timeout: HEAVY_TEST_MS }, () => {
     const first = seeded(7);
     const second = seeded(7);
     const other = seeded(8);
@@ -29,7 +30,7 @@ describe('the synthetic national estate', () => {
     for (const c of [first, second, other]) c.core.close();
   });
 
-  it('holds three rounds of fully answered, signed-off assessments whose cached scores match the engine', () => {
+  it('holds three rounds of fully answered, signed-off assessments whose cached scores match the engine', { timeout: HEAVY_TEST_MS }, () => {
     const { core, summary } = seeded(3);
     expect(summary).toMatchObject({ boards: 2, wards: 4, assessments: 12 });
     expect(summary.answers).toBeGreaterThan(12 * 100);
@@ -63,7 +64,7 @@ describe('the synthetic national estate', () => {
     core.close();
   });
 
-  it('holds only what the app’s own sign-off accepts: every board’s return verifies, sign-off rules and scores included', () => {
+  it('holds only what the app’s own sign-off accepts: every board’s return verifies, sign-off rules and scores included', { timeout: HEAVY_TEST_MS }, () => {
     const { core } = seeded(11);
     for (const board of core.call('boards.list', {})) {
       const file = core.call('exchange.export', { boardId: board.id });
@@ -75,7 +76,7 @@ describe('the synthetic national estate', () => {
     core.close();
   });
 
-  it('exercises the rules: floors applied, reasons for lower tiers, "other" controls confirmed, overdue actions, several actions on a point', () => {
+  it('exercises the rules: floors applied, reasons for lower tiers, "other" controls confirmed, overdue actions, several actions on a point', { timeout: HEAVY_TEST_MS }, () => {
     const core = createTestCore();
     seedNational(core.store.db, { seed: 2, boards: 2, wardsPerBoard: 4 });
     const sqlite = core.store.sqlite;
@@ -92,14 +93,11 @@ describe('the synthetic national estate', () => {
     core.close();
   });
 
-  it('is built by the command line into the database named by --db', () => {
+  it('is built by the command line into the database named by --db', { timeout: processBudget(1) }, () => {
     const db = path.join(tempDir(), 'national.sqlite');
-    const run = spawnSync(path.join(APP_ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/index.ts', 'seed-national', '--db', db, '--seed', '5', '--boards', '1', '--wards-per-board', '2'], {
-      cwd: APP_ROOT,
-      encoding: 'utf8',
-    });
+    const run = cli('seed-national', '--db', db, '--seed', '5', '--boards', '1', '--wards-per-board', '2');
     expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/1 boards, \d+ sites, 2 wards, \d+ areas, 6 signed-off assessments/);
     const sqlite = new Database(db, { readonly: true });
     expect(sqlite.prepare("SELECT name, code FROM boards").all()).toEqual([{ name: 'NHS Ayrshire & Arran', code: 'S08000015' }]);

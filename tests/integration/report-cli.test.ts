@@ -1,19 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ROOT, createTestCore, tempDir } from '../helpers/core';
+import { createTestCore, tempDir } from '../helpers/core';
 import { pdfPages, reportEstate } from '../helpers/reports';
-
-const TSX = path.join(APP_ROOT, 'node_modules', '.bin', 'tsx');
-
-function cli(...args: string[]) {
-  const result = spawnSync(TSX, ['src/cli/index.ts', ...args], { cwd: APP_ROOT, encoding: 'utf8', env: { ...process.env, MHEA_DB: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { processBudget } from '../helpers/budgets';
+import { cli } from '../helpers/cli';
 
 describe('npm run cli -- report', () => {
-  it('writes the board report to the file named by --out, and a ward report for an assessment', async () => {
+  it('writes the board report to the file named by --out, and a ward report for an assessment', { timeout: processBudget(2) }, async () => {
     const dir = tempDir();
     const db = path.join(dir, 'estate.sqlite');
     const core = createTestCore({ file: db });
@@ -35,7 +29,7 @@ describe('npm run cli -- report', () => {
     expect((await pdfPages(fs.readFileSync(wardOut)))[0]).toContain('Ward assessment report: Rowan Ward');
   });
 
-  it('explains its usage, and names the problem when the round was never assessed', () => {
+  it('explains its usage, and names the problem when the round was never assessed', { timeout: processBudget(2) }, () => {
     const dir = tempDir();
     const db = path.join(dir, 'estate.sqlite');
     const core = createTestCore({ file: db });

@@ -4,12 +4,13 @@ import { seedNational } from '../../src/core/services/national/seed';
 import { scoredWards } from '../../src/core/services/scores/scored-wards';
 import { answerAll, goodValue, instancesOf, startAssessment } from '../helpers/assessments';
 import { createTestCore } from '../helpers/core';
+import { HEAVY_TEST_MS } from '../helpers/budgets';
 
 // The batched scorer (national views score hundreds of drafts at once) must give exactly what
 // scoring each assessment on its own gives: same scores, same issues, same order of everything.
 
 describe('scoreAssessments (batched)', () => {
-  it('gives exactly the scores of scoreAssessment for every assessment of a seeded sample, drafts included', () => {
+  it('gives exactly the scores of scoreAssessment for every assessment of a seeded sample, drafts included', { timeout: HEAVY_TEST_MS }, () => {
     const core = createTestCore();
     try {
       seedNational(core.store.db, { seed: 7, boards: 2, wardsPerBoard: 3 });

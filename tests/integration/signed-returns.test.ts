@@ -10,6 +10,7 @@ import type { ExchangeDocument } from '../../src/shared/exchange/schema';
 import { cli } from '../helpers/cli';
 import { createTestCore, tempDir, type TestCore } from '../helpers/core';
 import { dumpStore, sampleBoard } from '../helpers/exchange';
+import { processBudget } from '../helpers/budgets';
 
 // A board signs its return with its own Ed25519 key; NHS Scotland Assure registers boards'
 // public keys and will accept a return as a board's only when that board's registered key signed
@@ -176,7 +177,7 @@ describe('signed returns', () => {
     collator.close();
   });
 
-  it('works from the command line: make, export and register a key, export a signed return, verify and import it', { timeout: 90_000 }, () => {
+  it('works from the command line: make, export and register a key, export a signed return, verify and import it', { timeout: processBudget(7) }, () => {
     const dir = tempDir();
     const boardDb = path.join(dir, 'board', 'estates.sqlite');
     const national = path.join(dir, 'national', 'estates.sqlite');

@@ -7,6 +7,7 @@ import { KEY_HEADER, startWebServer } from '../../src/web/server';
 import { goodValue, instancesOf, startAssessment } from '../helpers/assessments';
 import { cli } from '../helpers/cli';
 import { APP_ROOT, createTestCore, makeWard, tempDir, type TestCore } from '../helpers/core';
+import { processBudget } from '../helpers/budgets';
 
 // What a person is told when the disk is full, the file cannot be written, their account may not
 // use it, or another process holds it: each its own code, a message they can act on, the right
@@ -113,7 +114,7 @@ describe('errors that say what is wrong', () => {
     }
   });
 
-  it('says the file is read-only, or that this account may not use it, on the command line without a stack trace', { timeout: 60_000 }, () => {
+  it('says the file is read-only, or that this account may not use it, on the command line without a stack trace', { timeout: processBudget(2) }, () => {
     // Run as another account (root may write anything), or as ourselves where we are not root.
     const as = isRoot ? { uid: 65534, gid: 65534 } : {};
     const owner = isRoot ? { uid: 65534, gid: 65534 } : { uid: process.getuid!(), gid: process.getgid!() };

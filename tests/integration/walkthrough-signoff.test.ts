@@ -6,6 +6,7 @@ import { answerAll, instancesOf, startAssessment } from '../helpers/assessments'
 import { createTestCore, type TestCore } from '../helpers/core';
 import { buildJpeg } from '../helpers/images';
 import { SMALL_WARD, answerInstances, wardWithAssessment } from '../helpers/walkthrough';
+import { HEAVY_TEST_MS } from '../helpers/budgets';
 
 const THRESHOLD = { quality: 90, safety: 90, ligature: 100, therapeutic: 90 } as const;
 
@@ -20,7 +21,7 @@ describe('sign-off refusal lists exactly what is missing', () => {
   });
   afterAll(() => core.close());
 
-  it('for any set of answers: refused iff a domain is below its threshold, naming exactly that domain’s unanswered instances', () => {
+  it('for any set of answers: refused iff a domain is below its threshold, naming exactly that domain’s unanswered instances', { timeout: HEAVY_TEST_MS }, () => {
     const seen = { accepted: 0, refused: 0 };
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 29 }), { minLength: 200, maxLength: 200 }), (dice) => {

@@ -6,7 +6,7 @@ import { ActionForm } from '../ActionForm';
 import { ACTION_STATUS_LABELS, DOMAIN_LABELS, HEIGHT_BAND_LABELS, PRIORITY_LABELS, answerText } from '../labels';
 import { LigaturePointForm } from '../LigaturePointForm';
 import { PhotoPanel } from '../PhotoPanel';
-import { choicesFor, fallsShort, needsNaReason, type Instance, type StoredAction, type StoredAnswer, type StoredPoint } from './model';
+import { choicesFor, fallsShort, needsNaReason, parseNumberEntry, type Instance, type StoredAction, type StoredAnswer, type StoredPoint } from './model';
 import type { AnswerDraft, SaveState } from './use-autosave';
 
 type Photo = Output<'photos.list'>[number];
@@ -139,13 +139,13 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
   /** Sends the typed number; false when it is missing or out of range (the box then says why). */
   const saveNumber = (): boolean => {
     if (!number) return false;
-    const text = numberText.trim().replace(',', '.');
-    if (text === '') return false;
-    const value = Number(text);
-    if (!Number.isFinite(value) || value < number.min || value > number.max || (number.integer && !Number.isInteger(value))) {
-      setNumberError(`Enter a ${number.integer ? 'whole ' : ''}number from ${number.min} to ${number.max} (${number.unit})`);
+    const entry = parseNumberEntry(numberText, number);
+    if (entry.kind === 'empty') return false;
+    if (entry.kind === 'invalid') {
+      setNumberError(entry.message);
       return false;
     }
+    const { value } = entry;
     setNumberError(null);
     if (shown !== value || save?.status === 'failed') void send(value);
     return true;

@@ -14,14 +14,18 @@ import { DOMAIN_LABELS } from '../labels';
 import { AddAreaForm } from './AddAreaForm';
 import { ItemCard, cardId } from './ItemCard';
 import {
-  WARD_KEY,
+  answeredOrSaving,
   buildWalk,
+  initialPlace,
   instanceKeyOf,
+  nextAfterAnswer,
   nextUnanswered,
+  pointsByInstance,
   progressOf,
   readStored,
   rememberPlace,
   rememberedPlace,
+  unsavedInstances,
   writeStored,
   type Assessment,
   type Instance,
@@ -101,14 +105,8 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
   const progress = useMemo(() => progressOf(walk, answers), [walk, answers]);
 
   // Where the assessor is: the address, else where they last were, else the first unanswered.
-  const initial = useMemo(() => {
-    if (routeArea) return { area: routeArea, item: routeItem };
-    const remembered = rememberedPlace(id);
-    if (remembered && walk.byArea.has(remembered.area)) return remembered;
-    const next = nextUnanswered(walk, answers, null);
-    return next ? { area: next.areaKey, item: next.key } : { area: walk.areas[0]?.key ?? WARD_KEY };
-    // Only on first render: afterwards the address follows the assessor.
-  }, []);
+  // Only on first render: afterwards the address follows the assessor.
+  const initial = useMemo(() => initialPlace(walk, answers, { area: routeArea, item: routeItem }, routeArea ? null : rememberedPlace(id)), []);
   const currentArea = walk.byArea.has(routeArea ?? '') ? (routeArea as string) : initial.area;
   const [focusRequest, setFocusRequest] = useState<string | null>(initial.item ?? null);
   const lastFocused = useRef<string | null>(initial.item ?? null);
@@ -152,14 +150,8 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
     [id],
   );
 
-  const answeredOrSaving = useCallback(() => {
-    const keys = new Set(live.current.answers.keys());
-    for (const [key, s] of live.current.states) if (s.status !== 'failed') keys.add(key);
-    return keys;
-  }, []);
-
   const jumpToNextUnanswered = useCallback(() => {
-    const next = nextUnanswered(walk, answeredOrSaving(), lastFocused.current);
+    const next = nextUnanswered(walk, answeredOrSaving(live.current.answers, live.current.states), lastFocused.current);
     if (!next) {
       setMessage('Every question has an answer. Check the live scores, then go to sign-off.');
       document.getElementById('walk-sign-off-link')?.focus();
@@ -167,7 +159,7 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
     }
     setMessage('');
     goTo(next);
-  }, [walk, answeredOrSaving, goTo]);
+  }, [walk, goTo]);
 
   // J anywhere outside a text box: next unanswered question.
   useEffect(() => {
@@ -185,21 +177,16 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
 
   const onAnsweredByKey = useCallback(
     (instance: Instance) => {
-      const list = walk.byArea.get(instance.areaKey) ?? [];
-      const index = list.findIndex((i) => i.key === instance.key);
-      const following = list[index + 1];
-      if (following) {
-        setFocusRequest(following.key);
+      const next = nextAfterAnswer(walk, instance, answeredOrSaving(live.current.answers, live.current.states));
+      if (next.to === 'in-area') {
+        setFocusRequest(next.instance.key);
         return;
       }
       lastFocused.current = instance.key;
-      const pending = answeredOrSaving();
-      pending.add(instance.key);
-      const next = nextUnanswered(walk, pending, instance.key);
-      if (next) goTo(next);
+      if (next.to === 'unanswered') goTo(next.instance);
       else setMessage('That was the last question. Every question has an answer or is being saved.');
     },
-    [walk, answeredOrSaving, goTo],
+    [walk, goTo],
   );
 
   const onFocusItem = useCallback(
@@ -229,17 +216,7 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
     ]);
   }, []);
 
-  const pointsByInstance = useMemo(() => {
-    const map = new Map<string, StoredPoint[]>();
-    for (const p of points) {
-      if (!p.itemId) continue;
-      // A ward-level prompt's points are in areas, but belong to the ward's question.
-      const wardKey = instanceKeyOf(p.itemId, null);
-      const key = walk.byKey.has(wardKey) ? wardKey : instanceKeyOf(p.itemId, p.areaId);
-      map.set(key, [...(map.get(key) ?? []), p]);
-    }
-    return map;
-  }, [points, walk]);
+  const pointsOf = useMemo(() => pointsByInstance(walk, points), [points, walk]);
   const photosByOwner = useMemo(() => {
     const map = new Map<string, Photo[]>();
     for (const p of photos) {
@@ -249,11 +226,7 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
     return map;
   }, [photos]);
 
-  /** Answers whose latest save failed, wherever they are: never silently left behind in another area. */
-  const unsaved = useMemo(
-    () => [...states].filter(([, state]) => state.status === 'failed').flatMap(([key]) => walk.byKey.get(key) ?? []),
-    [states, walk],
-  );
+  const unsaved = useMemo(() => unsavedInstances(walk, states), [states, walk]);
   const areaInfo = walk.areas.find((a) => a.key === currentArea) ?? walk.areas[0]!;
   const instances = walk.byArea.get(areaInfo.key) ?? [];
   const areaCount = progress.byArea.get(areaInfo.key);
@@ -457,7 +430,7 @@ function Walkthrough({ loaded, routeArea, routeItem }: { loaded: Loaded; routeAr
                       areaTier={areaInfo.tier}
                       answer={answer}
                       save={states.get(instance.key)}
-                      points={pointsByInstance.get(instance.key) ?? EMPTY}
+                      points={pointsOf.get(instance.key) ?? EMPTY}
                       actions={actions}
                       photos={(answer && photosByOwner.get(answer.id)) ?? EMPTY}
                       pointPhotos={pointPhotos}

@@ -98,6 +98,60 @@ export function nextUnanswered(walk: Walk, answers: { has(key: string): boolean 
   return null;
 }
 
+/** Where the walkthrough opens: the address, else where the assessor last was, else the first unanswered question. */
+export function initialPlace(
+  walk: Walk,
+  answers: { has(key: string): boolean },
+  route: { area?: string | undefined; item?: string | undefined },
+  remembered: Place | null,
+): Place {
+  if (route.area) return { area: route.area, item: route.item };
+  if (remembered && walk.byArea.has(remembered.area)) return remembered;
+  const next = nextUnanswered(walk, answers, null);
+  return next ? { area: next.areaKey, item: next.key } : { area: walk.areas[0]?.key ?? WARD_KEY };
+}
+
+/** The questions answered, or with a save on its way (a failed save does not count). */
+export function answeredOrSaving(answers: ReadonlyMap<string, unknown>, states: ReadonlyMap<string, { status: string }>): Set<string> {
+  const keys = new Set(answers.keys());
+  for (const [key, s] of states) if (s.status !== 'failed') keys.add(key);
+  return keys;
+}
+
+/** Where a key that answered a question moves on to. */
+export type NextAfterAnswer = { to: 'in-area' | 'unanswered'; instance: Instance } | { to: 'nothing-left' };
+
+/**
+ * After a question is answered by key: the next question of its area; after an area's last one,
+ * the next unanswered question anywhere (this one counting as answered); else nothing is left.
+ */
+export function nextAfterAnswer(walk: Walk, instance: Instance, answeredOrSavingKeys: ReadonlySet<string>): NextAfterAnswer {
+  const list = walk.byArea.get(instance.areaKey) ?? [];
+  const following = list[list.findIndex((i) => i.key === instance.key) + 1];
+  if (following) return { to: 'in-area', instance: following };
+  const pending = new Set(answeredOrSavingKeys);
+  pending.add(instance.key);
+  const next = nextUnanswered(walk, pending, instance.key);
+  return next ? { to: 'unanswered', instance: next } : { to: 'nothing-left' };
+}
+
+/** Each question's ligature points. A ward-level prompt's points are in areas, but belong to the ward's question. */
+export function pointsByInstance(walk: Walk, points: readonly StoredPoint[]): Map<string, StoredPoint[]> {
+  const map = new Map<string, StoredPoint[]>();
+  for (const p of points) {
+    if (!p.itemId) continue;
+    const wardKey = instanceKeyOf(p.itemId, null);
+    const key = walk.byKey.has(wardKey) ? wardKey : instanceKeyOf(p.itemId, p.areaId);
+    map.set(key, [...(map.get(key) ?? []), p]);
+  }
+  return map;
+}
+
+/** Questions whose latest save failed, wherever they are: never silently left behind in another area. */
+export function unsavedInstances(walk: Walk, states: ReadonlyMap<string, { status: string }>): Instance[] {
+  return [...states].filter(([, state]) => state.status === 'failed').flatMap(([key]) => walk.byKey.get(key) ?? []);
+}
+
 export interface Choice {
   value: AnswerValue;
   label: string;
@@ -150,6 +204,19 @@ export function fallsShort(value: AnswerValue | undefined, item: TemplateItem): 
   return value === 'no' || value === 'partial' || value === 'C' || value === 'D' || value === 'risk_present';
 }
 
+export type NumberEntry = { kind: 'empty' } | { kind: 'invalid'; message: string } | { kind: 'valid'; value: number };
+
+/** A number as typed in a question's box (a decimal comma is accepted), checked against the item's range. */
+export function parseNumberEntry(text: string, range: { min: number; max: number; integer: boolean; unit: string }): NumberEntry {
+  const typed = text.trim().replace(',', '.');
+  if (typed === '') return { kind: 'empty' };
+  const value = Number(typed);
+  if (!Number.isFinite(value) || value < range.min || value > range.max || (range.integer && !Number.isInteger(value))) {
+    return { kind: 'invalid', message: `Enter a ${range.integer ? 'whole ' : ''}number from ${range.min} to ${range.max} (${range.unit})` };
+  }
+  return { kind: 'valid', value };
+}
+
 /** “Not applicable” needs a reason here: one rule, shared with the services and the engine. */
 export { needsNaReason } from '../../../../../shared/scoring';
 
@@ -170,11 +237,17 @@ export function writeStored(key: string, value: string): void {
   }
 }
 
+/** A place in the walkthrough: an area key, and the question's instance key if there is one. */
+export interface Place {
+  area: string;
+  item?: string | undefined;
+}
+
 /** Where the assessor was, per assessment, so "Resume" goes back there. */
-export function rememberedPlace(assessmentId: string): { area: string; item?: string } | null {
+export function rememberedPlace(assessmentId: string): Place | null {
   try {
     const raw = window.localStorage.getItem(`mhea:walk:${assessmentId}`);
-    return raw ? (JSON.parse(raw) as { area: string; item?: string }) : null;
+    return raw ? (JSON.parse(raw) as Place) : null;
   } catch {
     return null;
   }
