@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input } from '../../src/shared/contract';
+import { HEAVY_TEST_MS } from '../helpers/budgets';
 import { createTestCore, makeWard, tempDir, type TestCore } from '../helpers/core';
 import { dumpTables } from '../helpers/dump';
 import { ONE_PIXEL_PNG, handOut, take } from '../helpers/merge';
@@ -282,5 +283,5 @@ describe('merging on real databases, over random work on two and three devices',
         ],
       },
     );
-  }, 240_000);
+  }, HEAVY_TEST_MS);
 });
