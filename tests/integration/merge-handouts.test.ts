@@ -311,6 +311,35 @@ describe('a hostile hand-out file', () => {
     }
     expect(rowCounts(laptop)).toEqual(before);
   });
+
+  it('is read as safely as a return: size, nesting, prototype keys, format version and plain garbage, each named', () => {
+    const board = createTestCore();
+    const laptop = createTestCore();
+    const { ward } = makeWard(board);
+    const assessment = startAssessment(board, ward.id);
+    answer(board, assessment.id, 'Q01', null, 'B');
+    const file = handOut(board, assessment.id);
+    const answerRow = (doc: Loose) => doc['records'].find((r: Loose) => r['kind'] === 'answer').versions[0].row;
+    const cases: [string, string, RegExp][] = [
+      ['huge.json', ' '.repeat(50 * 1024 * 1024 + 1), /^huge\.json: is 50\.0 MB, larger than the 50 MB/],
+      ['deep.json', altered(file, (doc) => (answerRow(doc).note = JSON.parse('['.repeat(40) + ']'.repeat(40)) as unknown)).content, /^deep\.json: nests deeper than 32 levels at \$\.records/],
+      ['proto.json', file.content.replace('"format"', '"__proto__": {"polluted": true}, "format"'), /^proto\.json: contains the forbidden key "__proto__" at \$/],
+      ['version.json', altered(file, (doc) => (doc['formatVersion'] = 2)).content, /^version\.json: uses hand-out format version 2, which this app does not know \(it reads version 1\)/],
+      ['garbage.json', 'PK\u0003\u0004 not a hand-out at all', /^garbage\.json: is not valid JSON \(the file may be truncated or damaged\)/],
+      ['empty.json', '', /^empty\.json: is not valid JSON/],
+    ];
+    const before = rowCounts(laptop);
+    for (const [fileName, content, message] of cases) {
+      const result = laptop.raw('handouts.import', { fileName, content });
+      expect(result.ok, fileName).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code, fileName).not.toBe('INTERNAL');
+        expect(result.error.message, fileName).toMatch(message);
+      }
+    }
+    expect(({} as Loose)['polluted']).toBeUndefined();
+    expect(rowCounts(laptop)).toEqual(before);
+  });
 });
 
 describe('the same room added on two devices', () => {
