@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { HandoutAssessment, HandoutRegister } from '../../../shared/merge/handout-schema';
 import { contentOf, type RecordKind, type RecordRow } from '../../../shared/merge/kinds';
 import { compareClocks, settle, type Version } from '../../../shared/merge/versions';
+import { londonDateOf } from '../../../shared/dates';
 import { DOMAINS } from '../../../shared/templates';
 import type { DbOrTx, ServiceContext } from '../../context';
 import { writeTransaction } from '../../db/transactions';
@@ -134,7 +135,7 @@ function importAssessment(
     // A signed-off assessment is never changed by a merge: a file with nothing new is welcome, any other refused.
     const unseen = unseenHere(slots, readAllLive(tx, id), incoming);
     if (unseen.length > 0) {
-      refuse(`holds changes to the assessment of ${file.ward.name} that are not in it, and it was signed off here on ${here.signedOffAt?.slice(0, 10)}: a signed-off assessment is never changed. The changes: ${describeList(tx, id, unseen)}`);
+      refuse(`holds changes to the assessment of ${file.ward.name} that are not in it, and it was signed off here${here.signedOffAt ? ` on ${londonDateOf(here.signedOffAt)}` : ''}: a signed-off assessment is never changed. The changes: ${describeList(tx, id, unseen)}`);
     }
     return report(tx, file, input.fileName, 'unchanged', { taken: 0, agreed: 0, newConflicts: 0, keptOverRemoval: 0, photosMissing: 0, recordsChanged: 0 });
   } else {
@@ -144,7 +145,7 @@ function importAssessment(
       // Signed off on the other device: taken only if this device has nothing the signer did not see.
       const notInFile = localOnly(slots, incoming);
       if (notInFile.length > 0) {
-        refuse(`holds the assessment of ${file.ward.name} as signed off on ${deviceNames.get(head.device) ?? 'another device'} (${String(headShown['signedOffAt']).slice(0, 10)}, by ${String(headShown['signedOffBy'])}), without changes made on this device after it was handed out: ${describeList(tx, id, notInFile)}. Nothing was merged; this device keeps its draft.`);
+        refuse(`holds the assessment of ${file.ward.name} as signed off on ${deviceNames.get(head.device) ?? 'another device'} (${typeof headShown['signedOffAt'] === 'string' ? `${londonDateOf(headShown['signedOffAt'])}, ` : ''}by ${String(headShown['signedOffBy'])}), without changes made on this device after it was handed out: ${describeList(tx, id, notInFile)}. Nothing was merged; this device keeps its draft.`);
       }
     }
   }
