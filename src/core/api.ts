@@ -22,7 +22,9 @@ import { importHandout } from './services/merge/import';
 import { assignAreas, renameDevice, teamStatus } from './services/merge/team';
 import { actionPlan } from './services/walkthrough/action-plan';
 import { addAreaToAssessment } from './services/walkthrough/add-area';
-import { addPhoto, getPhoto, listPhotos, removePhoto } from './services/walkthrough/photos';
+import { addPhoto, getPhoto, listPhotos, removePhoto, updatePhoto } from './services/walkthrough/photos';
+import { confirmCopiedPoint, fillFromSample, listFills, markNoFindings, rejectCopiedPoint, undoFill } from './services/walkthrough/fills';
+import { setRoute } from './services/walkthrough/route';
 import { assessmentProgress } from './services/walkthrough/progress';
 import { decideRecheck, ligaturePointHistory, recheckSummaries } from './services/walkthrough/rechecks';
 import { signOffAssessment, signOffCheck } from './services/walkthrough/sign-off';
@@ -132,11 +134,19 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
 
     'assessments.progress': (ctx, input) => assessmentProgress(ctx.db, input.assessmentId),
     'assessments.addArea': (ctx, input) => addAreaToAssessment(ctx, input),
+    'assessments.setRoute': (ctx, input) => setRoute(ctx, input),
+    'answers.fillFromSample': (ctx, input) => fillFromSample(ctx, input),
+    'answers.noFindings': (ctx, input) => markNoFindings(ctx, input),
+    'fills.list': (ctx, input) => listFills(ctx.db, input.assessmentId),
+    'fills.undo': (ctx, input) => undoFill(ctx, input),
+    'ligaturePoints.confirmCopy': (ctx, input) => confirmCopiedPoint(ctx, input),
+    'ligaturePoints.rejectCopy': (ctx, input) => rejectCopiedPoint(ctx, input),
     'assessments.signOffCheck': (ctx, input) => signOffCheck(ctx.db, ctx, input.assessmentId),
     'assessments.signOff': (ctx, input) => backupAfter(store, ctx.now(), 'sign-off', () => signOffAssessment(ctx, input)),
     'photos.add': (ctx, input) => addPhoto(ctx, input),
     'photos.list': (ctx, input) => listPhotos(ctx.db, input),
     'photos.get': (ctx, input) => getPhoto(ctx.db, input.id),
+    'photos.update': (ctx, input) => updatePhoto(ctx, input),
     'photos.remove': (ctx, input) => removePhoto(ctx, input),
     'rechecks.list': (ctx, input) => recheckSummaries(ctx.db, input.assessmentId),
     'rechecks.decide': (ctx, input) => decideRecheck(ctx, input),

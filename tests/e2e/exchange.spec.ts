@@ -36,11 +36,12 @@ test('a return exported from the board page imports on another machine; an alter
   await expect(page.getByText('Return downloaded: nhs-export-demo-2026-27-return.json, 1 signed-off assessment of round 2026/27').first()).toBeVisible();
 
   await exportSection.getByRole('button', { name: 'Prepare CSV files' }).click();
-  await expect(exportSection.getByRole('link', { name: /\.csv$/ })).toHaveCount(10);
+  await expect(exportSection.getByRole('link', { name: /\.csv$/ })).toHaveCount(11);
   const [csv] = await Promise.all([page.waitForEvent('download'), exportSection.getByRole('link', { name: 'wards.csv' }).click()]);
   const csvFile = path.join(dir, 'wards.csv');
   await csv.saveAs(csvFile);
-  expect(fs.readFileSync(csvFile, 'utf8')).toMatch(/^\uFEFFward_id,site_id,name,type,bed_count/);
+  expect(fs.readFileSync(csvFile, 'utf8')).toMatch(/^\uFEFFward_id,site_id,name,type,type_label,bed_count/);
+  expect(fs.readFileSync(csvFile, 'utf8')).toContain(',adult_acute,Adult acute,12,');
   await saveScreen('exchange-export');
 
   const national = await startWebDoor(path.join(dir, 'national.sqlite'));
@@ -82,8 +83,39 @@ test('a return exported from the board page imports on another machine; an alter
 
     await page.getByRole('link', { name: 'Estate register' }).click();
     await expect(page.getByRole('link', { name: 'NHS Export Demo' })).toBeVisible();
+    // Back on the Import screen, the last results are still there.
+    await page.getByRole('link', { name: 'Import', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Import returns/ })).toBeVisible();
+    await expect(results.getByRole('row', { name: /nhs-export-demo-2026-27-return\.json Already imported/ })).toBeVisible();
   } finally {
     await national.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('exporting a return that would hold no assessment warns first, and sends it only when asked', async ({ page, api, expectNoAxeViolations }) => {
+  const board = await api('boards.create', { name: 'NHS Nothing Yet' });
+  const site = await api('sites.create', { boardId: board.id, name: 'Quiet Hospital' });
+  await api('wards.create', { siteId: site.id, name: 'Fern Ward', type: 'adult_acute', bedCount: 10, sexDesignation: 'mixed' });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`#/boards/${board.id}`);
+  const exportSection = page.getByRole('region', { name: 'Export return' });
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  await exportSection.getByRole('button', { name: 'Download return (JSON)' }).click();
+  const warning = page.getByTestId('empty-return-warning');
+  await expect(warning.getByRole('heading', { name: /This return holds no assessments/ })).toBeFocused();
+  await expect(warning).toContainText('No assessment of NHS Nothing Yet is signed off');
+  await expectNoAxeViolations();
+  expect(downloads).toBe(0);
+  await warning.getByRole('button', { name: 'Cancel' }).click();
+  await expect(warning).toHaveCount(0);
+  await exportSection.getByRole('button', { name: 'Download return (JSON)' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export it anyway' }).click()]);
+  expect(download.suggestedFilename()).toBe('nhs-nothing-yet-return.json');
+  // The CSP's frame-ancestors travels as a header only: the page logs no error about it, or any.
+  expect(errors).toEqual([]);
 });

@@ -84,7 +84,7 @@ async function submitPoint(card: Locator, form: Locator, element: string) {
 }
 
 test('worked example 6.3 entered through the register gives the document’s figures', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
-  test.setTimeout(180_000);
+  test.slow(); // the worked example's points and actions entered through the forms, then the register and the ward's scores
   const { assessment, areaId } = await wardWithDraft(api, 'Ward C', 12, [
     { name: 'Bedroom 1', type: 'bedroom', tier: 3 },
     { name: 'En-suite 1', type: 'en_suite', tier: 3 },
@@ -167,7 +167,7 @@ test('worked example 6.3 entered through the register gives the document’s fig
 });
 
 test('the form and sign-off close the ways a ward could read better than it is', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
-  test.setTimeout(240_000);
+  test.slow(); // every way of reading better than it is tried at the form, then at sign-off
   const { assessment, areaId } = await wardWithDraft(api, 'Ward H', 10, [
     { name: 'Bedroom 1', type: 'bedroom', tier: 3 },
     { name: 'Lounge', type: 'lounge', tier: 2 },
@@ -213,7 +213,7 @@ test('the form and sign-off close the ways a ward could read better than it is',
 
   // ---- "not applicable" on a ligature prompt needs a reason ------------------------------------
   card = await openPrompt(page, assessment.id, areaId('Lounge'), 'L05');
-  await card.getByRole('radio', { name: /Does not apply/ }).check();
+  await card.getByRole('radio', { name: /Not applicable/ }).check();
   const reason = card.getByLabel('Why does this not apply here?');
   await expect(card).toContainText('This is a ligature prompt: a reason is needed.');
   await expect(reason).toBeFocused();
@@ -221,7 +221,7 @@ test('the form and sign-off close the ways a ward could read better than it is',
   await expectNoAxeViolations();
   await reason.fill('Solid plaster ceiling: no grilles, detectors or hatches');
   await reason.press('Enter');
-  await expect(card.locator('.app-save-saved')).toContainText('Does not apply');
+  await expect(card.locator('.app-save-saved')).toContainText('Not applicable');
 
   // ---- a risk noted without its point --------------------------------------------------------
   card = await openPrompt(page, assessment.id, areaId('Bedroom 1'), 'L04');
@@ -255,7 +255,11 @@ test('the form and sign-off close the ways a ward could read better than it is',
   await page.getByRole('checkbox', { name: /Curtain track in Lounge/ }).check();
   await saveScreen('fg-06-sign-off-confirm');
   await expectNoAxeViolations();
-  await page.getByRole('button', { name: 'Sign off' }).click();
+  await page.getByRole('button', { name: 'Sign off', exact: true }).click();
+  // The confirmation's summary says what the lead confirms before the assessment locks.
+  await expect(page.getByRole('heading', { name: 'Sign off and lock this assessment?' })).toBeFocused();
+  await expect(page.getByTestId('sign-off-summary')).toContainText('“Other” controls high risks rest on: you confirm 1 of 1');
+  await page.getByRole('button', { name: /^Confirm and sign off as/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Signed off' })).toBeVisible();
   await expect(page.getByText(/These are the results kept when it was signed off, scored by mhea-scoring\/2/)).toBeVisible();
 

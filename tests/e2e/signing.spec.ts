@@ -22,6 +22,7 @@ async function boardWithSignedOffWard(api: Api, name: string) {
 }
 
 test('a board signs its return; the collator registers its key, refuses unsigned returns and imports it as the board’s', async ({ page, api, saveScreen, expectNoAxeViolations }) => {
+  test.slow(); // two boards assessed through the API, a second web door, two accessibility checks and an import
   const board = await boardWithSignedOffWard(api, 'NHS Borders Test');
   const unsignedBoard = await boardWithSignedOffWard(api, 'NHS Orkney Test');
   const dir = tempDir('mhea-e2e-signing-');

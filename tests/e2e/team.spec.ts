@@ -124,6 +124,8 @@ test('two assessors on two devices: hand-out, split areas, a conflict resolved, 
     await laptopPage.getByRole('link', { name: 'Sign off' }).click();
     await laptopPage.getByLabel('Signed off by').selectOption({ label: 'Rab Munro (Clinical)' });
     await laptopPage.getByRole('button', { name: 'Sign off', exact: true }).click();
+    await expect(laptopPage.getByRole('heading', { name: 'Sign off and lock this assessment?' })).toBeFocused();
+    await laptopPage.getByRole('button', { name: /Confirm and sign off as Rab Munro/ }).click();
     await expect(laptopPage.getByRole('heading', { level: 1, name: 'Signed off' })).toBeVisible();
     await laptopPage.getByRole('link', { name: 'Team and hand-outs' }).click();
     const signedFile = await downloadFrom(laptopPage, 'Download hand-out file', dir);

@@ -54,7 +54,7 @@ test('sign-off is refused while answers are missing; the assessor finishes by ke
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign off the assessment' })).toBeFocused();
   await expect(page.getByTestId('missing-list').getByRole('link').first()).toBeVisible();
-  await tabTo(page, page.getByRole('button', { name: 'Sign off' }));
+  await tabTo(page, page.getByRole('button', { name: 'Sign off', exact: true }));
   await page.keyboard.press('Enter');
   await expect(page.locator('.nhsuk-error-summary')).toBeFocused();
   await expect(page.locator('.nhsuk-error-summary')).toContainText('The assessment was not signed off');
@@ -114,9 +114,22 @@ test('sign-off is refused while answers are missing; the assessor finishes by ke
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign off the assessment' })).toBeFocused();
   await expect(page.getByText('The assessment can be signed off')).toBeVisible();
-  await tabTo(page, page.getByRole('button', { name: 'Sign off' }));
+  await tabTo(page, page.getByRole('button', { name: 'Sign off', exact: true }));
+  await page.keyboard.press('Enter');
+  // Nothing is locked until the assessor has seen what they lock: the ratings with their reasons
+  // (here the red gate of the door hinges) and the open actions.
+  await expect(page.getByRole('heading', { name: 'Sign off and lock this assessment?' })).toBeFocused();
+  const lockSummary = page.getByTestId('sign-off-summary');
+  await expect(lockSummary).toContainText('Ligature risk: Red');
+  await expect(lockSummary).toContainText('Door hinges: extreme residual risk');
+  await expect(page.getByText('1 open action, 1 overdue')).toBeVisible();
+  await saveScreen('walk-11b-sign-off-confirm');
+  await expectNoAxeViolations();
+  await tabTo(page, page.getByRole('button', { name: /Confirm and sign off as Morag Baird/ }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Signed off' })).toBeVisible();
+  // The signed-off page offers the ward report.
+  await expect(page.getByRole('button', { name: 'Download ward report (PDF)' })).toBeVisible();
   await expect(page.getByText(/Signed off on .* by Morag Baird/)).toBeVisible();
 
   // The scores shown are the scoring engine's.

@@ -16,34 +16,41 @@ export const GPS_MARKER_TEXT = 'GPS-55N57-3W11-PRIVATE';
  * IFD with latitude/longitude refs and rationals. GPS_MARKER_TEXT is kept as the Make so tests can
  * look for a readable string as well as the GPS tag bytes.
  */
-export function exifWithGps(): number[] {
+export function exifWithGps(options: { orientation?: number; littleEndian?: boolean } = {}): number[] {
   const make = [...ascii(GPS_MARKER_TEXT), 0];
-  // Layout: header(8) IFD0 at 8: count(2) + 2 entries(24) + next(4) = 30 → 38; GPS IFD at 38:
-  // count(2) + 4 entries(48) + next(4) = 54 → 92; make string at 92; rationals after it.
+  const entries = options.orientation === undefined ? 2 : 3;
+  // Layout: header(8) IFD0 at 8: count(2) + 2 or 3 entries(12 each) + next(4); GPS IFD after it:
+  // count(2) + 4 entries(48) + next(4) = 54; make string after that; rationals after it.
   const ifd0 = 8;
-  const gpsIfd = ifd0 + 2 + 2 * 12 + 4;
+  const gpsIfd = ifd0 + 2 + entries * 12 + 4;
   const makeAt = gpsIfd + 2 + 4 * 12 + 4;
   const latAt = makeAt + make.length;
   const lonAt = latAt + 24;
-  const entry = (tag: number, type: number, count: number, value: number[]) => [...u16(tag), ...u16(type), ...u32(count), ...value];
-  const rationals = (values: [number, number][]) => values.flatMap(([n, d]) => [...u32(n), ...u32(d)]);
+  // Little-endian ("II") files write every number least significant byte first.
+  const le = options.littleEndian === true;
+  const w16 = (n: number) => (le ? u16(n).reverse() : u16(n));
+  const w32 = (n: number) => (le ? u32(n).reverse() : u32(n));
+  const entry = (tag: number, type: number, count: number, value: number[]) => [...w16(tag), ...w16(type), ...w32(count), ...value];
+  const rationals = (values: [number, number][]) => values.flatMap(([n, d]) => [...w32(n), ...w32(d)]);
+  const orientation = options.orientation === undefined ? [] : entry(0x0112, 3, 1, [...w16(options.orientation), 0, 0]);
   return [
     ...ascii('Exif'),
     0,
     0,
-    ...ascii('MM'),
-    ...u16(42),
-    ...u32(ifd0),
-    ...u16(2),
-    ...entry(0x010f, 2, make.length, u32(makeAt)), // Make
-    ...entry(0x8825, 4, 1, u32(gpsIfd)), // GPS IFD pointer
-    ...u32(0),
-    ...u16(4),
+    ...ascii(le ? 'II' : 'MM'),
+    ...w16(42),
+    ...w32(ifd0),
+    ...w16(entries),
+    ...entry(0x010f, 2, make.length, w32(makeAt)), // Make
+    ...orientation, // Orientation (tags in ascending order)
+    ...entry(0x8825, 4, 1, w32(gpsIfd)), // GPS IFD pointer
+    ...w32(0),
+    ...w16(4),
     ...entry(0x0001, 2, 2, [...ascii('N'), 0, 0, 0]), // GPSLatitudeRef
-    ...entry(0x0002, 5, 3, u32(latAt)), // GPSLatitude
+    ...entry(0x0002, 5, 3, w32(latAt)), // GPSLatitude
     ...entry(0x0003, 2, 2, [...ascii('W'), 0, 0, 0]), // GPSLongitudeRef
-    ...entry(0x0004, 5, 3, u32(lonAt)), // GPSLongitude
-    ...u32(0),
+    ...entry(0x0004, 5, 3, w32(lonAt)), // GPSLongitude
+    ...w32(0),
     ...make,
     ...rationals([
       [55, 1],
@@ -92,8 +99,8 @@ export function buildJpeg(width: number, height: number, extra: number[][] = [],
 
 export const jpegSegment = segment;
 
-export function exifSegment(): number[] {
-  return segment(0xe1, exifWithGps());
+export function exifSegment(options: Parameters<typeof exifWithGps>[0] = {}): number[] {
+  return segment(0xe1, exifWithGps(options));
 }
 
 export function xmpSegment(): number[] {

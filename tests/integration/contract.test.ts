@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, OPERATIONS, type Operation } from '../../src/shared/contract';
 import { serialiseReturn } from '../../src/shared/exchange/serialise';
-import { answerAll, startAssessment } from '../helpers/assessments';
+import { answerAll, goodValue, instancesOf, startAssessment } from '../helpers/assessments';
 import { RESOURCES, createTestCore, tempDir, type TestCore } from '../helpers/core';
 import { HEAVY_TEST_MS } from '../helpers/budgets';
 
@@ -77,9 +77,17 @@ const SAMPLES: [Operation, Sample][] = [
   ['recovery.startEmpty', () => ({})],
   ['assessments.progress', (ids) => ({ assessmentId: ids.assessment })],
   ['assessments.addArea', (ids) => ({ assessmentId: ids.assessment, type: 'quiet_room', name: 'Sensory room', supervisionTier: 3, tierOverrideReason: 'Used alone at night' })],
+  ['assessments.setRoute', (ids) => ({ assessmentId: ids.assessment, route: JSON.parse(ids.route!) as string[] })],
+  ['answers.noFindings', (ids) => ({ assessmentId: ids.assessment, areaId: ids.lounge, assessorId: ids.assessor })],
+  ['fills.list', (ids) => ({ assessmentId: ids.assessment })],
+  ['fills.undo', (ids) => ({ fillId: ids.fill, assessorId: ids.assessor })],
+  ['answers.fillFromSample', (ids) => ({ assessmentId: ids.assessment, sourceAreaId: ids.bedroom, targetAreaIds: JSON.parse(ids.otherBedrooms!) as string[], assessorId: ids.assessor })],
+  ['ligaturePoints.confirmCopy', (ids) => ({ id: ids.copiedPoint, assessorId: ids.assessor })],
+  ['ligaturePoints.rejectCopy', (ids) => ({ id: ids.copiedPoint2, assessorId: ids.assessor })],
   ['photos.add', (ids) => ({ assessmentId: ids.assessment, ligaturePointId: ids.point, fileName: 'closer.png', mimeType: 'image/png', dataBase64: ONE_PIXEL_PNG, caption: 'Closer arm', assessorId: ids.assessor })],
   ['photos.list', (ids) => ({ assessmentId: ids.assessment, ligaturePointId: ids.point })],
   ['photos.get', (ids) => ({ id: ids.photo })],
+  ['photos.update', (ids) => ({ id: ids.photo, caption: 'Closer arm, patient side', markup: [{ kind: 'arrow', x1: 0.1, y1: 0.1, x2: 0.5, y2: 0.5 }, { kind: 'circle', x: 0.5, y: 0.5, r: 0.2 }, { kind: 'label', x: 0.2, y: 0.8, text: 'Closer' }], assessorId: ids.assessor })],
   ['photos.remove', (ids) => ({ id: ids.photo })],
   ['handouts.exportRegister', (ids) => ({ boardId: ids.demoBoard, wardId: ids.demoWard })],
   ['handouts.exportAssessment', (ids) => ({ assessmentId: ids.assessment, includePhotos: false })],
@@ -103,6 +111,19 @@ const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42
 
 /** Setup an operation's sample needs beyond the operations before it. */
 const BEFORE: Partial<Record<Operation, (core: TestCore, ids: Record<string, string>) => void>> = {
+  'assessments.setRoute': (core, ids) => {
+    const assessment = core.call('assessments.get', { id: ids.assessment! });
+    ids.route = JSON.stringify([...assessment.areas.map((a) => a.areaId).reverse(), 'ward']);
+  },
+  'answers.fillFromSample': (core, ids) => {
+    // The sample bedroom fully answered, with its L01 ligature point found: "risk present".
+    const assessment = core.call('assessments.get', { id: ids.assessment! });
+    const here = instancesOf(core, assessment).filter((i) => i.areaId === ids.bedroom);
+    for (const { item, areaId } of here) {
+      core.call('answers.record', { assessmentId: ids.assessment!, itemId: item.id, areaId, value: item.id === 'L01' ? 'risk_present' : goodValue(item), assessorId: ids.assessor! });
+    }
+    ids.otherBedrooms = JSON.stringify(assessment.areas.filter((a) => a.type === 'bedroom' && a.areaId !== ids.bedroom).slice(0, 2).map((a) => a.areaId));
+  },
   'assessments.signOff': (core, ids) => {
     answerAll(core, ids.assessment!);
   },
@@ -187,12 +208,19 @@ describe('the contract', () => {
       }
       if (operation === 'exchange.export') ids.exchangeFile = serialiseReturn(result.data);
       if (operation === 'handouts.exportAssessment') ids.handoutFile = (result.data as { content: string }).content;
+      if (operation === 'answers.noFindings') ids.fill = (result.data as { fill: { id: string } }).fill.id;
+      if (operation === 'answers.fillFromSample') {
+        const [first, second] = (result.data as { points: { id: string }[] }).points;
+        ids.copiedPoint = first!.id;
+        ids.copiedPoint2 = second!.id;
+      }
       if (operation === 'signing.exportPublicKey') ids.publicKey = (result.data as { content: string }).content;
       if (operation === 'signing.registerKey') ids.keyId = (result.data as { keyId: string }).keyId;
       if (operation === 'assessments.start') {
         const assessment = result.data as { assessors: { id: string }[]; areas: { areaId: string; type: string }[] };
         ids.assessor = assessment.assessors[0]!.id;
         ids.bedroom = assessment.areas.find((a) => a.type === 'bedroom')!.areaId;
+        ids.lounge = assessment.areas.find((a) => a.type === 'lounge')!.areaId;
       }
     }
     core.close();

@@ -19,7 +19,7 @@ describe('exchange on the command line', () => {
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout).toMatch(/^Wrote .*returns-lothian\.json: NHS Lothian Test, 2 assessments, 3 wards\. Digest sha256:[0-9a-f]{64}/);
     expect(fs.readdirSync(path.join(dir, 'csv')).sort()).toEqual(
-      ['actions.csv', 'answers.csv', 'areas.csv', 'assessments.csv', 'assessors.csv', 'boards.csv', 'ligature_points.csv', 'scores.csv', 'sites.csv', 'wards.csv'],
+      ['actions.csv', 'answers.csv', 'areas.csv', 'assessment_areas.csv', 'assessments.csv', 'assessors.csv', 'boards.csv', 'ligature_points.csv', 'scores.csv', 'sites.csv', 'wards.csv'],
     );
 
     const verified = cli('verify', out, '--db', path.join(dir, 'scratch.sqlite'));

@@ -130,7 +130,7 @@ describe('a board’s return', () => {
     const { board } = sampleBoard(core);
     const { files } = core.call('exchange.exportCsv', { boardId: board.id });
     expect(files.map((f) => f.fileName)).toEqual([
-      'boards.csv', 'sites.csv', 'wards.csv', 'areas.csv', 'assessments.csv', 'assessors.csv', 'answers.csv', 'ligature_points.csv', 'actions.csv', 'scores.csv',
+      'boards.csv', 'sites.csv', 'wards.csv', 'areas.csv', 'assessments.csv', 'assessors.csv', 'assessment_areas.csv', 'answers.csv', 'ligature_points.csv', 'actions.csv', 'scores.csv',
     ]);
     for (const file of files) {
       expect(file.content.startsWith('\uFEFF')).toBe(true);
@@ -138,7 +138,12 @@ describe('a board’s return', () => {
     }
     const byName = Object.fromEntries(files.map((f) => [f.fileName, f.content]));
     expect(byName['sites.csv']).toContain(',"South ""Royal"", Infirmary",');
-    expect(byName['wards.csv']).toContain(",'=Ward 2 Rowan,ipcu,8,");
+    expect(byName['wards.csv']).toContain(",'=Ward 2 Rowan,ipcu,Intensive psychiatric care unit (IPCU),8,");
+    // Every stored code has its words beside it, in the app's one vocabulary.
+    expect(byName['answers.csv']).toContain(',partial,Partial,');
+    expect(byName['actions.csv']).toContain(',replace,Replace with a tested product,');
+    expect(byName['ligature_points.csv']).toContain(',above_head,Above head height,');
+    expect(byName['ligature_points.csv']).toContain('Electronic detection: Door-top alarm, tested weekly');
     expect(byName['actions.csv']).toContain(",'+Fit a concealed closer,");
     expect(byName['ligature_points.csv']).toContain('"Overhead closer arm, ""standard"" type; fitted 2019"');
     // 2 signed-off assessments × 4 domains, plus the header.

@@ -78,7 +78,7 @@ describe('ward report', () => {
     expect(text).not.toContain('Includes draft');
     // The critical "no" fires a gate: safety is red whatever its percentage, and the gate is listed.
     expect(text).toMatch(/Safety\s+Red/);
-    expect(text).toContain('Critical item S11 answered no');
+    expect(text).toMatch(/Critical item S11 \(“Is the fire risk assessment for the ward current, with no high- ?priority actions overdue\?”\) answered No for the whole ward\./);
     expect(text).toMatch(/Ligature risk\s+Red/);
     expect(text).toContain('extreme residual risk (15)');
     expect(text).toMatch(/10 November 2026\s+OVERDUE/);

@@ -94,3 +94,39 @@ describe('photos', () => {
     expect(core.raw('photos.get', { id: onAnswer.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('photos on a tablet: orientation, caption and mark-up', () => {
+  it('keeps a portrait photo’s orientation (shown the right way up) and nothing else of its EXIF', () => {
+    const { assessment, assessorId, point } = setUp();
+    const portrait = buildJpeg(16, 8, [exifSegment({ orientation: 6 })]);
+    const added = core.call('photos.add', { assessmentId: assessment.id, ligaturePointId: point.id, fileName: 'IMG_0002.JPG', mimeType: 'image/jpeg', dataBase64: b64(portrait), assessorId });
+    expect(added).toMatchObject({ width: 8, height: 16 });
+    const stored = Buffer.from(core.call('photos.get', { id: added.id }).dataBase64, 'base64');
+    expect(contains(stored, GPS_MARKER_TEXT)).toBe(false);
+    expect(contains(stored, [0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x06])).toBe(true);
+  });
+
+  it('changes a caption and a mark-up layer without touching the stored image, audited', () => {
+    const { assessment, assessorId, point } = setUp();
+    const added = core.call('photos.add', { assessmentId: assessment.id, ligaturePointId: point.id, fileName: 'hinge.jpg', mimeType: 'image/jpeg', dataBase64: b64(buildJpeg(16, 8)), assessorId });
+    const before = core.call('photos.get', { id: added.id });
+    const markup = [
+      { kind: 'arrow' as const, x1: 0.1, y1: 0.9, x2: 0.6, y2: 0.4 },
+      { kind: 'circle' as const, x: 0.6, y: 0.4, r: 0.15 },
+      { kind: 'label' as const, x: 0.05, y: 0.1, text: 'Hinge' },
+    ];
+    const updated = core.call('photos.update', { id: added.id, caption: 'Top hinge, patient side', markup, assessorId });
+    expect(updated).toMatchObject({ caption: 'Top hinge, patient side', markup });
+    const after = core.call('photos.get', { id: added.id });
+    expect(after.dataBase64).toBe(before.dataBase64);
+    expect(after.sha256).toBe(before.sha256);
+    expect(core.call('photos.list', { assessmentId: assessment.id, ligaturePointId: point.id })[0]!.markup).toEqual(markup);
+    const audit = core.call('audit.list', { entityId: added.id, limit: 1 })[0]!;
+    expect(audit).toMatchObject({ action: 'update', before: { caption: null, markup: null }, after: { caption: 'Top hinge, patient side', markup } });
+    // Clearing both.
+    expect(core.call('photos.update', { id: added.id, caption: '', markup: [], assessorId })).toMatchObject({ caption: null, markup: null });
+    // A mark outside the photo, or a label too long, is refused at that field.
+    expect(core.raw('photos.update', { id: added.id, caption: null, markup: [{ kind: 'circle', x: 1.2, y: 0.5, r: 0.1 }], assessorId })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: ['markup', 0, 'x'] }] } });
+    expect(core.raw('photos.update', { id: added.id, caption: null, markup: [{ kind: 'label', x: 0.5, y: 0.5, text: 'x'.repeat(41) }], assessorId })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});

@@ -28,8 +28,9 @@ describe('walkthrough progress', () => {
     const ligature = progress.domains.find((d) => d.domain === 'ligature')!;
     expect([ligature.applicable, ligature.answered, ligature.threshold]).toEqual([scores.ligature.prompts.applicable, scores.ligature.prompts.answered, 100]);
 
-    // Areas in the assessment's order, the ward-level group last; per-area sums add up to the ward.
-    expect(progress.areas.map((a) => a.name)).toEqual([...assessment.areas.map((a) => a.name), 'Ward-level items']);
+    // The ward-level group first (a first route starts there), then the areas in route order;
+    // per-area sums add up to the ward.
+    expect(progress.areas.map((a) => a.name)).toEqual(['Ward-level items', ...assessment.areas.map((a) => a.name)]);
     expect(progress.areas.reduce((sum, a) => sum + a.applicable, 0)).toBe(all.length);
     for (const area of progress.areas) {
       const here = all.filter((i) => i.areaId === area.areaId);
@@ -39,16 +40,19 @@ describe('walkthrough progress', () => {
     expect(progress.unanswered).toHaveLength(all.length - progress.ward.answered);
   });
 
-  it('lists unanswered instances in walk order: area by area (domains in order), then ward-level items', () => {
+  it('lists unanswered instances in walk order: place by place of the route (domains in order)', () => {
     core = createTestCore();
     const { assessment } = wardWithAssessment(core, SMALL_WARD);
+    // The assessor puts the ward-level questions after the first area.
+    const route = [assessment.areas[0]!.areaId, 'ward', ...assessment.areas.slice(1).map((a) => a.areaId)];
+    core.call('assessments.setRoute', { assessmentId: assessment.id, route });
     const progress = core.call('assessments.progress', { assessmentId: assessment.id });
-    const places = [...assessment.areas.map((a) => a.areaId), null];
+    const places = route.map((stop) => (stop === 'ward' ? null : stop));
     const position = (u: (typeof progress.unanswered)[number]) => places.indexOf(u.areaId) * 10 + DOMAINS.indexOf(u.domain);
     const positions = progress.unanswered.map(position);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(progress.unanswered[0]).toMatchObject({ areaId: assessment.areas[0]!.areaId });
-    expect(progress.unanswered.at(-1)).toMatchObject({ areaId: null });
+    expect(progress.areas.map((a) => a.areaId)).toEqual(places);
 
     // "Next unanswered": answering the first moves it off the list, and the second becomes first.
     const [first, second] = progress.unanswered;

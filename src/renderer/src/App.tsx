@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import { call } from './api/call';
+import { createQueryClient } from './api/query-client';
 import { AppFooter } from './app/AppFooter';
 import { AppHeader } from './app/AppHeader';
 import { NotFoundPage } from './app/NotFoundPage';
@@ -31,6 +33,7 @@ import { routeKey, type Route } from './routing/routes';
 import { useRoute } from './routing/use-route';
 
 export function App() {
+  const [client] = useState(createQueryClient);
   const route = useRoute();
   const [info, setInfo] = useState<Output<'app.info'> | null>(null);
   // If this fails, the page itself reports the problem; it also says whether the database is damaged.
@@ -41,15 +44,17 @@ export function App() {
   const recovery = info?.recovery ?? null;
 
   return (
-    <StatusProvider>
-      <SkipLink />
-      <AppHeader navigation={!recovery} />
-      <div className="nhsuk-width-container">
-        {recovery ? <RecoveryPage recovery={recovery} onRecovered={loadInfo} /> : <CurrentPage route={route} key={routeKey(route)} />}
-      </div>
-      <AppFooter info={info} />
-      <LiveStatus />
-    </StatusProvider>
+    <QueryClientProvider client={client}>
+      <StatusProvider>
+        <SkipLink />
+        <AppHeader navigation={!recovery} />
+        <div className="nhsuk-width-container">
+          {recovery ? <RecoveryPage recovery={recovery} onRecovered={loadInfo} /> : <CurrentPage route={route} key={routeKey(route)} />}
+        </div>
+        <AppFooter info={info} />
+        <LiveStatus />
+      </StatusProvider>
+    </QueryClientProvider>
   );
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTROL_KINDS, ACTION_STATUSES, ACTION_TYPES, HEIGHT_BANDS, RATINGS, RISK_BANDS } from '../scoring';
+import { AnswerValue, CONTROL_KINDS, ACTION_STATUSES, ACTION_TYPES, HEIGHT_BANDS, RATINGS, RISK_BANDS } from '../scoring';
 import { WARD_TYPES } from '../domain/estate';
 import { Id, SupervisionTierSchema } from '../domain/estate-schemas';
 import type { ContractSlice } from './types';
@@ -156,7 +156,7 @@ export const DrillItem = z.object({
   /** "Ward" for a ward-level item. */
   areaName: z.string(),
   /** null when unanswered. */
-  answer: z.union([z.string(), z.number()]).nullable(),
+  answer: AnswerValue.nullable(),
   /** no: the worst answer the item allows (no, grade D, a number banded to no); partial: short of full marks. */
   finding: z.enum(['no', 'partial', 'unanswered']),
   note: z.string().nullable(),

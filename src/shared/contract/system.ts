@@ -41,7 +41,8 @@ export const systemContract = {
   /** Newest first. Filter by the record the entries concern. */
   'audit.list': {
     input: z.object({
-      entityId: z.string().max(64).optional(),
+      // Up to 110: an answer's id is "<assessment>:<item>:<area or ward>".
+      entityId: z.string().max(110).optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
     output: z.array(AuditEntry),

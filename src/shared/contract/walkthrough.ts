@@ -1,16 +1,25 @@
 import { z } from 'zod';
-import { Assessment } from '../domain/assessment-schemas';
+import { Assessment, StoredLigaturePoint } from '../domain/assessment-schemas';
 import { Id } from '../domain/estate-schemas';
 import {
   AreaAdded,
   AssessmentAddArea,
   AssessmentProgress,
+  CopiedPointDecision,
+  Fill,
+  FillResult,
+  FillUndo,
+  FillUndone,
+  NoFindings,
+  SampleFill,
+  WalkOrderSet,
   LigaturePointHistoryEntry,
   Photo,
   PhotoAdd,
   PhotoAdded,
   PhotoList,
   PhotoRemove,
+  PhotoUpdate,
   PhotoWithBytes,
   Recheck,
   RecheckDecide,
@@ -37,12 +46,49 @@ export const walkthroughContract = {
    * Answered/applicable counts per domain (with the template's completeness threshold), per area
    * (and per domain within it) and for the ward, plus every unanswered item instance in walk
    * order: each area in the order `assessments.get` lists them, within an area the domains in the
-   * order quality, safety, ligature, therapeutic and each template's items in template order; then
-   * the ward-level items (areaId null) in the same domain order. "Next unanswered" after a given
-   * instance is the next entry of `unanswered`. Questions are not repeated here: take them from
-   * `templates.get` of the pinned keys. One query for answers, cheap on a 1,500-instance ward.
+   * order quality, safety, ligature, therapeutic and each template's items in template order; the
+   * ward-level items (areaId null) at their place in the assessor's route (`wardPosition`). "Next
+   * unanswered" after a given instance is the next entry of `unanswered`. Questions are not
+   * repeated here: take them from `templates.get` of the pinned keys. One query for answers,
+   * cheap on a 1,500-instance ward.
    */
   'assessments.progress': { input: ByAssessment, output: AssessmentProgress },
+  /**
+   * The assessor's route through the ward (draft only): every area once and "ward" (the
+   * ward-level questions) once, in walking order. `assessments.get` then lists the areas in this
+   * order with `wardPosition`; the ward's next round starts from this route (areas new since
+   * at its end). A first round starts with the ward-level questions, then the entrance.
+   */
+  'assessments.setRoute': { input: WalkOrderSet, output: Assessment },
+  /**
+   * Sample rooms: fills areas of the same type from a fully answered one ("as Bedroom 1"). Every
+   * question asked in a target that the sample answers and the target does not yet is answered as
+   * in the sample (never overwriting an answer given); each answer carries `copiedFromAreaId` and
+   * `fillId` until it is given again by hand, and is audited on its own. A ligature prompt the
+   * sample answers "risk present" brings the sample's points for it, copied as new points of the
+   * target linked by `copiedFromPointId`, to confirm in each room (`ligaturePoints.confirmCopy`
+   * or `rejectCopy`; changing one confirms it): they score as recorded meanwhile and sign-off waits
+   * for them. Notes, photos and actions stay with the sample. The targets' `sampleAreaId` is set.
+   */
+  'answers.fillFromSample': { input: SampleFill, output: FillResult },
+  /**
+   * Marks an area (areaId null: the ward-level questions) walked with no findings: its unanswered
+   * yes/no compliance questions are answered "yes" in one action. Never a ligature prompt, a grade
+   * or a measurement. Refused when there is nothing to mark.
+   */
+  'answers.noFindings': { input: NoFindings, output: FillResult },
+  /** The assessment's fills, oldest first, with how much of each still stands. */
+  'fills.list': { input: ByAssessment, output: z.array(Fill) },
+  /**
+   * Undoes a fill: removes its answers and copied points that are still as it wrote them (an
+   * answer given again by hand, a point confirmed or changed, anything carrying a photo or action,
+   * stays). A copy's targets lose their `sampleAreaId`.
+   */
+  'fills.undo': { input: FillUndo, output: FillUndone },
+  /** A copied ligature point is found in its room as recorded. */
+  'ligaturePoints.confirmCopy': { input: CopiedPointDecision, output: StoredLigaturePoint },
+  /** A copied ligature point is not in its room: the copy is removed (refused once it has a photo or action). */
+  'ligaturePoints.rejectCopy': { input: CopiedPointDecision, output: z.object({ id: Id }) },
   /**
    * Adds an area the register missed, during the walkthrough (draft only): creates it in the
    * ward's register under the same rules as `areas.create` (name unique on the ward, a reason when
@@ -75,7 +121,9 @@ export const walkthroughContract = {
    * Stores one photo of an answer or a ligature point (exactly one of answerId, ligaturePointId).
    * JPEG or PNG only, judged by the file's own bytes (not mimeType), at most 15 MB. Metadata is
    * stripped before storing: JPEG APP1–APP15 (EXIF, GPS, XMP…) and comments; PNG eXIf, tEXt,
-   * zTXt, iTXt and tIME chunks. The output names what was removed. No person may appear in a photo:
+   * zTXt, iTXt and tIME chunks. The output names what was removed. A JPEG's EXIF orientation is
+   * kept (alone, in a minimal EXIF block) so it shows the right way up; width and height are as
+   * shown. No person may appear in a photo:
    * the UI must remind the assessor. Send the bytes as base64; the HTTP door accepts up to 25 MiB
    * for this operation only.
    */
@@ -84,6 +132,8 @@ export const walkthroughContract = {
   'photos.list': { input: PhotoList, output: z.array(Photo) },
   /** One photo with its stored bytes as base64 (for a thumbnail or the full view). */
   'photos.get': { input: z.object({ id: Id }), output: PhotoWithBytes },
+  /** A photo's caption and mark-up (arrows, circles, short labels over the untouched image), draft only. */
+  'photos.update': { input: PhotoUpdate, output: Photo },
   /** Removes a photo from a draft assessment; the audit log keeps its SHA-256 and size, not its bytes. */
   'photos.remove': { input: PhotoRemove, output: z.object({ id: Id }) },
 

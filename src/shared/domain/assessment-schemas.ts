@@ -75,6 +75,10 @@ export const AssessmentArea = z.object({
   name: z.string(),
   type: z.string(),
   supervisionTier: SupervisionTierSchema,
+  /** Place in the assessor's route (areas are listed in this order). */
+  position: z.number().int(),
+  /** The sample room this area was filled from ("as Bedroom 1"), or null. */
+  sampleAreaId: z.string().nullable(),
 });
 
 export const Assessment = z.object({
@@ -92,7 +96,10 @@ export const Assessment = z.object({
   bedCount: z.number().int().min(1).nullable(),
   assessors: z.array(Assessor),
   templates: z.object({ quality: z.string(), safety: z.string(), ligature: z.string(), therapeutic: z.string() }),
+  /** In route order. */
   areas: z.array(AssessmentArea),
+  /** Where the ward-level questions sit in the route: before areas[wardPosition] (0 = first). */
+  wardPosition: z.number().int().min(0),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -117,6 +124,10 @@ export const StoredAnswer = z.object({
   note: z.string().nullable(),
   assessorId: z.string(),
   answeredAt: z.string(),
+  /** The fill (sample-room copy or "no findings") that wrote it, until it is given again by hand. */
+  fillId: z.string().nullable(),
+  /** The sample room it was copied from, until it is given again by hand. */
+  copiedFromAreaId: z.string().nullable(),
 });
 
 const likelihoodOrSeverity = (what: string) =>
@@ -188,6 +199,12 @@ export const StoredLigaturePoint = z.object({
   /** Set at sign-off when the lead confirmed an "other" control a high or extreme risk rests on. */
   otherControlConfirmedBy: z.string().nullable(),
   otherControlConfirmedAt: z.string().nullable(),
+  /** Copied from this point of a sample room; see copyConfirmedAt. */
+  copiedFromPointId: z.string().nullable(),
+  fillId: z.string().nullable(),
+  /** When an assessor confirmed a copied point in this room (null: still to confirm). */
+  copyConfirmedAt: z.string().nullable(),
+  copyConfirmedBy: z.string().nullable(),
 });
 
 export const ACTION_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { RISK_BANDS } from '../scoring';
 import { DOMAINS } from '../templates/schema';
-import { Assessment, StoredAction, StoredLigaturePoint } from './assessment-schemas';
+import { WARD_STOP } from '../walk/route';
+import { Assessment, StoredAction, StoredAnswer, StoredLigaturePoint } from './assessment-schemas';
 import { Area, Id, areaFields, requireReasonForTierOverride } from './estate-schemas';
 
 // Schemas for the walkthrough's later steps: progress, areas added on the spot, photos, sign-off,
@@ -43,7 +44,7 @@ export const AssessmentProgress = z.object({
   status: z.enum(['draft', 'signed_off']),
   ward: Counts,
   domains: z.array(DomainProgress),
-  /** Each area in walk order, then the ward-level items (areaId null) last. */
+  /** Each area in route order, with the ward-level items (areaId null) at their place in the route. */
   areas: z.array(AreaProgress),
   /** Unanswered instances in walk order (see the contract comment). */
   unanswered: z.array(ItemInstanceRef),
@@ -53,6 +54,73 @@ export const AssessmentProgress = z.object({
 
 export const AssessmentAddArea = z.object({ assessmentId: Id, ...areaFields }).superRefine(requireReasonForTierOverride);
 export const AreaAdded = z.object({ area: Area, assessment: Assessment });
+
+// ---- the route through the ward ---------------------------------------------------------
+
+export const WalkOrderSet = z.object({
+  assessmentId: Id,
+  /** Every area id of the assessment once, and "ward" once (where the ward-level questions are asked), in walking order. */
+  route: z.array(z.union([Id, z.literal(WARD_STOP)])).min(1).max(501),
+});
+
+// ---- filling many answers at once ----------------------------------------------------------
+
+export const SampleFill = z.object({
+  assessmentId: Id,
+  /** The fully answered area whose answers the others share ("as Bedroom 1"). */
+  sourceAreaId: Id,
+  /** Areas of the same type to fill; answers already given there are kept. */
+  targetAreaIds: z.array(Id).min(1, 'Choose at least one area to fill from the sample room').max(500),
+  assessorId: Id,
+});
+
+export const NoFindings = z.object({
+  assessmentId: Id,
+  /** The area walked and found in order; null for the ward-level questions. */
+  areaId: Id.nullable(),
+  assessorId: Id,
+});
+
+export const Fill = z.object({
+  id: Id,
+  assessmentId: Id,
+  kind: z.enum(['copy', 'no_findings']),
+  sourceAreaId: z.string().nullable(),
+  /** The areas filled (null: the ward-level questions). */
+  areaIds: z.array(z.string().nullable()),
+  assessorId: z.string(),
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+  undoneBy: z.string().nullable(),
+  /** Answers it wrote that are still as it wrote them (untouched since). */
+  answersStanding: z.number().int(),
+  /** Copied ligature points still waiting for confirmation. */
+  pointsToConfirm: z.number().int(),
+});
+
+export const FillResult = z.object({
+  fill: Fill,
+  /** The answers written, as stored. */
+  answers: z.array(StoredAnswer),
+  /** Ligature points copied with "risk present" prompts (each to confirm in its room). */
+  points: z.array(StoredLigaturePoint),
+});
+
+export const FillUndo = z.object({ fillId: Id, assessorId: Id });
+
+export const FillUndone = z.object({
+  fill: Fill,
+  /** Answers removed: those still as the fill wrote them. */
+  removedAnswerIds: z.array(z.string()),
+  /** Answers kept because someone answered them again by hand, or hung a photo or action on them. */
+  keptAnswers: z.number().int(),
+  removedPointIds: z.array(z.string()),
+  /** Copied points kept because they were confirmed or changed, or carry a photo or action. */
+  keptPoints: z.number().int(),
+});
+
+/** A copied ligature point: confirmed as found in its room, or "not in this room" (removed). */
+export const CopiedPointDecision = z.object({ id: Id, assessorId: Id });
 
 // ---- sign-off -----------------------------------------------------------------------------
 
@@ -94,6 +162,8 @@ export const SignOffCheck = z.object({
    * each when signing off (SignOffInput.confirmOtherControls); the confirmation is recorded.
    */
   otherControlsToConfirm: z.array(z.object({ pointId: Id, areaName: z.string(), element: z.string(), controls: z.string() })),
+  /** Ligature points copied from a sample room and not yet confirmed in their own room: refused until each is. */
+  pointsToConfirm: z.array(z.object({ id: Id, element: z.string(), areaId: z.string(), areaName: z.string(), sourceAreaName: z.string() })),
   /** One sentence per reason sign-off would be refused (the confirmations aside). Empty when ready. */
   reasons: z.array(z.string()),
 });
@@ -112,6 +182,24 @@ export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png'] as const;
 const MAX_PHOTO_BASE64 = Math.ceil(MAX_PHOTO_BYTES / 3) * 4;
 
+/** Mark-up drawn over a photo, in fractions of its width and height (0 to 1) as shown (orientation applied). */
+const Fraction = z.number().min(0).max(1);
+export const MarkupShape = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('arrow'), x1: Fraction, y1: Fraction, x2: Fraction, y2: Fraction }),
+  /** r: a fraction of the photo's width. */
+  z.strictObject({ kind: z.literal('circle'), x: Fraction, y: Fraction, r: z.number().min(0.01).max(1) }),
+  z.strictObject({ kind: z.literal('label'), x: Fraction, y: Fraction, text: z.string().trim().min(1, 'Write the label').max(40, 'A label must be 40 characters or fewer') }),
+]);
+export const PhotoMarkup = z.array(MarkupShape).max(20, 'Up to 20 marks on one photo');
+export type PhotoMarkup = z.infer<typeof PhotoMarkup>;
+
+const Caption = z
+  .string()
+  .trim()
+  .max(500, 'The caption must be 500 characters or fewer')
+  .nullish()
+  .transform((v) => (v ? v : null));
+
 export const PhotoAdd = z
   .object({
     assessmentId: Id,
@@ -125,12 +213,7 @@ export const PhotoAdd = z
       .min(1, 'The photo is empty')
       .max(MAX_PHOTO_BASE64, 'A photo must be 15 MB or smaller')
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The photo is not valid base64'),
-    caption: z
-      .string()
-      .trim()
-      .max(500, 'The caption must be 500 characters or fewer')
-      .nullish()
-      .transform((v) => (v ? v : null)),
+    caption: Caption,
     assessorId: Id,
   })
   .refine((p) => (p.answerId === null) !== (p.ligaturePointId === null), {
@@ -148,9 +231,11 @@ export const Photo = z.object({
   byteSize: z.number().int(),
   /** Lower-case hex SHA-256 of the stored bytes. */
   sha256: z.string(),
+  /** As shown: the camera's orientation applied (width and height swapped for a portrait photo). */
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
   caption: z.string().nullable(),
+  markup: PhotoMarkup.nullable(),
   assessorId: z.string(),
   createdAt: z.string(),
 });
@@ -170,6 +255,9 @@ export const PhotoList = z.object({
 export const PhotoWithBytes = Photo.extend({ dataBase64: z.string() });
 
 export const PhotoRemove = z.object({ id: Id });
+
+/** A photo's caption and mark-up (the stored image never changes). */
+export const PhotoUpdate = z.object({ id: Id, caption: Caption, markup: PhotoMarkup.nullish().transform((v) => (v && v.length > 0 ? v : null)), assessorId: Id });
 
 // ---- re-checks ----------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTION_PRIORITIES, ASSESSOR_ROLES } from '../domain/assessment-schemas';
+import { PhotoMarkup } from '../domain/walkthrough-schemas';
 import { AREA_TYPES, SEX_DESIGNATIONS, SUPERVISION_TIERS, WARD_TYPES } from '../domain/estate';
 import { ACTION_STATUSES, ACTION_TYPES, AnswerValue, CONTROL_KINDS, HEIGHT_BANDS, RATINGS } from '../scoring';
 import { DOMAINS, Template } from '../templates/schema';
@@ -115,7 +116,14 @@ export const ExchangeTemplate = z.strictObject({
 });
 
 export const ExchangeAssessor = z.strictObject({ id: Uuid, name: Name, role: z.enum(ASSESSOR_ROLES), position: z.number().int().min(0).max(7) });
-export const ExchangeAssessmentArea = z.strictObject({ areaId: Uuid, name: Name, type: z.enum(AREA_TYPES), supervisionTier: Tier });
+export const ExchangeAssessmentArea = z.strictObject({
+  areaId: Uuid,
+  name: Name,
+  type: z.enum(AREA_TYPES),
+  supervisionTier: Tier,
+  /** The sample room it was filled from ("as Bedroom 1"); absent in files from before sample rooms. */
+  sampleAreaId: Uuid.nullable().optional(),
+});
 
 export const ExchangeAnswer = z.strictObject({
   id: AnswerIdSchema,
@@ -126,6 +134,8 @@ export const ExchangeAnswer = z.strictObject({
   note: text(2000).nullable(),
   assessorId: Uuid,
   answeredAt: Timestamp,
+  /** Copied from this sample room and not given again by hand since. */
+  copiedFromAreaId: Uuid.nullable().optional(),
 });
 
 export const ExchangeLigaturePoint = z.strictObject({
@@ -150,6 +160,10 @@ export const ExchangeLigaturePoint = z.strictObject({
   /** The lead who confirmed, at sign-off, the "other" control a high or extreme risk rests on, and when (absent: none). */
   otherControlConfirmedBy: text(200).nullable().optional(),
   otherControlConfirmedAt: Timestamp.nullable().optional(),
+  /** Copied from this point of a sample room; confirmed in its own room when and by whom (null: not yet). */
+  copiedFromPointId: Uuid.nullable().optional(),
+  copyConfirmedAt: Timestamp.nullable().optional(),
+  copyConfirmedBy: Uuid.nullable().optional(),
 });
 
 export const ExchangeAction = z.strictObject({
@@ -189,6 +203,8 @@ export const ExchangePhoto = z.strictObject({
   width: z.number().int().min(1).max(100_000).nullable(),
   height: z.number().int().min(1).max(100_000).nullable(),
   caption: text(2000).nullable(),
+  /** Arrows, circles and labels drawn over the photo (the bytes are the untouched original). */
+  markup: PhotoMarkup.nullable().optional(),
   assessorId: Uuid,
   createdAt: Timestamp,
   /** The photo's bytes in standard base64. */

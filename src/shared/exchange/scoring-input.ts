@@ -25,6 +25,8 @@ interface RecordedPoint {
   likelihoodAfter: number;
   severityAfter: number;
   controls: LigatureControl[];
+  copiedFromPointId?: string | null;
+  copyConfirmedAt?: string | null;
 }
 
 interface RecordedAnswer {
@@ -77,6 +79,8 @@ export function buildScoringInput(recorded: {
       severityAfter: p.severityAfter,
       controls: p.controls,
       actions: (actionsOf.get(p.id) ?? []).map((a) => ({ type: a.type, status: a.status, ...(a.dueDate ? { targetDate: a.dueDate } : {}) })),
+      // Only when true, so a point recorded in its own room scores from exactly the input it always had.
+      ...(p.copiedFromPointId && !p.copyConfirmedAt ? { copyToConfirm: true } : {}),
     })),
     asOf: recorded.assessedOn,
   };

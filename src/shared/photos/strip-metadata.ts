@@ -1,6 +1,8 @@
 // Removes metadata from a photo before it is stored: location (GPS), camera and owner details,
 // timestamps and free-text comments must not travel with evidence from a mental health ward.
-// Image data is copied byte for byte; only whole metadata segments or chunks are left out.
+// Image data is copied byte for byte; only whole metadata segments or chunks are left out. One
+// fact is kept: which way up the camera was held (the EXIF orientation), written back as a
+// minimal EXIF block of that one tag, so a portrait phone photo is not shown sideways.
 // Pure: bytes in, bytes out.
 
 export type PhotoKind = 'image/jpeg' | 'image/png';
@@ -8,8 +10,11 @@ export type PhotoKind = 'image/jpeg' | 'image/png';
 export interface StrippedPhoto {
   mimeType: PhotoKind;
   bytes: Uint8Array;
+  /** As shown, the orientation applied: a photo taken in portrait is taller than wide. */
   width: number;
   height: number;
+  /** The EXIF orientation kept (1 = as stored, 6 = turned a quarter clockwise, …; 1 when none). */
+  orientation: number;
   /** What was removed, e.g. "EXIF (APP1)", "comment (COM)", "tEXt". */
   removed: string[];
 }
@@ -71,6 +76,7 @@ function stripJpeg(bytes: Uint8Array): StrippedPhoto {
   let height = 0;
   let pos = 2;
   let sawScan = false;
+  let orientation = 1;
   const broken = (why: string) => new PhotoFormatError(`This JPEG file is damaged or incomplete (${why})`);
 
   for (;;) {
@@ -98,6 +104,7 @@ function stripJpeg(bytes: Uint8Array): StrippedPhoto {
     if (end > bytes.length) throw broken('a segment runs past the end of the file');
 
     const isApp = marker > APP0 && marker <= 0xef;
+    if (marker === APP1 && orientation === 1) orientation = exifOrientation(bytes, markerAt + 4, end) ?? 1;
     if ((isApp && !(marker === APP14 && isAdobeColourSegment(bytes, markerAt, length))) || marker === COM) {
       removed.push(marker === COM ? 'comment (COM)' : appName(marker));
     } else {
@@ -127,7 +134,48 @@ function stripJpeg(bytes: Uint8Array): StrippedPhoto {
       pos = scan;
     }
   }
-  return { mimeType: 'image/jpeg', bytes: concat(out), width, height, removed: unique(removed) };
+  if (orientation !== 1) out.splice(1, 0, orientationSegment(orientation));
+  // Orientations 5 to 8 turn the picture a quarter: it is shown with width and height swapped.
+  const turned = orientation >= 5;
+  return { mimeType: 'image/jpeg', bytes: concat(out), width: turned ? height : width, height: turned ? width : height, orientation, removed: unique(removed) };
+}
+
+const APP1 = 0xe1;
+const ORIENTATION_TAG = 0x0112;
+
+/** The orientation (1–8) in an APP1 EXIF payload running from `start` to `end`, or null. */
+function exifOrientation(bytes: Uint8Array, start: number, end: number): number | null {
+  const header = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00]; // "Exif\0\0"
+  if (end - start < 14 || !header.every((b, i) => bytes[start + i] === b)) return null;
+  const tiff = start + 6;
+  const little = bytes[tiff] === 0x49 && bytes[tiff + 1] === 0x49;
+  if (!little && !(bytes[tiff] === 0x4d && bytes[tiff + 1] === 0x4d)) return null;
+  const u16 = (at: number) => (little ? bytes[at]! | (bytes[at + 1]! << 8) : (bytes[at]! << 8) | bytes[at + 1]!);
+  const u32 = (at: number) => (little ? (u16(at) | (u16(at + 2) << 16)) >>> 0 : ((u16(at) << 16) | u16(at + 2)) >>> 0);
+  if (u16(tiff + 2) !== 42) return null;
+  const ifd = tiff + u32(tiff + 4);
+  if (ifd + 2 > end) return null;
+  const count = u16(ifd);
+  for (let i = 0; i < count; i += 1) {
+    const entry = ifd + 2 + i * 12;
+    if (entry + 12 > end) return null;
+    if (u16(entry) !== ORIENTATION_TAG) continue;
+    const value = u16(entry + 8);
+    return value >= 1 && value <= 8 ? value : null;
+  }
+  return null;
+}
+
+/** A minimal APP1 EXIF segment holding only the orientation tag (big-endian TIFF, one IFD entry). */
+function orientationSegment(orientation: number): Uint8Array {
+  return Uint8Array.from([
+    0xff, APP1, 0x00, 0x22, // marker, length 34
+    0x45, 0x78, 0x69, 0x66, 0x00, 0x00, // "Exif\0\0"
+    0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, // "MM", 42, IFD0 at 8
+    0x00, 0x01, // one entry
+    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00, // Orientation, SHORT, 1
+    0x00, 0x00, 0x00, 0x00, // no next IFD
+  ]);
 }
 
 // ---- PNG ----------------------------------------------------------------------------------
@@ -171,7 +219,7 @@ function stripPng(bytes: Uint8Array): StrippedPhoto {
       break;
     }
   }
-  return { mimeType: 'image/png', bytes: concat(out), width, height, removed: unique(removed) };
+  return { mimeType: 'image/png', bytes: concat(out), width, height, orientation: 1, removed: unique(removed) };
 }
 
 function readUint32(bytes: Uint8Array, at: number): number {

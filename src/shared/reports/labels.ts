@@ -3,24 +3,23 @@ import type { Rating } from '../scoring/rating';
 import type { RiskBand } from '../scoring/ligature-risk';
 import type { Domain } from '../templates/schema';
 
-// Words (and colours) for reports. A colour is never the only signal: every coloured cell also
-// carries its rating word, so a report printed in black and white still reads correctly.
+export {
+  ACTION_STATUS_LABELS,
+  ACTION_TYPE_LABELS,
+  ANSWER_LABELS,
+  CONTROL_KIND_LABELS,
+  DOMAIN_LABELS,
+  HEIGHT_BAND_LABELS,
+  PRIORITY_LABELS,
+  RATING_LABELS,
+  RISK_BAND_LABELS as BAND_LABELS,
+} from '../vocabulary';
 
-export const DOMAIN_LABELS: Record<Domain, string> = {
-  quality: 'Quality',
-  safety: 'Safety',
-  ligature: 'Ligature risk',
-  therapeutic: 'Therapeutic environment',
-};
+// Colours for reports; the words are the app's one vocabulary (../vocabulary), re-exported here.
+// A colour is never the only signal: every coloured cell also carries its rating word, so a
+// report printed in black and white still reads correctly.
 
 export const REPORT_DOMAINS = ['quality', 'safety', 'ligature', 'therapeutic'] as const satisfies readonly Domain[];
-
-export const RATING_LABELS: Record<Rating, string> = {
-  red: 'Red',
-  amber: 'Amber',
-  green: 'Green',
-  not_rated: 'Not rated',
-};
 
 /** Fill and text colour per rating (NHS palette; text contrast at least 4.5:1 on the fill). */
 export const RATING_COLOURS: Record<Rating, { fill: string; text: string }> = {
@@ -28,13 +27,6 @@ export const RATING_COLOURS: Record<Rating, { fill: string; text: string }> = {
   amber: { fill: '#ffb81c', text: '#212b32' },
   green: { fill: '#007f3b', text: '#ffffff' },
   not_rated: { fill: '#d8dde0', text: '#212b32' },
-};
-
-export const BAND_LABELS: Record<RiskBand, string> = {
-  low: 'Low',
-  moderate: 'Moderate',
-  high: 'High',
-  extreme: 'Extreme',
 };
 
 export const BAND_COLOURS: Record<RiskBand, { fill: string; text: string }> = {
@@ -49,30 +41,6 @@ export const TIER_COLOURS: Record<1 | 2 | 3, { fill: string; text: string }> = {
   1: { fill: '#aed1f0', text: '#212b32' },
   2: { fill: '#41b6e6', text: '#212b32' },
   3: { fill: '#005eb8', text: '#ffffff' },
-};
-
-export const HEIGHT_BAND_LABELS = {
-  low_lying: 'Low-lying',
-  knee_to_head: 'Knee to head',
-  above_head: 'Above head',
-} as const;
-
-// Control kinds, action types and statuses have one vocabulary, with its words, in src/shared/scoring.
-export { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_KIND_LABELS } from '../scoring';
-
-export const PRIORITY_LABELS = { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' } as const;
-
-export const ANSWER_LABELS: Record<string, string> = {
-  yes: 'Yes',
-  partial: 'Partial',
-  no: 'No',
-  na: 'Not applicable',
-  A: 'Grade A',
-  B: 'Grade B',
-  C: 'Grade C',
-  D: 'Grade D',
-  no_risk: 'No risk',
-  risk_present: 'Risk present',
 };
 
 /** "12 March 2027" from an ISO date, or from a timestamp by its calendar date in Europe/London. */

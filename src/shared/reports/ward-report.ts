@@ -1,6 +1,9 @@
 import type { ACTION_PRIORITIES } from '../domain/assessment-schemas';
+import type { PhotoMarkup } from '../domain/walkthrough-schemas';
+import { explainRatings } from '../scoring/reasons';
 import { SEX_DESIGNATION_LABELS, WARD_TYPE_LABELS, type SexDesignation, type WardType } from '../domain/estate';
-import { bandNumber } from '../scoring/compliance-values';
+import { bandNumber, fallsShort } from '../scoring/compliance-values';
+import { answerLabel } from '../vocabulary';
 import { londonDateOf } from '../dates';
 import { isActionOverdue } from '../scoring/actions';
 import type { ACTION_STATUSES, ACTION_TYPES, AnswerValue, CONTROL_KINDS, HEIGHT_BANDS } from '../scoring/inputs';
@@ -59,6 +62,9 @@ export interface ReportLigaturePoint {
   /** The lead who confirmed, at sign-off, the "other" control a high or extreme risk rests on, and when. */
   otherControlConfirmedBy: string | null;
   otherControlConfirmedAt: string | null;
+  /** Copied from this point of a sample room; when it was confirmed in its own room (null: not yet). */
+  copiedFromPointId?: string | null;
+  copyConfirmedAt?: string | null;
 }
 
 export interface ReportPhoto {
@@ -67,6 +73,10 @@ export interface ReportPhoto {
   mimeType: string;
   base64: string;
   caption: string | null;
+  /** As shown (orientation applied), for drawing the mark-up over it. */
+  width?: number | null;
+  height?: number | null;
+  markup?: PhotoMarkup | null;
 }
 
 export interface ReportArea {
@@ -74,6 +84,8 @@ export interface ReportArea {
   name: string;
   type: string;
   supervisionTier: 1 | 2 | 3;
+  /** The sample room it was filled from, if any. */
+  sampleAreaId?: string | null;
 }
 
 export interface WardReportInput {
@@ -97,7 +109,7 @@ export interface WardReportInput {
   scores: WardScores;
   /** The engine that computed `scores`, and whether they are the result kept at sign-off. */
   scoredBy: { engine: string; kept: boolean };
-  answers: { id: string; itemId: string; areaId: string | null; value: AnswerValue; note: string | null }[];
+  answers: { id: string; itemId: string; areaId: string | null; value: AnswerValue; note: string | null; copiedFromAreaId?: string | null }[];
   ligaturePoints: ReportLigaturePoint[];
   actions: ReportAction[];
   photos: ReportPhoto[];
@@ -118,6 +130,22 @@ export interface DomainSummary {
 export interface Thumbnail {
   dataUrl: string;
   caption: string | null;
+  /** Width ÷ height as shown, when known (to draw the mark-up over the picture). */
+  aspect: number | null;
+  markup: PhotoMarkup | null;
+}
+
+/** Areas assessed as a sample room: which, how much is still as copied, and what differs from the sample. */
+export interface SampleRoomSummary {
+  sample: string;
+  areas: string[];
+  /** Answers still as copied from the sample (not answered again since). */
+  stillCopied: number;
+  /** One line per answer that differs from the sample's: "Bedroom 7, S05: No (Bedroom 1: Yes)". */
+  differences: string[];
+  /** Ligature points copied from the sample: how many were confirmed in their own room. */
+  pointsCopied: number;
+  pointsConfirmed: number;
 }
 
 export interface NonCompliantItem {
@@ -148,6 +176,8 @@ export interface LigatureRow {
   /** The engine's problems with this point (e.g. staff vigilance alone for a high risk), in its words. */
   problems: string[];
   photos: Thumbnail[];
+  /** For a point copied from a sample room: where from, and whether it was confirmed in its own room. */
+  copied: string | null;
 }
 
 export interface ActionRow {
@@ -173,23 +203,13 @@ export interface WardReport {
   actions: ActionRow[];
   /** The date "overdue" in the action plan is judged on (the report date, Europe/London). */
   overdueOn: string;
+  /** Areas assessed as a sample room ("as Bedroom 1"), and what differed. */
+  sampleRooms: SampleRoomSummary[];
   /** Problems the engine reported (e.g. an answer to an unknown item), in plain words. */
   issues: string[];
 }
 
 const ROLE_LABELS: Record<AssessorRole, string> = { estates: 'estates', clinical: 'clinical', lay: 'lay / lived experience' };
-
-/** Why a rating is what it is, in words, for every rating basis the engine gives. */
-export const RATING_BASIS_TEXT: Record<string, string> = {
-  gate: 'A critical rule fired (see below)',
-  percentage: 'From the weighted percentage',
-  nothing_scored: 'Nothing scorable answered yet',
-  residual_risk: 'Moderate or high residual risk remains',
-  low_risk_and_complete: 'Only low residual risks; all prompts answered',
-  prompts_incomplete: 'Not every ligature prompt answered (with a reason where not applicable)',
-  risk_not_recorded: 'A risk was noted but no ligature point recorded for it',
-  all_prompts_not_applicable: 'Every ligature prompt marked not applicable: nothing was looked at',
-};
 
 /**
  * A photo as an embeddable data URL, or null when its bytes are not the JPEG or PNG they claim to
@@ -199,7 +219,8 @@ export function thumbnail(photo: ReportPhoto): Thumbnail | null {
   const jpeg = photo.mimeType === 'image/jpeg' && photo.base64.startsWith('/9j/');
   const png = photo.mimeType === 'image/png' && photo.base64.startsWith('iVBORw0KGgo');
   if (!jpeg && !png) return null;
-  return { dataUrl: `data:${photo.mimeType};base64,${photo.base64}`, caption: photo.caption };
+  const aspect = photo.width && photo.height ? photo.width / photo.height : null;
+  return { dataUrl: `data:${photo.mimeType};base64,${photo.base64}`, caption: photo.caption, aspect, markup: photo.markup ?? null };
 }
 
 export function buildWardReport(input: WardReportInput): WardReport {
@@ -244,20 +265,26 @@ export function buildWardReport(input: WardReportInput): WardReport {
     meta,
     title: `Ward assessment report: ${input.ward.name}`,
     details,
-    domains: domainSummaries(scores, areaLabel),
+    domains: domainSummaries(input, areaLabel),
     nonCompliant: nonCompliantItems(input, areaLabel),
     ligature: ligatureRows(input, areaLabel),
     ligatureFacts: ligatureFacts(input),
     actions: actionRows(input, areaLabel, reportDate),
     overdueOn: longDate(reportDate),
+    sampleRooms: sampleRooms(input, areaLabel),
     issues: [scores.issues, scores.quality.issues, scores.safety.issues, scores.therapeutic.issues, scores.ligature.issues]
       .flat()
       .map((i) => i.message),
   };
 }
 
-function domainSummaries(scores: WardScores, areaLabel: (id: string | null) => string): DomainSummary[] {
+function domainSummaries(input: WardReportInput, areaLabel: (id: string | null) => string): DomainSummary[] {
+  const { scores } = input;
+  const questions = new Map(Object.values(input.templates).flatMap((t) => (t.items as { id: string; question: string }[]).map((i) => [i.id, i.question] as const)));
+  // The same reasons the walkthrough and sign-off show beside each rating.
+  const explained = new Map(explainRatings(scores, input.templates, { area: areaLabel, question: (id) => questions.get(id) }).map((e) => [e.domain, e]));
   return REPORT_DOMAINS.map((domain) => {
+    const why = explained.get(domain)!;
     if (domain === 'ligature') {
       const result = scores.ligature;
       const worst = result.points.reduce<null | { score: number; band: RiskBand }>(
@@ -271,8 +298,8 @@ function domainSummaries(scores: WardScores, areaLabel: (id: string | null) => s
         ratingLabel: RATING_LABELS[result.rating],
         result: worst ? `${result.summary.pointCount} point${result.summary.pointCount === 1 ? '' : 's'}; worst residual ${worst.score} (${BAND_LABELS[worst.band]})` : 'No ligature points recorded',
         completeness: `${percentText(result.prompts.completeness)} of prompts answered`,
-        basis: RATING_BASIS_TEXT[result.ratingBasis] ?? result.ratingBasis,
-        gates: result.gates.map((g) => `${areaLabel(g.areaId)}: ${g.message}`),
+        basis: why.summary,
+        gates: why.reasons,
       };
     }
     const result = scores[domain];
@@ -283,26 +310,19 @@ function domainSummaries(scores: WardScores, areaLabel: (id: string | null) => s
       ratingLabel: RATING_LABELS[result.rating],
       result: percentText(result.percentage),
       completeness: `${percentText(result.completeness)} answered${result.complete ? '' : ' (incomplete)'}`,
-      basis: RATING_BASIS_TEXT[result.ratingBasis] ?? result.ratingBasis,
-      gates: result.gates.map((g) => `${areaLabel(g.areaId)}: ${g.message.replace(/ (in area \S+|for the ward)$/, '')}`),
+      basis: why.summary,
+      gates: why.reasons,
     };
   });
 }
 
-/** Anything short of full compliance: no, partial, grade C or D, or a number banded to partial or no. */
-export function shortfall(item: ComplianceItem, value: AnswerValue): boolean {
-  if (typeof value === 'number') {
-    return item.response.type === 'number' && bandNumber(item.response.banding, value) !== 'yes';
-  }
-  return value === 'no' || value === 'partial' || value === 'C' || value === 'D';
-}
 
 function answerText(item: ComplianceItem, value: AnswerValue): string {
   if (typeof value === 'number' && item.response.type === 'number') {
     const band = bandNumber(item.response.banding, value);
-    return `${value} ${item.response.unit} (counts as ${band})`;
+    return `${value} ${item.response.unit} (counts as ${ANSWER_LABELS[band]})`;
   }
-  return ANSWER_LABELS[String(value)] ?? String(value);
+  return answerLabel(value);
 }
 
 function nonCompliantItems(input: WardReportInput, areaLabel: (id: string | null) => string): NonCompliantItem[] {
@@ -314,7 +334,7 @@ function nonCompliantItems(input: WardReportInput, areaLabel: (id: string | null
     const items = new Map(template.items.map((item, index) => [item.id, { item, index }]));
     for (const answer of input.answers) {
       const found = items.get(answer.itemId);
-      if (!found || !shortfall(found.item, answer.value)) continue;
+      if (!found || !fallsShort(found.item, answer.value)) continue;
       rows.push({
         order: domainIndex * 10000 + found.index,
         domain: DOMAIN_LABELS[domain],
@@ -345,6 +365,11 @@ export function tierText(point: { tier: 1 | 2 | 3; tierReason: string | null }, 
 }
 
 function ligatureRows(input: WardReportInput, areaLabel: (id: string | null) => string): LigatureRow[] {
+  const areaOfPoint = new Map(input.ligaturePoints.map((p) => [p.id, p.areaId]));
+  const copiedNote = (point: ReportLigaturePoint) =>
+    point.copiedFromPointId
+      ? `Copied from ${areaLabel(areaOfPoint.get(point.copiedFromPointId) ?? null)}; ${point.copyConfirmedAt ? `confirmed here ${longDate(point.copyConfirmedAt)}` : 'not yet confirmed here'}`
+      : null;
   const scored = new Map(input.scores.ligature.points.map((p) => [p.pointId, p]));
   const rows: LigatureRow[] = [];
   for (const point of input.ligaturePoints) {
@@ -367,6 +392,7 @@ function ligatureRows(input: WardReportInput, areaLabel: (id: string | null) => 
       actions: actions.length > 0 ? actions.map(actionLine) : ['No action recorded'],
       problems,
       photos: input.photos.filter((p) => p.ligaturePointId === point.id).map(thumbnail).filter((t): t is Thumbnail => t !== null),
+      copied: copiedNote(point),
     });
   }
   return rows.sort((a, b) => b.residual.score - a.residual.score || b.tier.localeCompare(a.tier) || a.area.localeCompare(b.area, 'en-GB', { numeric: true }));
@@ -410,4 +436,36 @@ function actionRows(input: WardReportInput, areaLabel: (id: string | null) => st
       status: ACTION_STATUS_LABELS[action.status],
       overdue: isActionOverdue(action.status, action.dueDate, reportDate),
     }));
+}
+
+/** Areas filled from a sample room, grouped by sample: how much still stands as copied, and each answer that differs. */
+function sampleRooms(input: WardReportInput, areaLabel: (id: string | null) => string): SampleRoomSummary[] {
+  const bySample = new Map<string, ReportArea[]>();
+  for (const area of input.assessment.areas) {
+    if (!area.sampleAreaId) continue;
+    bySample.set(area.sampleAreaId, [...(bySample.get(area.sampleAreaId) ?? []), area]);
+  }
+  const answerAt = new Map(input.answers.map((a) => [`${a.itemId}|${a.areaId ?? ''}`, a]));
+  const units = new Map(
+    Object.values(input.templates).flatMap((t) => (t.items as { id: string; response?: { type: string; unit?: string } }[]).map((i) => [i.id, i.response?.type === 'number' ? i.response.unit : undefined] as const)),
+  );
+  return [...bySample].map(([sampleId, areas]) => {
+    const ids = new Set(areas.map((a) => a.areaId));
+    const mine = input.answers.filter((a) => a.areaId !== null && ids.has(a.areaId));
+    const differences = mine.flatMap((a) => {
+      const sample = answerAt.get(`${a.itemId}|${sampleId}`);
+      if (!sample || JSON.stringify(sample.value) === JSON.stringify(a.value)) return [];
+      const unit = units.get(a.itemId);
+      return [`${areaLabel(a.areaId)}, ${a.itemId}: ${answerLabel(a.value, unit)} (${areaLabel(sampleId)}: ${answerLabel(sample.value, unit)})`];
+    });
+    const copiedPoints = input.ligaturePoints.filter((p) => ids.has(p.areaId) && p.copiedFromPointId);
+    return {
+      sample: areaLabel(sampleId),
+      areas: areas.map((a) => a.name),
+      stillCopied: mine.filter((a) => a.copiedFromAreaId === sampleId).length,
+      differences,
+      pointsCopied: copiedPoints.length,
+      pointsConfirmed: copiedPoints.filter((p) => p.copyConfirmedAt).length,
+    };
+  });
 }

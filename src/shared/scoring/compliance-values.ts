@@ -66,3 +66,12 @@ export function bandNumber(banding: NumberBanding, value: number): Band {
   if (value <= banding.yes) return 'yes';
   return value <= banding.partial ? 'partial' : 'no';
 }
+
+/**
+ * Anything short of full compliance, which can carry an action: no, partial, grade C or D, or a
+ * number banded to partial or no.
+ */
+export function fallsShort(item: ComplianceItem, value: AnswerValue): boolean {
+  if (typeof value === 'number') return item.response.type === 'number' && bandNumber(item.response.banding, value) !== 'yes';
+  return value === 'no' || value === 'partial' || value === 'C' || value === 'D';
+}

@@ -15,6 +15,7 @@ export * from './ward';
 export * from './statistics';
 export * from './rollup';
 export * from './sign-off-rules';
+export * from './reasons';
 
 /**
  * The version of the scoring method this engine implements (resources/docs/scoring-method.md,

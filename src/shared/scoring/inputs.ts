@@ -74,6 +74,11 @@ export const LigaturePoint = z.object({
   controls: z.array(LigatureControl),
   /** Every action recorded on the point: all of them count, none speaks for the others. */
   actions: z.array(LigatureAction),
+  /**
+   * Copied from a sample room's point and not yet confirmed in its own room: it scores as
+   * recorded, and while any is waiting the ward is not rated (and cannot be signed off).
+   */
+  copyToConfirm: z.boolean().optional(),
 });
 export type LigaturePoint = z.infer<typeof LigaturePoint>;
 

@@ -44,6 +44,7 @@ export const LIGATURE_RATING_BASES = [
   'gate', // a red gate fired
   'prompts_incomplete', // not every prompt validly answered
   'risk_not_recorded', // a "risk present" prompt has no point recorded for it
+  'copies_unconfirmed', // a point copied from a sample room is not yet confirmed in its own room
   'all_prompts_not_applicable', // every prompt answered "not applicable": nothing was looked at
   'residual_risk', // moderate or high residual risk remains
   'low_risk_and_complete', // only low residual risks, every prompt answered
@@ -96,7 +97,7 @@ export function scoreLigatureDomain(template: LigatureTemplate, input: LigatureS
     domain: 'ligature',
     templateId: template.templateId,
     templateVersion: template.version,
-    ...rate(gates, scored, prompts, riskUnrecorded),
+    ...rate(gates, scored, prompts, riskUnrecorded, ligaturePoints.some((p) => p.copyToConfirm === true)),
     prompts,
     points: scored,
     summary: summariseLigaturePoints(ligaturePoints, scored, areas, input.ward.bedCount, asOf),
@@ -148,20 +149,23 @@ function checkPrompts(
 
 /**
  * Red whenever a red gate fires, whatever else is true. Then "not rated" wherever evidence is
- * missing — prompts not all answered, a risk noted without its point, or every prompt marked not
- * applicable — even if a moderate or high point elsewhere would otherwise make it amber: an amber
- * would claim the worst remaining risk is known. Then amber for any remaining high or moderate
- * residual risk; green only for low risks with every prompt answered.
+ * missing — prompts not all answered, a risk noted without its point, a point copied from a sample
+ * room nobody has yet confirmed in its own room, or every prompt marked not applicable — even if a
+ * moderate or high point elsewhere would otherwise make it amber: an amber would claim the worst
+ * remaining risk is known. Then amber for any remaining high or moderate residual risk; green
+ * only for low risks with every prompt answered.
  */
 function rate(
   gates: readonly LigatureGate[],
   scored: readonly ScoredLigaturePoint[],
   prompts: LigaturePromptCounts,
   riskUnrecorded: boolean,
+  copiesUnconfirmed: boolean,
 ): Pick<LigatureDomainResult, 'rating' | 'ratingBasis'> {
   if (gates.length > 0) return { rating: 'red', ratingBasis: 'gate' };
   if (!prompts.complete) return { rating: 'not_rated', ratingBasis: 'prompts_incomplete' };
   if (riskUnrecorded) return { rating: 'not_rated', ratingBasis: 'risk_not_recorded' };
+  if (copiesUnconfirmed) return { rating: 'not_rated', ratingBasis: 'copies_unconfirmed' };
   if (prompts.na === prompts.applicable) return { rating: 'not_rated', ratingBasis: 'all_prompts_not_applicable' };
   if (scored.some((p) => p.residual.band !== 'low')) return { rating: 'amber', ratingBasis: 'residual_risk' };
   return { rating: 'green', ratingBasis: 'low_risk_and_complete' };

@@ -20,6 +20,7 @@ export const SIGN_OFF_RULES = [
   'residual_above_inherent', // a point's risk after controls above its risk before
   'control_without_description', // a control other than vigilance with nothing said about it
   'other_control_unconfirmed', // a high or extreme residual risk resting on "other" alone, not confirmed by the lead
+  'copy_unconfirmed', // a ligature point copied from a sample room, not yet confirmed in its own room
   'future_date', // assessed after the day it is signed off
   'round_mismatch', // the round is not the financial year of the assessment date
 ] as const;
@@ -116,6 +117,9 @@ export function signOffProblems(facts: SignOffFacts): SignOffProblem[] {
     if (!facts.confirmedOtherControls.has(point.pointId)) {
       add('other_control_unconfirmed', `${point.element}: a high or extreme risk rests on an "other" control alone; the lead must confirm it`, point);
     }
+  }
+  for (const point of input.ligaturePoints) {
+    if (point.copyToConfirm) add('copy_unconfirmed', `${point.element}: copied from a sample room and not yet confirmed in its own room`, { pointId: point.id, areaId: point.areaId });
   }
   if (input.asOf > facts.signedOn) add('future_date', `the assessment is dated ${input.asOf}, after the day it is signed off (${facts.signedOn})`);
   const year = financialYearOf(input.asOf);

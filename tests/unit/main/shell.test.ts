@@ -8,7 +8,7 @@ import { isTrustedUrl } from '../../../src/main/trusted-origin';
 import { mainWindowOptions } from '../../../src/main/window';
 import { OPERATIONS } from '../../../src/shared/contract';
 import { ok } from '../../../src/shared/result';
-import { CONTENT_SECURITY_POLICY } from '../../../src/shared/security';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../src/shared/security';
 import { tempDir } from '../../helpers/core';
 
 const fromApp: InvokeEventLike = { senderFrame: { url: 'app://mhea/index.html#/wards/1', parent: null } };
@@ -109,5 +109,15 @@ describe('the Electron shell', () => {
     expect(get('app://mhea/%E0%A4%A').status).toBe(400);
     expect(get('app://mhea/index.html%00.js').status).toBe(400);
     expect(serveAppRequest(root, { method: 'POST', url: 'app://mhea/index.html' }).status).toBe(405);
+  });
+});
+
+describe('the content security policy', () => {
+  it('is the same in index.html’s meta tag as in the header, less frame-ancestors, which only a header can carry', () => {
+    const html = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'renderer', 'index.html'), 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(meta).not.toContain('frame-ancestors');
+    expect(CONTENT_SECURITY_POLICY).toBe(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 });

@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { PhotoFormatError, sniffPhotoType, stripPhotoMetadata } from '../../../src/shared/photos/strip-metadata';
 import {
@@ -61,6 +62,29 @@ describe('stripping JPEG metadata', () => {
     const stripped = stripPhotoMetadata(buildJpeg(8, 8, [adobe, exifSegment()]));
     expect(contains(stripped.bytes, 'Adobe')).toBe(true);
     expect(contains(stripped.bytes, GPS_MARKER_TEXT)).toBe(false);
+  });
+
+  it('keeps only the orientation of a portrait phone photo, so it is not shown sideways (big- and little-endian EXIF)', () => {
+    for (const littleEndian of [false, true]) {
+      const portrait = buildJpeg(16, 8, [exifSegment({ orientation: 6, littleEndian }), xmpSegment()]);
+      const stripped = stripPhotoMetadata(portrait);
+      expect(contains(stripped.bytes, GPS_MARKER_TEXT)).toBe(false);
+      expect(contains(stripped.bytes, GPS_LATITUDE_ENTRY)).toBe(false);
+      // Turned a quarter: shown 8 wide and 16 high.
+      expect(stripped).toMatchObject({ orientation: 6, width: 8, height: 16 });
+      expect(stripped.removed).toContain('EXIF/XMP (APP1)');
+      // pdfkit (the engine under pdfmake, which draws the reports) reads the kept orientation, as a browser does.
+      const doc = new PDFDocument() as unknown as { openImage(bytes: Buffer): { orientation: number } };
+      expect(doc.openImage(Buffer.from(stripped.bytes)).orientation).toBe(6);
+      // Stripping again changes nothing: the minimal block holds nothing more to remove.
+      const again = stripPhotoMetadata(stripped.bytes);
+      expect(Buffer.from(again.bytes).equals(Buffer.from(stripped.bytes))).toBe(true);
+      expect(again.orientation).toBe(6);
+    }
+    // "Upright" (1) needs no block at all.
+    const upright = stripPhotoMetadata(buildJpeg(16, 8, [exifSegment({ orientation: 1 })]));
+    expect(contains(upright.bytes, EXIF_HEADER)).toBe(false);
+    expect(upright).toMatchObject({ orientation: 1, width: 16, height: 8 });
   });
 
   it('leaves a file with no metadata unchanged', () => {

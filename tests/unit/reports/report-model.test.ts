@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ligatureBandTierChart, longDate, reportFileName, shortfall, thumbnail } from '../../../src/shared/reports';
+import { ligatureBandTierChart, longDate, reportFileName, thumbnail } from '../../../src/shared/reports';
+import { fallsShort as shortfall } from '../../../src/shared/scoring';
 import type { ComplianceItem } from '../../../src/shared/templates/item-schema';
 
 const numberItem = {

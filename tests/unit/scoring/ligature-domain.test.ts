@@ -258,3 +258,23 @@ describe('ward ligature summary', () => {
     expect(summary).toMatchObject({ pointCount: 0, highestResidualScore: null, oldestOpenActionTargetDate: null, highExtremeResidualPer10Beds: 0 });
   });
 });
+
+describe('points copied from a sample room', () => {
+  const lowInBedroom = (overrides: Partial<LigaturePoint> = {}) =>
+    point({ id: 'c', areaId: 'a1', tier: 3, likelihoodBefore: 4, severityBefore: 1, likelihoodAfter: 1, severityAfter: 1, ...overrides });
+
+  it('keep the ward from green until each is confirmed in its own room, and score as recorded meanwhile', () => {
+    const waiting = score([lowInBedroom({ copyToConfirm: true })]);
+    expect([waiting.rating, waiting.ratingBasis]).toEqual(['not_rated', 'copies_unconfirmed']);
+    expect(waiting.summary.pointCount).toBe(1);
+    const confirmed = score([lowInBedroom({ copyToConfirm: false })]);
+    expect([confirmed.rating, confirmed.ratingBasis]).toEqual(['green', 'low_risk_and_complete']);
+  });
+
+  it('never make the ward look safer: a copied moderate risk keeps it not rated, a copied extreme one makes it red', () => {
+    const moderate = score([highInLounge({ copyToConfirm: true, likelihoodAfter: 2, severityAfter: 3, actions: [datedReplace] })]);
+    expect([moderate.rating, moderate.ratingBasis]).toEqual(['not_rated', 'copies_unconfirmed']);
+    expect(moderate.summary.residualByBand.moderate).toBe(1);
+    expect(score([point({ likelihoodBefore: 5, severityBefore: 4, likelihoodAfter: 5, severityAfter: 4, actions: [datedReplace], copyToConfirm: true })]).rating).toBe('red');
+  });
+});

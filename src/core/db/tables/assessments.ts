@@ -31,6 +31,11 @@ export const assessments = sqliteTable(
      */
     wardType: text('ward_type'),
     bedCount: integer('bed_count'),
+    /**
+     * Where the ward-level questions sit in the walk: before the area at this position of the
+     * route (0 = first, before every area; the number of areas = last).
+     */
+    wardPosition: integer('ward_position').notNull().default(0),
   },
   (t) => [index('assessments_ward_idx').on(t.wardId)],
 );
@@ -81,8 +86,45 @@ export const assessmentAreas = sqliteTable(
     name: text('name').notNull(),
     type: text('type').notNull(),
     supervisionTier: integer('supervision_tier').notNull(),
+    /** Place in the assessor's route through the ward (0 first); ties fall back to the name. */
+    position: integer('position').notNull().default(0),
+    /**
+     * The sample room this area was declared to share a design with ("as Bedroom 1"), when its
+     * unanswered questions were filled from it; null when it was walked on its own.
+     */
+    sampleAreaId: text('sample_area_id').references(() => areas.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.areaId] })],
+);
+
+/**
+ * One action that answered many questions at once: an area filled from a sample room ("copy"),
+ * or an area's compliance items marked "no findings". Each answer (and copied ligature point) it
+ * wrote carries its id until someone touches it, so it can be shown as such and undone.
+ */
+export const fills = sqliteTable(
+  'fills',
+  {
+    id: text('id').primaryKey(),
+    assessmentId: text('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'restrict' }),
+    kind: text('kind', { enum: ['copy', 'no_findings'] }).notNull(),
+    /** The sample room copied from (kind copy); null for no findings. */
+    sourceAreaId: text('source_area_id').references(() => areas.id, { onDelete: 'restrict' }),
+    /** JSON array of the area ids filled (null in it: the ward-level questions). */
+    areaIds: text('area_ids').notNull(),
+    assessorId: text('assessor_id')
+      .notNull()
+      .references(() => assessors.id, { onDelete: 'restrict' }),
+    createdAt: text('created_at').notNull(),
+    /** How many answers and copied ligature points it wrote. */
+    answersWritten: integer('answers_written').notNull(),
+    pointsWritten: integer('points_written').notNull(),
+    undoneAt: text('undone_at'),
+    undoneBy: text('undone_by').references(() => assessors.id, { onDelete: 'restrict' }),
+  },
+  (t) => [index('fills_assessment_idx').on(t.assessmentId)],
 );
 
 /**
@@ -106,6 +148,10 @@ export const answers = sqliteTable(
       .notNull()
       .references(() => assessors.id, { onDelete: 'restrict' }),
     answeredAt: text('answered_at').notNull(),
+    /** The fill that wrote this answer, until the answer is given again by hand. */
+    fillId: text('fill_id').references(() => fills.id, { onDelete: 'restrict' }),
+    /** The sample room the answer was copied from, until it is given again by hand. */
+    copiedFromAreaId: text('copied_from_area_id').references(() => areas.id, { onDelete: 'restrict' }),
   },
   (t) => [index('answers_assessment_idx').on(t.assessmentId)],
 );
@@ -147,6 +193,15 @@ export const ligaturePoints = sqliteTable(
      */
     otherControlConfirmedBy: text('other_control_confirmed_by'),
     otherControlConfirmedAt: text('other_control_confirmed_at'),
+    /**
+     * A point copied from a sample room's point (fill kind copy): the source point's id. It
+     * scores as recorded, but stays "to confirm" (and blocks sign-off) until an assessor has
+     * confirmed it in this room, changed it, or found it is not there.
+     */
+    copiedFromPointId: text('copied_from_point_id'),
+    fillId: text('fill_id').references(() => fills.id, { onDelete: 'restrict' }),
+    copyConfirmedAt: text('copy_confirmed_at'),
+    copyConfirmedBy: text('copy_confirmed_by').references(() => assessors.id, { onDelete: 'restrict' }),
   },
   (t) => [index('ligature_points_assessment_idx').on(t.assessmentId)],
 );
@@ -194,6 +249,11 @@ export const photos = sqliteTable(
     width: integer('width'),
     height: integer('height'),
     caption: text('caption'),
+    /**
+     * The assessor's mark-up (arrows, circles, short labels) as JSON, drawn over the photo: a
+     * separate layer, so the stored bytes stay the untouched original.
+     */
+    markup: text('markup'),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
     assessorId: text('assessor_id')
       .notNull()

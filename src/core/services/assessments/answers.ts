@@ -25,6 +25,8 @@ function toAnswer(row: typeof answers.$inferSelect) {
     note: row.note,
     assessorId: row.assessorId,
     answeredAt: row.answeredAt,
+    fillId: row.fillId,
+    copiedFromAreaId: row.copiedFromAreaId,
   };
 }
 
@@ -71,11 +73,17 @@ export function recordAnswer(ctx: ServiceContext, input: ParsedInput<'answers.re
       note: input.note,
       assessorId: input.assessorId,
       answeredAt: now,
+      // Given by hand: no longer a filled answer (the audit log keeps where it came from).
+      fillId: null,
+      copiedFromAreaId: null,
     };
     // The update leaves the key columns alone: setting answers.id (even to itself) makes SQLite
     // check every table that references answers for the old key, a full scan of actions per answer.
-    const { value, naReason, note, assessorId, answeredAt } = row;
-    tx.insert(answers).values(row).onConflictDoUpdate({ target: answers.id, set: { value, naReason, note, assessorId, answeredAt } }).run();
+    const { value, naReason, note, assessorId, answeredAt, fillId, copiedFromAreaId } = row;
+    tx.insert(answers)
+      .values(row)
+      .onConflictDoUpdate({ target: answers.id, set: { value, naReason, note, assessorId, answeredAt, fillId, copiedFromAreaId } })
+      .run();
     tx.update(assessments).set({ updatedAt: now }).where(eq(assessments.id, input.assessmentId)).run();
     recordAudit(tx, ctx, before ? 'update' : 'create', 'answer', id, before ? toAnswer(before) : null, toAnswer(row));
     return toAnswer(row);

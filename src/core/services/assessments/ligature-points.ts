@@ -92,8 +92,11 @@ export function updateLigaturePoint(ctx: ServiceContext, input: ParsedInput<'lig
     const before = getLigaturePoint(tx, input.id);
     const assessment = assertDraft(tx, before.assessmentId);
     const area = checkPlace(tx, assessment, input);
+    const now = ctx.now().toISOString();
+    // A copied point changed in its own room has been looked at there: that confirms it.
+    const confirm = before.copiedFromPointId && !before.copyConfirmedAt ? { copyConfirmedAt: now, copyConfirmedBy: input.assessorId } : {};
     tx.update(ligaturePoints)
-      .set({ ...fields(input, area.supervisionTier), updatedAt: ctx.now().toISOString() })
+      .set({ ...fields(input, area.supervisionTier), ...confirm, updatedAt: now })
       .where(eq(ligaturePoints.id, input.id))
       .run();
     const after = getLigaturePoint(tx, input.id);

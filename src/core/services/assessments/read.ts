@@ -4,22 +4,22 @@ import { londonDateOf } from '../../../shared/dates';
 import type { Assessment } from '../../../shared/domain/assessment-schemas';
 import type { SupervisionTier, WardType } from '../../../shared/domain/estate';
 import type { Domain } from '../../../shared/templates';
+import { byName } from '../../../shared/walk/route';
 import type { DbOrTx } from '../../context';
 import { assessmentAreas, assessmentTemplates, assessments, assessors } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 
 export type AssessmentView = z.infer<typeof Assessment>;
 
-// Made once: building a collator costs more than sorting a ward's areas with it, and every
-// recorded answer reads its assessment.
-const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+/** Orders areas by name, numbers in order: the order scoring and reports list them in. */
+export const byAreaName = byName;
 
-/** Orders an assessment's areas as getAssessment does (by name, numbers in order). */
-export function byAreaName(a: { name: string }, b: { name: string }): number {
-  return collator.compare(a.name, b.name);
+/** The assessor's route: by position, then (for areas never placed) by name. */
+function byRoute(a: { position: number; name: string }, b: { position: number; name: string }): number {
+  return a.position - b.position || byName(a, b);
 }
 
-/** One assessment with its assessors, pinned template versions and the areas as assessed. */
+/** One assessment with its assessors, pinned template versions and the areas as assessed, in route order. */
 export function getAssessment(tx: DbOrTx, id: string): AssessmentView {
   const row = tx.select().from(assessments).where(eq(assessments.id, id)).get();
   if (!row) throw notFound('assessment', id);
@@ -49,8 +49,16 @@ export function getAssessment(tx: DbOrTx, id: string): AssessmentView {
       .from(assessmentAreas)
       .where(eq(assessmentAreas.assessmentId, id))
       .all()
-      .map((a) => ({ areaId: a.areaId, name: a.name, type: a.type, supervisionTier: a.supervisionTier as SupervisionTier }))
-      .sort(byAreaName),
+      .map((a) => ({
+        areaId: a.areaId,
+        name: a.name,
+        type: a.type,
+        supervisionTier: a.supervisionTier as SupervisionTier,
+        position: a.position,
+        sampleAreaId: a.sampleAreaId,
+      }))
+      .sort(byRoute),
+    wardPosition: row.wardPosition,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

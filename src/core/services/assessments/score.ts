@@ -43,7 +43,8 @@ function recordedForScoring(tx: DbOrTx, assessmentId: string, known?: Assessment
   return {
     // A signed-off assessment scores against the ward as it was when signed off; a draft against the register.
     ward: { id: ward.id, type: (assessment.wardType ?? ward.type) as WardType, bedCount: assessment.bedCount ?? ward.bedCount },
-    areas: assessment.areas,
+    // Scoring lists areas by name, whatever route the assessor walks.
+    areas: [...assessment.areas].sort(byAreaName),
     answers: recorded.map((a) => ({ itemId: a.itemId, areaId: a.areaId, value: JSON.parse(a.value) as AnswerValue, naReason: a.naReason })),
     points: listLigaturePoints(tx, assessmentId),
     actions: pointActions,

@@ -9,6 +9,8 @@ import { recordAudit } from '../audit';
 import { getWard } from '../estate/wards';
 import { currentTemplateKey } from '../templates';
 import { createRechecks } from '../walkthrough/rechecks';
+import { routeOf, writeRoute } from '../walkthrough/route';
+import { carriedRoute } from '../../../shared/walk/route';
 import { assertDraft, getAssessment } from './read';
 import { writeTransaction } from '../../db/transactions';
 
@@ -64,9 +66,15 @@ export function startAssessment(ctx: ServiceContext, input: ParsedInput<'assessm
     for (const area of wardAreas) {
       tx.insert(assessmentAreas).values({ assessmentId: id, areaId: area.id, name: area.name, type: area.type, supervisionTier: area.supervisionTier }).run();
     }
+    // The route walked last round, areas new since at its end; a first round starts at the entrance.
+    const route = carriedRoute(
+      previous ? routeOf(getAssessment(tx, previous.id)) : null,
+      wardAreas.map((a) => ({ areaId: a.id, name: a.name, type: a.type })),
+    );
+    writeRoute(tx, id, route);
     const created = getAssessment(tx, id);
     const carried = previous ? createRechecks(tx, ctx, id, previous.id) : 0;
-    recordAudit(tx, ctx, 'create', 'assessment', id, null, { ...row, templates: created.templates, assessors: created.assessors, areas: wardAreas.length, rechecks: carried });
+    recordAudit(tx, ctx, 'create', 'assessment', id, null, { ...row, templates: created.templates, assessors: created.assessors, areas: wardAreas.length, route, rechecks: carried });
     return created;
   });
 }

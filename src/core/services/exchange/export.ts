@@ -8,6 +8,7 @@ import {
   type ExchangeAssessment,
   type ExchangeTemplate,
 } from '../../../shared/exchange/schema';
+import type { PhotoMarkup } from '../../../shared/domain/walkthrough-schemas';
 import { returnCsvFiles } from '../../../shared/exchange/csv';
 import { SCORING_ENGINE_VERSION } from '../../../shared/scoring';
 import type { Template } from '../../../shared/templates';
@@ -174,10 +175,15 @@ export function assessmentRecord(tx: DbOrTx, id: string, includePhotos: boolean)
       .where(eq(assessors.assessmentId, id))
       .orderBy(asc(assessors.position))
       .all(),
-    areas: [...view.areas].sort((a, b) => (a.areaId < b.areaId ? -1 : 1)) as ExchangeAssessment['areas'],
-    answers: listAnswers(tx, id).sort(byId),
+    // The route is this device's; which room was assessed as which sample travels.
+    areas: view.areas
+      .map(({ position: _p, ...area }) => area)
+      .sort((a, b) => (a.areaId < b.areaId ? -1 : 1)) as ExchangeAssessment['areas'],
+    answers: listAnswers(tx, id)
+      .map(({ fillId: _f, ...answer }) => answer)
+      .sort(byId),
     ligaturePoints: listLigaturePoints(tx, id)
-      .map(({ assessmentId: _a, ...point }) => point)
+      .map(({ assessmentId: _a, fillId: _f, ...point }) => point)
       .sort(byId),
     actions: listActions(tx, id)
       .map(({ assessmentId: _a, ...action }) => action)
@@ -205,7 +211,7 @@ export function assessmentRecord(tx: DbOrTx, id: string, includePhotos: boolean)
       .from(photos)
       .where(eq(photos.assessmentId, id))
       .all()
-      .map(({ assessmentId: _a, bytes, ...photo }) => ({ ...photo, base64: Buffer.from(bytes).toString('base64') }))
+      .map(({ assessmentId: _a, bytes, markup, ...photo }) => ({ ...photo, markup: markup === null ? null : (JSON.parse(markup) as PhotoMarkup), base64: Buffer.from(bytes).toString('base64') }))
       .sort(byId);
   }
   return record;

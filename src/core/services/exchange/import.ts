@@ -304,8 +304,10 @@ function insertPhoto(
     if (existing.sha256 !== photo.sha256 || existing.assessmentId !== assessmentId) refuse(`photo ${photo.id} is already here with different content`);
     return;
   }
-  const { base64, ...metadata } = photo;
-  tx.insert(photos).values({ ...metadata, assessmentId, bytes: Buffer.from(base64, 'base64') }).run();
-  recordAudit(tx, ctx, 'create', 'photo', photo.id, null, { ...metadata, assessmentId });
+  const { base64, markup, ...metadata } = photo;
+  tx.insert(photos)
+    .values({ ...metadata, markup: markup ? JSON.stringify(markup) : null, assessmentId, bytes: Buffer.from(base64, 'base64') })
+    .run();
+  recordAudit(tx, ctx, 'create', 'photo', photo.id, null, { ...metadata, markup: markup ?? null, assessmentId });
   report.photosAdded += 1;
 }

@@ -94,9 +94,10 @@ export function table(widths: (string | number)[], header: string[], rows: Table
   };
 }
 
+/** Label and value pairs; a pair never splits across a page. */
 export function keyValues(rows: [string, string][]): Content {
   return {
-    table: { widths: [150, '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, { text: v }]) },
+    table: { widths: [150, '*'], dontBreakRows: true, body: rows.map(([k, v]) => [{ text: k, bold: true }, { text: v }]) },
     layout: 'noBorders',
     margin: [0, 0, 0, 8],
   };

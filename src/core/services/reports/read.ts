@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { PhotoMarkup } from '../../../shared/domain/walkthrough-schemas';
 import type { EstateReportInput, EstateWardInput, ReportLigaturePoint, WardReportInput } from '../../../shared/reports';
 import type { DbOrTx } from '../../context';
 import { photos } from '../../db/schema';
@@ -34,6 +35,8 @@ function points(tx: DbOrTx, assessmentId: string): ReportLigaturePoint[] {
     controls: p.controls,
     otherControlConfirmedBy: p.otherControlConfirmedBy,
     otherControlConfirmedAt: p.otherControlConfirmedAt,
+    copiedFromPointId: p.copiedFromPointId,
+    copyConfirmedAt: p.copyConfirmedAt,
   }));
 }
 
@@ -64,7 +67,7 @@ export function readWardReport(tx: DbOrTx, assessmentId: string, stamp: ReportSt
     // A signed-off assessment reports the result it was signed off with, and says which engine computed it.
     scores: result.scores,
     scoredBy: { engine: result.engine, kept: result.kept },
-    answers: listAnswers(tx, assessmentId).map((a) => ({ id: a.id, itemId: a.itemId, areaId: a.areaId, value: a.value, note: a.note })),
+    answers: listAnswers(tx, assessmentId).map((a) => ({ id: a.id, itemId: a.itemId, areaId: a.areaId, value: a.value, note: a.note, copiedFromAreaId: a.copiedFromAreaId })),
     ligaturePoints: points(tx, assessmentId),
     actions: listActions(tx, assessmentId),
     photos: tx
@@ -73,7 +76,16 @@ export function readWardReport(tx: DbOrTx, assessmentId: string, stamp: ReportSt
       .where(eq(photos.assessmentId, assessmentId))
       .orderBy(photos.createdAt)
       .all()
-      .map((p) => ({ answerId: p.answerId, ligaturePointId: p.ligaturePointId, mimeType: p.mimeType, base64: Buffer.from(p.bytes).toString('base64'), caption: p.caption })),
+      .map((p) => ({
+        answerId: p.answerId,
+        ligaturePointId: p.ligaturePointId,
+        mimeType: p.mimeType,
+        base64: Buffer.from(p.bytes).toString('base64'),
+        caption: p.caption,
+        width: p.width,
+        height: p.height,
+        markup: p.markup === null ? null : (JSON.parse(p.markup) as PhotoMarkup),
+      })),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { WardReport } from '../../../shared/reports';
 import { bandCell, draftBanner, keyValues, ratingCell, reportDocument, table, TABLE_LAYOUT, th } from './layout';
+import { reportPhoto } from './photos';
 
 // The ward report laid out for pdfmake: details, the four ratings, every shortfall with its notes
 // and photos, the ligature register and the action plan.
@@ -32,6 +33,7 @@ export function wardDocument(report: WardReport): TDocumentDefinitions {
       fontSize: 8.5,
     },
     { text: 'The four ratings stand side by side; they are never averaged into one figure.', style: 'small', margin: [0, 3, 0, 0] },
+    ...sampleRoomSection(report),
     { text: `Items that fall short (${report.nonCompliant.length})`, style: 'h2' },
     table(
       [70, 60, '*', 60, 120],
@@ -45,7 +47,7 @@ export function wardDocument(report: WardReport): TDocumentDefinitions {
           stack: [
             item.note ? { text: item.note } : { text: 'No note', italics: true, color: '#4c6272' },
             ...item.photos.flatMap((p): Content[] => [
-              { image: p.dataUrl, fit: [110, 80], margin: [0, 3, 0, 0] },
+              reportPhoto(p, 110, 80),
               ...(p.caption ? [{ text: p.caption, style: 'small' } as Content] : []),
             ]),
           ],
@@ -64,7 +66,8 @@ export function wardDocument(report: WardReport): TDocumentDefinitions {
             { text: row.element, bold: true },
             { text: row.description, fontSize: 7 },
             ...row.problems.map((p): Content => ({ text: p, fontSize: 7, bold: true, color: '#d5281b', margin: [0, 2, 0, 0] })),
-            ...row.photos.map((p): Content => ({ image: p.dataUrl, fit: [75, 55], margin: [0, 3, 0, 0] })),
+            ...(row.copied ? [{ text: row.copied, fontSize: 7, italics: true } as Content] : []),
+            ...row.photos.flatMap((p): Content[] => [reportPhoto(p, 75, 55), ...(p.caption ? [{ text: p.caption, fontSize: 6.5 } as Content] : [])]),
           ],
         },
         row.heightBand,
@@ -98,4 +101,28 @@ export function wardDocument(report: WardReport): TDocumentDefinitions {
     content.push({ text: 'Scoring notes', style: 'h3' }, { ul: report.issues, style: 'small' });
   }
   return reportDocument(report.meta, report.title, content);
+}
+
+/** Areas assessed as a sample room: which, how much stands as copied, and every answer that differs. */
+function sampleRoomSection(report: WardReport): Content[] {
+  if (report.sampleRooms.length === 0) return [];
+  return [
+    { text: 'Areas assessed as a sample room', style: 'h2' },
+    {
+      text: 'Rooms built to one design were filled from a fully answered sample room and then checked for what differs. An answer still as copied was not answered again in that room; ligature points copied from the sample are each confirmed in their own room.',
+      style: 'body',
+    },
+    ...report.sampleRooms.flatMap((s): Content[] => [
+      { text: `As ${s.sample}: ${s.areas.join(', ')}`, style: 'h3' },
+      {
+        ul: [
+          `${s.stillCopied} answer${s.stillCopied === 1 ? '' : 's'} still as copied from ${s.sample}.`,
+          s.differences.length === 0 ? `No answer differs from ${s.sample}.` : `${s.differences.length} answer${s.differences.length === 1 ? ' differs' : 's differ'} from ${s.sample}:`,
+          ...(s.pointsCopied > 0 ? [`${s.pointsCopied} ligature point${s.pointsCopied === 1 ? '' : 's'} copied from ${s.sample}; ${s.pointsConfirmed} confirmed in ${s.pointsCopied === 1 ? 'its' : 'their'} own room.`] : []),
+        ],
+        style: 'body',
+      },
+      ...(s.differences.length > 0 ? [{ ul: s.differences, style: 'small', margin: [12, 0, 0, 6] } as Content] : []),
+    ]),
+  ];
 }

@@ -16,7 +16,9 @@ export function addAreaToAssessment(ctx: ServiceContext, input: ParsedInput<'ass
     const assessment = assertDraft(tx, input.assessmentId);
     const { assessmentId, ...fields } = input;
     const area = insertArea(tx, ctx, { wardId: assessment.wardId, ...fields });
-    const snapshot = { assessmentId, areaId: area.id, name: area.name, type: area.type, supervisionTier: area.supervisionTier };
+    // Found on the walk: it joins the end of the route (the assessor can move it).
+    const position = Math.max(-1, ...assessment.areas.map((a) => a.position)) + 1;
+    const snapshot = { assessmentId, areaId: area.id, name: area.name, type: area.type, supervisionTier: area.supervisionTier, position };
     tx.insert(assessmentAreas).values(snapshot).run();
     tx.update(assessments).set({ updatedAt: ctx.now().toISOString() }).where(eq(assessments.id, assessmentId)).run();
     recordAudit(tx, ctx, 'update', 'assessment', assessmentId, null, { areaAdded: snapshot });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
-import { MAX_PHOTO_BYTES } from '../../../shared/domain/walkthrough-schemas';
+import { MAX_PHOTO_BYTES, type PhotoMarkup } from '../../../shared/domain/walkthrough-schemas';
 import { PhotoFormatError, stripPhotoMetadata } from '../../../shared/photos/strip-metadata';
 import type { DbOrTx, ServiceContext } from '../../context';
 import { answers, ligaturePoints, photos } from '../../db/schema';
@@ -24,6 +24,7 @@ const META = {
   width: photos.width,
   height: photos.height,
   caption: photos.caption,
+  markup: photos.markup,
   assessorId: photos.assessorId,
   createdAt: photos.createdAt,
 };
@@ -31,7 +32,7 @@ const META = {
 type Meta = Omit<typeof photos.$inferSelect, 'bytes'>;
 
 function toPhoto(row: Meta) {
-  return { ...row, mimeType: row.mimeType as 'image/jpeg' | 'image/png' };
+  return { ...row, mimeType: row.mimeType as 'image/jpeg' | 'image/png', markup: row.markup === null ? null : (JSON.parse(row.markup) as PhotoMarkup) };
 }
 
 function photoMeta(tx: DbOrTx, id: string) {
@@ -79,6 +80,7 @@ export function addPhoto(ctx: ServiceContext, input: ParsedInput<'photos.add'>) 
       width: stripped.width,
       height: stripped.height,
       caption: input.caption,
+      markup: null,
       bytes,
       assessorId: input.assessorId,
       createdAt: ctx.now().toISOString(),
@@ -91,6 +93,7 @@ export function addPhoto(ctx: ServiceContext, input: ParsedInput<'photos.add'>) 
       claimedType: input.mimeType,
       originalByteSize: original.length,
       metadataRemoved: stripped.removed,
+      orientationKept: stripped.orientation,
     });
     return { ...toPhoto(meta), metadataRemoved: stripped.removed };
   });
@@ -114,6 +117,21 @@ export function getPhoto(tx: DbOrTx, id: string) {
   if (!row) throw notFound('photo', id);
   const { bytes, ...meta } = row;
   return { ...toPhoto(meta), dataBase64: bytes.toString('base64') };
+}
+
+/** Changes a photo's caption and mark-up; the image itself is never altered. */
+export function updatePhoto(ctx: ServiceContext, input: ParsedInput<'photos.update'>) {
+  return writeTransaction(ctx.db, (tx) => {
+    const before = photoMeta(tx, input.id);
+    assertAssessorOf(assertDraft(tx, before.assessmentId), input.assessorId);
+    tx.update(photos)
+      .set({ caption: input.caption, markup: input.markup === null ? null : JSON.stringify(input.markup) })
+      .where(eq(photos.id, input.id))
+      .run();
+    const after = photoMeta(tx, input.id);
+    recordAudit(tx, ctx, 'update', 'photo', input.id, before, { ...after, changedBy: input.assessorId });
+    return after;
+  });
 }
 
 export function removePhoto(ctx: ServiceContext, input: ParsedInput<'photos.remove'>) {

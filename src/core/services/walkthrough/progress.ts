@@ -5,6 +5,8 @@ import type { DbOrTx } from '../../context';
 import { answers } from '../../db/schema';
 import { pinnedTemplates } from '../assessments/pinned';
 import { getAssessment, type AssessmentView } from '../assessments/read';
+import { WARD_STOP } from '../../../shared/walk/route';
+import { routeOf } from './route';
 
 // Where a walkthrough stands: what is asked, what is answered, in walk order. Read from one query
 // of (item, area) pairs, so it stays quick on a large ward.
@@ -22,9 +24,15 @@ function key(itemId: string, areaId: string | null): string {
   return `${itemId}\u0000${areaId ?? ''}`;
 }
 
+/** The places of the route in walking order: area ids, and null for the ward-level items. */
+function placesInRoute(assessment: AssessmentView): (string | null)[] {
+  return routeOf(assessment).map((stop) => (stop === WARD_STOP ? null : stop));
+}
+
 /**
- * Every item instance of the assessment in walk order (each area in the assessment's order, its
- * items domain by domain in template order; then the ward-level items), marked answered or not.
+ * Every item instance of the assessment in walk order (each place of the assessor's route, the
+ * ward-level items at theirs; within a place domain by domain in template order), marked
+ * answered or not.
  */
 export function walkInstances(tx: DbOrTx, assessment: AssessmentView): { instances: WalkInstance[]; templates: Record<Domain, Template> } {
   const templates = pinnedTemplates(tx, assessment) as Record<Domain, Template>;
@@ -37,7 +45,7 @@ export function walkInstances(tx: DbOrTx, assessment: AssessmentView): { instanc
       .map((a) => key(a.itemId, a.areaId)),
   );
   const areas: AreaForApplicability[] = assessment.areas.map((a) => ({ id: a.areaId, type: a.type as AreaForApplicability['type'], supervisionTier: a.supervisionTier }));
-  const byArea = new Map<string | null, WalkInstance[]>([...areas.map((a) => [a.id, []] as [string, WalkInstance[]]), [null, []]]);
+  const byArea = new Map<string | null, WalkInstance[]>(placesInRoute(assessment).map((place) => [place, []]));
   for (const domain of DOMAINS) {
     for (const { item, areaId } of itemInstances(templates[domain].items as TemplateItem[], areas)) {
       byArea.get(areaId)!.push({ domain, item, areaId, answered: answered.has(key(item.id, areaId)) });
@@ -66,7 +74,7 @@ export function assessmentProgress(tx: DbOrTx, assessmentId: string) {
   const { instances, templates } = walkInstances(tx, assessment);
   // One pass: counts per place (area or ward level) and domain.
   const places = new Map<string | null, Map<Domain, { applicable: number; answered: number }>>();
-  for (const place of [...assessment.areas.map((a) => a.areaId), null]) {
+  for (const place of placesInRoute(assessment)) {
     places.set(place, new Map(DOMAINS.map((d) => [d, { applicable: 0, answered: 0 }])));
   }
   let answered = 0;

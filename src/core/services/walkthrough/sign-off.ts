@@ -7,6 +7,7 @@ import type { DbOrTx, ServiceContext } from '../../context';
 import { assessments, ligaturePoints, rechecks } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
+import { listLigaturePoints } from '../assessments/ligature-points';
 import { findPinnedItem, pinnedTemplates } from '../assessments/pinned';
 import { assertAssessorOf, assertDraft, getAssessment, type AssessmentView } from '../assessments/read';
 import { scoringInput } from '../assessments/score';
@@ -44,6 +45,7 @@ function reasonsFor(problems: readonly SignOffProblem[], domains: ReturnType<typ
   add('tier_below_area', (n) => `${plural(n, 'ligature point is', 'ligature points are')} below ${n === 1 ? 'its' : 'their'} area’s tier with no reason`);
   add('residual_above_inherent', (n) => `${plural(n, 'ligature point has', 'ligature points have')} a higher risk after controls than before`);
   add('control_without_description', (n) => `${plural(n, 'control is', 'controls are')} recorded without saying what ${n === 1 ? 'it is' : 'they are'}`);
+  add('copy_unconfirmed', (n) => `${plural(n, 'ligature point', 'ligature points')} copied from a sample room ${n === 1 ? 'is' : 'are'} not yet confirmed in ${n === 1 ? 'its' : 'their'} own room`);
   add('future_date', () => `The assessment is dated in the future: ${first('future_date')}`);
   add('round_mismatch', () => `The round does not match the date: ${first('round_mismatch')}`);
   return reasons;
@@ -91,7 +93,7 @@ function checkAssessment(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmen
     naWithoutReason: problems.filter((p) => p.rule === 'na_without_reason').map((p) => ({ domain: domainOf(p.itemId ?? ''), ...placed(p) })),
     naPromptsInSupervisedAreas: notApplicablePromptsInSupervisedAreas(templates, input).map((p) => ({ ...placed(p), naReason: p.naReason })),
     pointProblems: problems
-      .filter((p) => p.pointId !== null && p.rule !== 'other_control_unconfirmed')
+      .filter((p) => p.pointId !== null && p.rule !== 'other_control_unconfirmed' && p.rule !== 'copy_unconfirmed')
       .map((p) => ({ pointId: p.pointId as string, areaName: areaName(assessment, p.areaId), message: p.message })),
     otherControlsToConfirm: pointsNeedingConfirmation(input, scores).map((p) => ({
       pointId: p.pointId,
@@ -99,8 +101,25 @@ function checkAssessment(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmen
       element: p.element,
       controls: (pointById.get(p.pointId)?.controls ?? []).map((c) => `${CONTROL_KIND_LABELS[c.kind]}${c.description ? `: ${c.description}` : ''}`).join('; '),
     })),
+    // A point copied from a sample room scores as recorded, but nobody has yet seen it in its own room.
+    pointsToConfirm: pointsToConfirm(tx, assessment, problems),
     reasons: [...reasonsFor(problems, domains), ...mergeReasons(unresolved)],
   };
+}
+
+/** The copied points still to confirm in their own rooms, in the order of the walk's route. */
+function pointsToConfirm(tx: DbOrTx, assessment: AssessmentView, problems: readonly SignOffProblem[]) {
+  const waiting = problems.filter((p) => p.rule === 'copy_unconfirmed');
+  if (waiting.length === 0) return [];
+  const stored = new Map(listLigaturePoints(tx, assessment.id).map((x) => [x.id, x]));
+  const routeIndex = new Map(assessment.areas.map((a, i) => [a.areaId, i]));
+  return waiting
+    .map((p) => {
+      const point = stored.get(p.pointId ?? '');
+      const source = point?.copiedFromPointId ? stored.get(point.copiedFromPointId) : undefined;
+      return { id: p.pointId ?? '', element: point?.element ?? '', areaId: p.areaId ?? '', areaName: areaName(assessment, p.areaId), sourceAreaName: areaName(assessment, source?.areaId ?? null) };
+    })
+    .sort((a, b) => (routeIndex.get(a.areaId) ?? 0) - (routeIndex.get(b.areaId) ?? 0) || a.element.localeCompare(b.element) || a.id.localeCompare(b.id));
 }
 
 /** Whether the assessment can be signed off, and if not, exactly what is missing. */
@@ -128,6 +147,7 @@ export function signOffAssessment(ctx: ServiceContext, input: ParsedInput<'asses
         ...check.riskWithoutPoint.map((m) => ({ path: ['riskWithoutPoint', m.areaId ?? 'ward', m.itemId], message: `${m.areaName}: ${m.question}` })),
         ...check.naWithoutReason.map((m) => ({ path: ['naWithoutReason', m.areaId ?? 'ward', m.itemId], message: `${m.areaName}: ${m.question}` })),
         ...check.pointProblems.map((p) => ({ path: ['ligaturePoints', p.pointId], message: p.message })),
+        ...check.pointsToConfirm.map((p) => ({ path: ['pointsToConfirm', p.id], message: `${p.areaName}: ${p.element} (copied from ${p.sourceAreaName})` })),
         ...unconfirmed.map((p) => ({ path: ['confirmOtherControls', p.pointId], message: `${p.areaName}: ${p.element} (${p.controls})` })),
       ];
       throw new AppError('CONFLICT', `This assessment cannot be signed off yet: ${reasons.join('; ')}.`, fields);

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, type DependencyList } from 'react';
 
 export type LoadState<T> =
   | { status: 'loading' }
@@ -6,36 +7,18 @@ export type LoadState<T> =
   | { status: 'ready'; data: T };
 
 /**
- * Loads what a screen shows. `reload` refreshes after a change while the old data stays on
- * screen, so the page does not flash; if the refresh fails the page shows why, like a first load.
+ * Loads what a screen shows, through the app's one query cache (see query-client.ts): `name`
+ * and `deps` are its key, so coming back to a screen shows what it last showed at once while it
+ * is read again. `reload` refreshes after a change while the old data stays on screen, so the
+ * page does not flash; if the refresh fails the page shows why, like a first load.
  */
-export function useLoad<T>(load: () => Promise<T>, deps: DependencyList) {
-  const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
-  const loadRef = useRef(load);
-  loadRef.current = load;
-  const live = useRef(true);
-
-  useEffect(() => {
-    live.current = true;
-    setState({ status: 'loading' });
-    loadRef.current().then(
-      (data) => live.current && setState({ status: 'ready', data }),
-      (error: unknown) => live.current && setState({ status: 'failed', error }),
-    );
-    return () => {
-      live.current = false;
-    };
-    // The caller's deps decide when to load again, as with useEffect.
-  }, deps);
-
+export function useLoad<T>(name: string, load: () => Promise<T>, deps: DependencyList) {
+  const query = useQuery({ queryKey: ['screen', name, ...deps], queryFn: load });
+  const { refetch } = query;
   const reload = useCallback(async () => {
-    try {
-      const data = await loadRef.current();
-      if (live.current) setState({ status: 'ready', data });
-    } catch (error) {
-      if (live.current) setState({ status: 'failed', error });
-    }
-  }, []);
-
+    await refetch();
+  }, [refetch]);
+  const state: LoadState<T> =
+    query.status === 'pending' ? { status: 'loading' } : query.status === 'error' ? { status: 'failed', error: query.error } : { status: 'ready', data: query.data };
   return { state, reload };
 }

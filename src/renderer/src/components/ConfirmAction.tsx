@@ -16,8 +16,10 @@ export function ConfirmAction(props: {
   refusalTitle: string;
   onConfirm: () => Promise<void>;
   onCancel: () => void;
+  /** "warning" (the default) for what cannot simply be undone; "confirm" for a step that can. */
+  tone?: 'warning' | 'confirm';
 }) {
-  const { title, children, confirmLabel, busyLabel, refusalTitle, onConfirm, onCancel } = props;
+  const { title, children, confirmLabel, busyLabel, refusalTitle, onConfirm, onCancel, tone = 'warning' } = props;
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +41,7 @@ export function ConfirmAction(props: {
   };
 
   return (
-    <section className="nhsuk-card nhsuk-card--warning" aria-labelledby={headingId}>
+    <section className={tone === 'warning' ? 'nhsuk-card nhsuk-card--warning' : 'nhsuk-card app-confirm'} aria-labelledby={headingId}>
       <div className="nhsuk-card__content">
         <h2 className="nhsuk-card__heading" id={headingId} tabIndex={-1} ref={heading}>
           {title}
@@ -47,7 +49,7 @@ export function ConfirmAction(props: {
         <ErrorSummary title={refusalTitle} items={refusal ? [{ message: refusal.message }] : []} focusKey={refusal?.attempt ?? 0} />
         {children}
         <div className="nhsuk-button-group">
-          <button type="button" className="nhsuk-button nhsuk-button--warning" aria-disabled={busy || undefined} onClick={() => void confirm()}>
+          <button type="button" className={tone === 'warning' ? 'nhsuk-button nhsuk-button--warning' : 'nhsuk-button'} aria-disabled={busy || undefined} onClick={() => void confirm()}>
             {busy && busyLabel ? busyLabel : confirmLabel}
           </button>
           <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>

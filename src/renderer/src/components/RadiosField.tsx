@@ -15,6 +15,13 @@ export interface RadiosFieldProps {
   hint?: ReactNode;
   error?: string | undefined;
   inline?: boolean;
+  /** The legend for screen readers only (the question is the heading above the group). */
+  legendHidden?: boolean;
+  /** More ids that describe the group (e.g. the line saying where its answer stands). */
+  describedBy?: string;
+  /** Drawn after a choice's label, e.g. the key that chooses it. */
+  labelSuffix?: (choice: Choice) => ReactNode;
+  className?: string;
   /** Shown under the group, e.g. a follow-up question that depends on the answer. */
   children?: ReactNode;
 }
@@ -24,20 +31,20 @@ export function radioId(idPrefix: string, value: string): string {
 }
 
 export function RadiosField(props: RadiosFieldProps) {
-  const { idPrefix, legend, choices, inputProps, checkedValue, hint, error, inline, children } = props;
+  const { idPrefix, legend, choices, inputProps, checkedValue, hint, error, inline, legendHidden, labelSuffix, className, children } = props;
   const hintId = hint ? `${idPrefix}-hint` : undefined;
   const errorId = error ? `${idPrefix}-error` : undefined;
   return (
     <div className={classNames('nhsuk-form-group', error && 'nhsuk-form-group--error')}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(hintId, errorId)}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(hintId, errorId, props.describedBy)}>
+        <legend className={legendHidden ? 'nhsuk-u-visually-hidden' : 'nhsuk-fieldset__legend nhsuk-fieldset__legend--s'}>{legend}</legend>
         {hint && (
           <div className="nhsuk-hint" id={hintId}>
             {hint}
           </div>
         )}
         {error && errorId && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-        <div className={classNames('nhsuk-radios', inline && 'nhsuk-radios--inline')}>
+        <div className={classNames('nhsuk-radios', inline && 'nhsuk-radios--inline', className)}>
           {choices.map((choice) => {
             const id = radioId(idPrefix, choice.value);
             return (
@@ -52,6 +59,7 @@ export function RadiosField(props: RadiosFieldProps) {
                 />
                 <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
                   {choice.label}
+                  {labelSuffix?.(choice)}
                 </label>
               </div>
             );

@@ -11,9 +11,13 @@ export interface TextFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'id
   error?: string | undefined;
   /** Fixed width in characters, for short answers such as a bed count or a code. */
   width?: Width;
+  /** More ids that describe the box (e.g. a line under it that changes as the user types). */
+  describedBy?: string;
+  /** Shown under the box, inside its group. */
+  children?: ReactNode;
 }
 
-export function TextField({ id, label, hint, error, width, className, ...input }: TextFieldProps) {
+export function TextField({ id, label, hint, error, width, className, describedBy: more, children, ...input }: TextFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
@@ -32,9 +36,10 @@ export function TextField({ id, label, hint, error, width, className, ...input }
         {...input}
         id={id}
         className={classNames('nhsuk-input', width && `nhsuk-input--width-${width}`, error && 'nhsuk-input--error', className)}
-        aria-describedby={describedBy(hintId, errorId)}
+        aria-describedby={describedBy(hintId, errorId, more)}
         aria-invalid={error ? true : undefined}
       />
+      {children}
     </div>
   );
 }

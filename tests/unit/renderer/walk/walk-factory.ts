@@ -34,7 +34,12 @@ export function smallTemplates(): Record<Domain, Template> {
   };
 }
 
-export function assessmentWith(areas: { areaId: string; name: string; type: string; supervisionTier: 1 | 2 | 3 }[]): Assessment {
+/**
+ * An assessment of those areas in that route order, with the ward-level questions before
+ * areas[wardPosition]: at the end unless given (a new assessment puts them first, at 0; the
+ * assessor may move them, and the walk's order logic is the same wherever they sit).
+ */
+export function assessmentWith(areas: { areaId: string; name: string; type: string; supervisionTier: 1 | 2 | 3 }[], wardPosition = areas.length): Assessment {
   return {
     id: 'assessment-1',
     wardId: 'ward-1',
@@ -49,13 +54,14 @@ export function assessmentWith(areas: { areaId: string; name: string; type: stri
     bedCount: null,
     assessors: [{ id: 'assessor-1', name: 'Morag Baird', role: 'estates' }],
     templates: { quality: 'quality@2026.1', safety: 'safety@2026.1', ligature: 'ligature@2026.1', therapeutic: 'therapeutic@2026.1' },
-    areas,
+    areas: areas.map((a, position) => ({ ...a, position, sampleAreaId: null })),
+    wardPosition,
     createdAt: '2026-11-20T09:00:00.000Z',
     updatedAt: '2026-11-20T09:00:00.000Z',
   };
 }
 
-/** The small walk: Bedroom 1 (tier 3), then the Lounge (tier 2), then the whole ward. */
+/** The small walk: Bedroom 1 (tier 3), then the Lounge (tier 2), then the whole ward (moved there by the assessor). */
 export function smallWalk(): Walk {
   return buildWalk(
     assessmentWith([
@@ -68,7 +74,7 @@ export function smallWalk(): Walk {
 
 export function storedAnswer(key: string, value: StoredAnswer['value'] = 'yes'): StoredAnswer {
   const [itemId, place] = key.split('@') as [string, string];
-  return { id: `answer-${key}`, itemId, areaId: place === 'ward' ? null : place, value, naReason: null, note: null, assessorId: 'assessor-1', answeredAt: '2026-11-20T10:00:00.000Z' };
+  return { id: `answer-${key}`, itemId, areaId: place === 'ward' ? null : place, value, naReason: null, note: null, assessorId: 'assessor-1', answeredAt: '2026-11-20T10:00:00.000Z', fillId: null, copiedFromAreaId: null };
 }
 
 /** Answers for the given instance keys, keyed as the walkthrough keys them. */
@@ -96,6 +102,10 @@ export function ligaturePoint(id: string, itemId: string | null, areaId: string)
     assessorId: 'assessor-1',
     otherControlConfirmedBy: null,
     otherControlConfirmedAt: null,
+    copiedFromPointId: null,
+    fillId: null,
+    copyConfirmedAt: null,
+    copyConfirmedBy: null,
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
   };

@@ -10,8 +10,8 @@ import {
 } from '../../../../src/renderer/src/features/assessments/walk/model';
 import { BEDROOM, LOUNGE, answersFor, assessmentWith, smallTemplates, smallWalk } from './walk-factory';
 
-// The walkthrough's order and progress: area by area in the assessment's order, then the
-// ward-level questions; within an area, domain by domain in template order.
+// The walkthrough's order and progress: place by place in the assessor's route (areas, with the
+// ward-level questions where the route puts them); within a place, domain by domain in template order.
 
 const keys = (instances: { key: string }[]) => instances.map((i) => i.key);
 const ALL = [
@@ -67,6 +67,20 @@ describe('building the walk', () => {
     );
     expect(walk.areas.map((a) => a.name)).toEqual(['Lounge', 'Bedroom 1', 'Bedroom 2', 'Whole ward']);
     expect(keys(walk.byArea.get('area-added')!)).toEqual(['Q10@area-added', 'Q06@area-added', 'S05@area-added', 'L01@area-added']);
+  });
+
+  it('puts the ward-level questions where the route has them: first for a new assessment, or between areas', () => {
+    const areas = [
+      { areaId: BEDROOM, name: 'Bedroom 1', type: 'bedroom', supervisionTier: 3 as const },
+      { areaId: LOUNGE, name: 'Lounge', type: 'lounge', supervisionTier: 2 as const },
+    ];
+    const first = buildWalk(assessmentWith(areas, 0), smallTemplates());
+    expect(first.areas.map((a) => a.key)).toEqual([WARD_KEY, BEDROOM, LOUNGE]);
+    expect(keys(first.instances)).toEqual(['Q01@ward', 'L14@ward', 'T01@ward', ...ALL.slice(0, 6)]);
+    expect(nextUnanswered(first, answersFor(), null)?.key).toBe('Q01@ward');
+    const between = buildWalk(assessmentWith(areas, 1), smallTemplates());
+    expect(between.areas.map((a) => a.key)).toEqual([BEDROOM, WARD_KEY, LOUNGE]);
+    expect(nextAfterAnswer(between, between.byKey.get(`L01@${BEDROOM}`)!, answersFor())).toEqual({ to: 'unanswered', instance: between.byKey.get('Q01@ward') });
   });
 
   it('has only the ward’s questions when the assessment has no areas', () => {

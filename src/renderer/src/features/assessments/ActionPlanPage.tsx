@@ -1,7 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
-import { call } from '../../api/call';
-import { useLoad } from '../../api/use-load';
+import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, PRIORITY_LABELS, RISK_BAND_LABELS } from '../../../../shared/vocabulary';
 import { PageHeading } from '../../app/PageHeading';
 import { PageLayout } from '../../app/PageLayout';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -9,22 +9,20 @@ import { LoadingState } from '../../components/LoadingState';
 import { href } from '../../routing/routes';
 import { ActionForm } from './ActionForm';
 import { AssessmentNav } from './AssessmentNav';
-import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, PRIORITY_LABELS } from './labels';
+import { refreshAssessment, useActions, useAssessmentAndWard } from './assessment-queries';
 import { instanceKeyOf } from './walk/model';
 
 type Entry = Output<'actions.list'>[number];
 
 /** Every action of the assessment, most urgent first (the store's risk order); overdue ones flagged in words. */
 export function ActionPlanPage({ assessmentId }: { assessmentId: string }) {
-  const { state, reload } = useLoad(async () => {
-    const [assessment, actions] = await Promise.all([call('assessments.get', { id: assessmentId }), call('actions.list', { assessmentId })]);
-    const ward = await call('wards.get', { id: assessment.wardId });
-    return { assessment, actions, ward };
-  }, [assessmentId]);
+  const client = useQueryClient();
+  const { assessment, ward, error } = useAssessmentAndWard(assessmentId);
+  const list = useActions(assessmentId);
   const [editing, setEditing] = useState<Entry | null>(null);
-  if (state.status === 'loading') return <LoadingState what="the action plan" />;
-  if (state.status === 'failed') return <LoadFailed what="Action plan" error={state.error} />;
-  const { assessment, actions, ward } = state.data;
+  if (error ?? list.error) return <LoadFailed what="Action plan" error={error ?? list.error} />;
+  if (!assessment || !ward || !list.data) return <LoadingState what="the action plan" />;
+  const actions = list.data;
   const readOnly = assessment.status === 'signed_off';
   const overdue = actions.filter((a) => a.overdue).length;
 
@@ -48,7 +46,7 @@ export function ActionPlanPage({ assessmentId }: { assessmentId: string }) {
             action={editing}
             onSaved={() => {
               setEditing(null);
-              void reload();
+              void refreshAssessment(client, assessmentId, ['actions']);
             }}
             onCancel={() => setEditing(null)}
           />
@@ -88,7 +86,7 @@ export function ActionPlanPage({ assessmentId }: { assessmentId: string }) {
                   {PRIORITY_LABELS[a.priority]}
                   {a.residualRisk && (
                     <span className="nhsuk-body-s app-cell-note">
-                      Residual {a.residualRisk.score} ({a.residualRisk.band})
+                      Residual {a.residualRisk.score} ({RISK_BAND_LABELS[a.residualRisk.band]})
                     </span>
                   )}
                 </td>

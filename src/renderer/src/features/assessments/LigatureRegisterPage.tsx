@@ -1,37 +1,47 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { call } from '../../api/call';
-import { useLoad } from '../../api/use-load';
+import { explainRatings } from '../../../../shared/scoring';
+import { tierText } from '../../../../shared/reports/ward-report';
+import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_KIND_LABELS, HEIGHT_BAND_LABELS, RATING_LABELS, RISK_BAND_LABELS } from '../../../../shared/vocabulary';
 import { PageHeading } from '../../app/PageHeading';
 import { PageLayout } from '../../app/PageLayout';
 import { LoadFailed } from '../../components/LoadFailed';
 import { LoadingState } from '../../components/LoadingState';
+import { SummaryList } from '../../components/SummaryList';
 import { href } from '../../routing/routes';
 import { AssessmentNav } from './AssessmentNav';
-import { RATING_BASIS_TEXT, tierText } from '../../../../shared/reports/ward-report';
-import { SummaryList } from '../../components/SummaryList';
-import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_KIND_LABELS, HEIGHT_BAND_LABELS, RATING_LABELS, RATING_TAG } from './labels';
+import { refreshAssessment, useActions, useAssessmentAndWard, usePhotos, usePoints, useScore, useTemplates } from './assessment-queries';
+import { RATING_TAG } from './labels';
 import { LigaturePointForm } from './LigaturePointForm';
-import { instanceKeyOf, type StoredPoint } from './walk/model';
-import { loadAssessmentTemplates } from './walk/WalkthroughPage';
+import { PhotoPanel } from './photos/PhotoPanel';
+import { WARD_NAME, instanceKeyOf, readStored, type StoredPoint } from './walk/model';
 
-/** The ward's ligature register for this assessment: every point by area, with its risk before and after controls. */
+/**
+ * The ward's ligature register for this assessment: the rating and its reason, then every point by
+ * area with its risk before and after controls as the engine scores it, what is wrong with it, its
+ * actions and its photos (with their captions and mark-up).
+ */
 export function LigatureRegisterPage({ assessmentId }: { assessmentId: string }) {
-  const { state, reload } = useLoad(async () => {
-    const assessment = await call('assessments.get', { id: assessmentId });
-    const [ward, points, actions, templates, result] = await Promise.all([
-      call('wards.get', { id: assessment.wardId }),
-      call('ligaturePoints.list', { assessmentId }),
-      call('actions.list', { assessmentId }),
-      loadAssessmentTemplates(assessment),
-      call('assessments.score', { id: assessmentId }),
-    ]);
-    return { assessment, ward, points, actions, templates, ligature: result.scores.ligature };
-  }, [assessmentId]);
+  const client = useQueryClient();
+  const { assessment, ward, error } = useAssessmentAndWard(assessmentId);
+  const points = usePoints(assessmentId);
+  const actions = useActions(assessmentId);
+  const photos = usePhotos(assessmentId);
+  const score = useScore(assessmentId);
+  const templates = useTemplates(assessment?.templates);
   const [editing, setEditing] = useState<StoredPoint | null>(null);
-  if (state.status === 'loading') return <LoadingState what="the ligature register" />;
-  if (state.status === 'failed') return <LoadFailed what="Ligature register" error={state.error} />;
-  const { assessment, ward, points, actions, templates, ligature } = state.data;
+  const failed = error ?? points.error ?? actions.error ?? photos.error ?? score.error ?? templates.error;
+  if (failed) return <LoadFailed what="Ligature register" error={failed} />;
+  if (!assessment || !ward || !points.data || !actions.data || !photos.data || !score.data || !templates.data) return <LoadingState what="the ligature register" />;
   const readOnly = assessment.status === 'signed_off';
+  const remembered = readStored(`mhea:assessor:${assessment.id}`);
+  const assessorId = assessment.assessors.find((a) => a.id === remembered)?.id ?? assessment.assessors[0]?.id ?? '';
+  const all = points.data;
+  const prompts = templates.data.ligature.items;
+  const ligature = score.data.scores.ligature;
+  const names = new Map<string | null, string>([[null, WARD_NAME], ...assessment.areas.map((a) => [a.areaId, a.name] as const)]);
+  const questions = new Map(Object.values(templates.data).flatMap((t) => t.items.map((i) => [i.id, i.question] as const)));
+  const why = explainRatings(score.data.scores, templates.data, { area: (id) => names.get(id) ?? 'an area', question: (id) => questions.get(id) }).find((e) => e.domain === 'ligature')!;
   // The engine's own reading of each point (tier floor, documented controls, the area's tier) and what it found wrong.
   const scoredPoint = new Map(ligature.points.map((p) => [p.pointId, p]));
   const summary = ligature.summary;
@@ -45,11 +55,11 @@ export function LigatureRegisterPage({ assessmentId }: { assessmentId: string })
       <PageHeading caption={`${ward.name} · round ${assessment.round} · ${assessment.assessedOn}`}>Ligature register</PageHeading>
       <AssessmentNav assessment={assessment} current="ligature" />
       <p className="nhsuk-body">
-        {points.length === 0
+        {all.length === 0
           ? 'No ligature points recorded. Record them in the walkthrough, from a ligature prompt answered “risk present”.'
-          : `${points.length} ligature point${points.length === 1 ? '' : 's'}. The scores shown here are the engine’s: the tier floor raises a likelihood unless a documented control justifies less.`}
+          : `${all.length} ligature point${all.length === 1 ? '' : 's'}. The scores shown here are the engine’s: the tier floor raises a likelihood unless a documented control justifies less.`}
       </p>
-      {points.length > 0 && (
+      {all.length > 0 && (
         <SummaryList
           rows={[
             [
@@ -58,7 +68,7 @@ export function LigatureRegisterPage({ assessmentId }: { assessmentId: string })
                 <strong className={RATING_TAG[ligature.rating]} data-rating={ligature.rating}>
                   {RATING_LABELS[ligature.rating]}
                 </strong>{' '}
-                {RATING_BASIS_TEXT[ligature.ratingBasis] ?? ligature.ratingBasis}
+                {why.summary}
               </span>,
             ],
             ['Residual risk by band', `low ${summary.residualByBand.low}, moderate ${summary.residualByBand.moderate}, high ${summary.residualByBand.high}, extreme ${summary.residualByBand.extreme}`],
@@ -71,7 +81,7 @@ export function LigatureRegisterPage({ assessmentId }: { assessmentId: string })
         />
       )}
       {assessment.areas.map((area) => {
-        const mine = points.filter((p) => p.areaId === area.areaId);
+        const mine = all.filter((p) => p.areaId === area.areaId);
         if (mine.length === 0) return null;
         return (
           <section key={area.areaId} aria-labelledby={`lr-${area.areaId}`}>
@@ -82,7 +92,8 @@ export function LigatureRegisterPage({ assessmentId }: { assessmentId: string })
               {mine.map((p) => {
                 const scored = scoredPoint.get(p.id);
                 const problems = problemsOf(p.id);
-                const prompt = p.itemId ? templates.ligature.items.find((i) => i.id === p.itemId) : undefined;
+                const prompt = p.itemId ? prompts.find((i) => i.id === p.itemId) : undefined;
+                const source = p.copiedFromPointId ? all.find((s) => s.id === p.copiedFromPointId) : undefined;
                 return (
                   <li key={p.id} className="app-panel">
                     {editing?.id === p.id ? (
@@ -94,24 +105,33 @@ export function LigatureRegisterPage({ assessmentId }: { assessmentId: string })
                         areaTier={area.supervisionTier}
                         itemId={p.itemId}
                         lookFor={prompt && 'lookFor' in prompt ? prompt.lookFor : []}
-                        assessorId={p.assessorId}
+                        assessorId={assessorId}
                         point={p}
                         onSaved={() => {
                           setEditing(null);
-                          void reload();
+                          void refreshAssessment(client, assessment.id, ['points', 'actions']);
                         }}
                         onCancel={() => setEditing(null)}
                       />
                     ) : (
                       <>
-                        <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{p.element}</h3>
+                        <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">
+                          {p.element}
+                          {p.copiedFromPointId && p.copyConfirmedAt === null && <strong className="nhsuk-tag nhsuk-tag--orange app-tag-small">To confirm</strong>}
+                        </h3>
+                        {p.copiedFromPointId && (
+                          <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                            Copied from {names.get(source?.areaId ?? null) ?? 'a sample room'}
+                            {p.copyConfirmedAt ? `; confirmed in ${area.name} on ${p.copyConfirmedAt.slice(0, 10)}` : `; not yet confirmed in ${area.name}`}.
+                          </p>
+                        )}
                         <p className="nhsuk-body-s nhsuk-u-margin-bottom-1" data-testid="point-scores">
                           {HEIGHT_BAND_LABELS[p.heightBand]} · tier {scored ? tierText(p, scored.tier, scored.tierFromArea) : p.tier}
                           {scored && (
                             <>
                               {' '}
-                              · before controls {scored.inherent.likelihood} × {scored.inherent.severity} = {scored.inherent.score} ({scored.inherent.band}) · after controls{' '}
-                              {scored.residual.likelihood} × {scored.residual.severity} = {scored.residual.score} ({scored.residual.band})
+                              · before controls {scored.inherent.likelihood} × {scored.inherent.severity} = {scored.inherent.score} ({RISK_BAND_LABELS[scored.inherent.band].toLowerCase()}) · after
+                              controls {scored.residual.likelihood} × {scored.residual.severity} = {scored.residual.score} ({RISK_BAND_LABELS[scored.residual.band].toLowerCase()})
                               {(scored.floorApplied.inherent || scored.floorApplied.residual) && ` · raised to the tier ${scored.tier} floor of ${scored.floor}`}
                             </>
                           )}
@@ -130,7 +150,7 @@ export function LigatureRegisterPage({ assessmentId }: { assessmentId: string })
                             ))}
                           </div>
                         )}
-                        {actions
+                        {actions.data
                           .filter((a) => a.ligaturePointId === p.id)
                           .map((a) => (
                             <p key={a.id} className="nhsuk-body-s nhsuk-u-margin-bottom-1">
@@ -138,6 +158,15 @@ export function LigatureRegisterPage({ assessmentId }: { assessmentId: string })
                               {a.dueDate ?? 'no date'}, {ACTION_STATUS_LABELS[a.status]}
                             </p>
                           ))}
+                        <PhotoPanel
+                          idPrefix={`lr-${p.id}`}
+                          assessmentId={assessment.id}
+                          owner={{ ligaturePointId: p.id }}
+                          assessorId={assessorId}
+                          photos={photos.data.filter((photo) => photo.ligaturePointId === p.id)}
+                          readOnly={readOnly}
+                          label={`${p.element} in ${area.name}`}
+                        />
                         <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
                           {!readOnly && (
                             <button type="button" className="app-link-button" onClick={() => setEditing(p)}>

@@ -1,34 +1,31 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
+import { ACTION_STATUS_LABELS, HEIGHT_BAND_LABELS, RECHECK_OUTCOME_LABELS } from '../../../../shared/vocabulary';
 import { call } from '../../api/call';
 import { messageOf } from '../../api/api-error';
-import { useLoad } from '../../api/use-load';
 import { PageHeading } from '../../app/PageHeading';
 import { PageLayout } from '../../app/PageLayout';
 import { LoadFailed } from '../../components/LoadFailed';
 import { LoadingState } from '../../components/LoadingState';
 import { href } from '../../routing/routes';
 import { AssessmentNav } from './AssessmentNav';
-import { ACTION_STATUS_LABELS, HEIGHT_BAND_LABELS } from './labels';
+import { refreshAssessment, useAssessmentAndWard, useRechecks } from './assessment-queries';
 import { readStored } from './walk/model';
 
 type Recheck = Output<'rechecks.list'>[number];
-const OUTCOMES = [
-  { value: 'removed', label: 'Removed' },
-  { value: 'still_present', label: 'Still present' },
-  { value: 'changed', label: 'Changed' },
-] as const;
+const OUTCOMES = (['removed', 'still_present', 'changed'] as const).map((value) => ({ value, label: RECHECK_OUTCOME_LABELS[value] }));
 
 /** The previous round's ligature points and open actions, each re-checked: removed, still present or changed. */
 export function RechecksPage({ assessmentId }: { assessmentId: string }) {
-  const { state, reload } = useLoad(async () => {
-    const assessment = await call('assessments.get', { id: assessmentId });
-    const [ward, rechecks] = await Promise.all([call('wards.get', { id: assessment.wardId }), call('rechecks.list', { assessmentId })]);
-    return { assessment, ward, rechecks };
-  }, [assessmentId]);
-  if (state.status === 'loading') return <LoadingState what="the re-checks" />;
-  if (state.status === 'failed') return <LoadFailed what="Re-checks" error={state.error} />;
-  const { assessment, ward, rechecks } = state.data;
+  const client = useQueryClient();
+  const { assessment, ward, error } = useAssessmentAndWard(assessmentId);
+  const list = useRechecks(assessmentId);
+  if (error ?? list.error) return <LoadFailed what="Re-checks" error={error ?? list.error} />;
+  if (!assessment || !ward || !list.data) return <LoadingState what="the re-checks" />;
+  const rechecks = list.data;
+  // A decision copies points and actions into this round: everything that shows them is read again.
+  const reload = () => refreshAssessment(client, assessmentId, ['rechecks', 'points', 'actions', 'photos']);
   const undecided = rechecks.filter((r) => r.outcome === null).length;
   const assessorId = readStored(`mhea:assessor:${assessment.id}`) ?? assessment.assessors[0]?.id ?? '';
   const validAssessor = assessment.assessors.some((a) => a.id === assessorId) ? assessorId : (assessment.assessors[0]?.id ?? '');

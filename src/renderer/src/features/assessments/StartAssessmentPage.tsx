@@ -46,7 +46,7 @@ function detailsResolver<T extends { assessedOn: string; announced: string }>(sc
 
 /** Starting an assessment of a ward: the date, round, assessors and whether the visit was announced. */
 export function StartAssessmentPage({ wardId }: { wardId: string }) {
-  const { state, reload } = useLoad(async () => {
+  const { state, reload } = useLoad('assessment-start', async () => {
     const [ward, assessments] = await Promise.all([call('wards.get', { id: wardId }), call('assessments.listForWard', { wardId })]);
     return { ward, assessments };
   }, [wardId]);

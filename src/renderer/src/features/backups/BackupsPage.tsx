@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { call } from '../../api/call';
 import { messageOf } from '../../api/api-error';
@@ -15,7 +16,8 @@ import { ConfirmRestore } from './ConfirmRestore';
 /** Copies of the database kept beside it: what each holds, make one now, restore one. */
 export function BackupsPage() {
   const announce = useAnnounce();
-  const { state, reload } = useLoad(() => call('backups.list', {}), []);
+  const client = useQueryClient();
+  const { state, reload } = useLoad('backups', () => call('backups.list', {}), []);
   const [confirming, setConfirming] = useState<Backup | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
@@ -41,6 +43,8 @@ export function BackupsPage() {
 
   const restore = async (backup: Backup) => {
     const result = await call('backups.restore', { name: backup.name });
+    // Everything read before is from the database as it was: forget it all (this page reads again).
+    client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'screen' || query.queryKey[1] !== 'backups' });
     setConfirming(null);
     announce(restoredInWords(result));
     await reload();

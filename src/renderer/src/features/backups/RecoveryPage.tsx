@@ -21,7 +21,7 @@ type Recovery = NonNullable<Output<'app.info'>['recovery']>;
  */
 export function RecoveryPage({ recovery, onRecovered }: { recovery: Recovery; onRecovered: () => Promise<void> }) {
   const announce = useAnnounce();
-  const { state } = useLoad(() => call('backups.list', { verify: true }), []);
+  const { state } = useLoad('backups-verified', () => call('backups.list', { verify: true }), []);
   const [confirming, setConfirming] = useState<Backup | 'empty' | null>(null);
 
   const restore = async (backup: Backup) => {

@@ -19,7 +19,7 @@ import { RegisterHandoutSection } from '../team/RegisterHandoutSection';
 
 /** One board: its details and its sites. */
 export function BoardPage({ boardId }: { boardId: string }) {
-  const { state, reload } = useLoad(async () => {
+  const { state, reload } = useLoad('board', async () => {
     const [board, sites] = await Promise.all([call('boards.get', { id: boardId }), call('sites.list', { boardId })]);
     return { board, sites };
   }, [boardId]);

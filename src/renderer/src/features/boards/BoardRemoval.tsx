@@ -15,7 +15,7 @@ export function BoardRemoval(props: {
   const { board, sites, onCancel } = props;
   const announce = useAnnounce();
   // Areas are counted per ward, so ask each site for its wards.
-  const areas = useLoad(async () => {
+  const areas = useLoad('board-removal', async () => {
     const wardLists = await Promise.all(sites.map((site) => call('wards.list', { siteId: site.id })));
     return wardLists.flat().reduce((sum, ward) => sum + ward.areaCount, 0);
   }, [sites]);

@@ -12,7 +12,7 @@ import { FormColumn } from '../../components/FormColumn';
 
 /** The estate register's front page: every board, and where to add one. */
 export function BoardsPage() {
-  const { state, reload } = useLoad(async () => {
+  const { state, reload } = useLoad('boards', async () => {
     const [boards, info] = await Promise.all([call('boards.list', {}), call('app.info', {})]);
     return { boards, estateIsEmpty: info.estateIsEmpty };
   }, []);

@@ -17,7 +17,7 @@ import { DOMAIN_LABELS, percent } from './ratings';
 /** Boards, sites or wards side by side, with distributions and like-for-like measures. */
 export function ComparePage({ query: queryString }: { query: string }) {
   const query = parseCompareQuery(queryString);
-  const { state } = useLoad(async () => {
+  const { state } = useLoad('compare', async () => {
     const [data, boards] = await Promise.all([call('compare.data', toDataInput(query)), call('boards.list', {})]);
     const choices: ScopeChoices = {
       boards: await Promise.all(boards.map(async (b) => ({ id: b.id, name: b.name, sites: (await call('sites.list', { boardId: b.id })).map((s) => ({ id: s.id, name: s.name })) }))),

@@ -14,7 +14,7 @@ import { DOMAIN_LABELS, RatingTag, percent } from './ratings';
 /** What lies behind one ward's domain cell: the items that fell short, or the ligature register. */
 export function DrillPage({ query }: { query: string }) {
   const parsed = parseDrillQuery(query);
-  const { state } = useLoad(async () => (parsed ? call('compare.drill', parsed.target) : null), [query]);
+  const { state } = useLoad('compare-drill', async () => (parsed ? call('compare.drill', parsed.target) : null), [query]);
   if (!parsed) return <NotFoundPage />;
   if (state.status === 'loading') return <LoadingState what="the items behind this rating" />;
   if (state.status === 'failed' || state.data === null) return <LoadFailed what="Assessment" error={state.status === 'failed' ? state.error : null} />;

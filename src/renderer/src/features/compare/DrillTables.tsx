@@ -1,12 +1,13 @@
 import type { Output } from '../../../../shared/contract';
 import type { CompareDomain } from '../../../../shared/contract/compare';
-import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_KIND_LABELS, type RiskBand } from '../../../../shared/scoring';
+import type { RiskBand } from '../../../../shared/scoring';
+import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_KIND_LABELS, RISK_BAND_LABELS, answerLabel } from '../../../../shared/vocabulary';
 
 type Drill = Output<'compare.drill'>;
 
 const FINDING_LABELS = { no: 'Not met', partial: 'Partly met', unanswered: 'Not answered' } as const;
-const BAND_LABELS: Record<RiskBand, string> = { low: 'Low', moderate: 'Moderate', high: 'High', extreme: 'Extreme' };
 const BAND_TAG: Record<RiskBand, string> = { low: 'green', moderate: 'yellow', high: 'orange', extreme: 'red' };
+
 function header(label: string, numeric = false) {
   return (
     <th key={label} scope="col" className={`nhsuk-table__header${numeric ? ' nhsuk-table__header--numeric' : ''}`}>
@@ -48,7 +49,7 @@ export function DrillItemsTable({ items, domain }: { items: Drill['items']; doma
             <td className="nhsuk-table__cell">{item.areaName}</td>
             {!ligature && (
               <>
-                <td className="nhsuk-table__cell">{item.answer === null ? 'Not answered' : String(item.answer)}</td>
+                <td className="nhsuk-table__cell">{item.answer === null ? 'Not answered' : answerLabel(item.answer)}</td>
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{item.weight}</td>
                 <td className="nhsuk-table__cell app-break-anywhere">{item.note ?? '–'}</td>
               </>
@@ -64,7 +65,7 @@ export function DrillPointsTable({ points }: { points: Drill['points'] }) {
   if (points.length === 0) return <p className="nhsuk-body">No ligature point is recorded for this assessment.</p>;
   const risk = (r: Drill['points'][number]['residual']) => (
     <>
-      <strong className={`nhsuk-tag nhsuk-tag--${BAND_TAG[r.band]}`}>{BAND_LABELS[r.band]}</strong>
+      <strong className={`nhsuk-tag nhsuk-tag--${BAND_TAG[r.band]}`}>{RISK_BAND_LABELS[r.band]}</strong>
       <span className="app-cell-note">
         {r.likelihood} × {r.severity} = {r.score}
       </span>

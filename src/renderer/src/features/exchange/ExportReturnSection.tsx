@@ -26,11 +26,13 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
   const [busy, setBusy] = useState<'json' | 'csv' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [csv, setCsv] = useState<{ fileName: string; url: string }[]>([]);
+  /** A return that would hold no signed-off assessment, waiting for the user to say they want it. */
+  const [empty, setEmpty] = useState<{ deliver: () => void } | null>(null);
   // The board's signing key on this computer, if any: every return is signed with it.
-  const { state: signingState } = useLoad(() => call('signing.status', {}), []);
+  const { state: signingState } = useLoad('signing-status', () => call('signing.status', {}), []);
   const key = signingState.status === 'ready' ? (signingState.data.boards.find((b) => b.boardId === board.id)?.key ?? null) : undefined;
   // Newest first; until the user picks one, the latest round ('' is every round).
-  const { state: roundsState } = useLoad(() => call('reports.rounds', { boardId: board.id }), [board.id]);
+  const { state: roundsState } = useLoad('board-rounds', () => call('reports.rounds', { boardId: board.id }), [board.id]);
   const rounds = roundsState.status === 'ready' ? roundsState.data : [];
   const [picked, setRound] = useState<string | null>(null);
   const round = picked ?? rounds[0] ?? '';
@@ -50,13 +52,18 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
         setError(includePhotos ? `${oversize} Or leave photos out.` : oversize);
         return;
       }
-      downloadText(fileName, text, 'application/json');
       const count = document.assessments.length;
       const signature = document.signature ? keyLabel(document.signature.keyId) : null;
-      announce(
-        `Return downloaded: ${fileName}, ${count} signed-off assessment${count === 1 ? '' : 's'}${round ? ` of round ${round}` : ''}${includePhotos ? ' with photos' : ''}, ` +
-          (signature ? `signed with the board’s key ${signature}` : 'not signed'),
-      );
+      const deliver = () => {
+        setEmpty(null);
+        downloadText(fileName, text, 'application/json');
+        announce(
+          `Return downloaded: ${fileName}, ${count} signed-off assessment${count === 1 ? '' : 's'}${round ? ` of round ${round}` : ''}${includePhotos ? ' with photos' : ''}, ` +
+            (signature ? `signed with the board’s key ${signature}` : 'not signed'),
+        );
+      };
+      if (count === 0) setEmpty({ deliver });
+      else deliver();
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -69,8 +76,15 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
     setError(null);
     try {
       const { files } = await call('exchange.exportCsv', { boardId: board.id, ...scope });
-      setCsv(toLinks(files));
-      announce(`${files.length} CSV files ready to download`);
+      const deliver = () => {
+        setEmpty(null);
+        setCsv(toLinks(files));
+        announce(`${files.length} CSV files ready to download`);
+      };
+      // The assessments table holds its header line and one line per assessment.
+      const assessments = (files.find((f) => f.fileName === 'assessments.csv')?.content.trim().split('\r\n').length ?? 1) - 1;
+      if (assessments === 0) setEmpty({ deliver });
+      else deliver();
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -145,6 +159,27 @@ export function ExportReturnSection({ board }: { board: { id: string; name: stri
           </div>
         </div>
       </div>
+      {empty && (
+        <div className="nhsuk-warning-callout" data-testid="empty-return-warning">
+          <h3 className="nhsuk-warning-callout__label" tabIndex={-1} ref={(el) => el?.focus()}>
+            <span className="nhsuk-u-visually-hidden">Important: </span>
+            This return holds no assessments
+          </h3>
+          <p>
+            No assessment of {board.name}
+            {round ? ` in round ${round}` : ''} is signed off, so the return would carry the estate register only and no findings. Sign off the round’s
+            assessments first, or choose another round.
+          </p>
+          <div className="nhsuk-button-group nhsuk-u-margin-bottom-0">
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={empty.deliver}>
+              Export it anyway
+            </button>
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setEmpty(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <div className="nhsuk-button-group">
         <button type="button" className="nhsuk-button" onClick={downloadReturn} disabled={busy !== null} aria-describedby={error ? errorId : undefined}>
           {busy === 'json' ? 'Preparing return…' : 'Download return (JSON)'}

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { call } from '../../api/call';
 import { useLoad } from '../../api/use-load';
@@ -25,14 +26,22 @@ const OUTCOME_LABEL: Record<FileOutcome['outcome'], string> = {
   checked: 'Checked, not imported',
 };
 
+/**
+ * What the last import or check found, kept in the app's query cache for the whole session: a
+ * collator who goes to look at a board and comes back still has the list of what was refused.
+ */
+const OUTCOMES_KEY = ['import-returns', 'outcomes'] as const;
+
 /** The national collator's door: boards' returns, checked in full and imported one file at a time. */
 export function ImportReturnsPage() {
   const announce = useAnnounce();
+  const client = useQueryClient();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
-  const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
+  const outcomes = useQuery({ queryKey: OUTCOMES_KEY, queryFn: () => [] as FileOutcome[], initialData: [] as FileOutcome[], staleTime: Infinity, gcTime: Infinity }).data;
+  const setOutcomes = (list: FileOutcome[]) => client.setQueryData(OUTCOMES_KEY, list);
 
   async function run(mode: 'import' | 'verify') {
     const files = [...(input.current?.files ?? [])];
@@ -159,7 +168,7 @@ function OutcomesTable({ outcomes }: { outcomes: FileOutcome[] }) {
 
 /** What this database does with returns that are not signed, with the way to change it. */
 function UnsignedReturnsLine() {
-  const { state } = useLoad(() => call('signing.status', {}), []);
+  const { state } = useLoad('signing-status', () => call('signing.status', {}), []);
   if (state.status !== 'ready') return null;
   const { unsignedReturns, registered } = state.data;
   return (

@@ -28,7 +28,7 @@ function Failed({ what, error }: { what: string; error: unknown }) {
 
 /** The board page's section: the consolidated estate report for a round. */
 export function BoardReportSection({ boardId }: { boardId: string }) {
-  const { state } = useLoad(() => call('reports.rounds', { boardId, includeDrafts: true }), [boardId]);
+  const { state } = useLoad('board-report-rounds', () => call('reports.rounds', { boardId, includeDrafts: true }), [boardId]);
   if (state.status === 'loading') return <Loading what="board report" />;
   if (state.status === 'failed') return <Failed what="board report" error={state.error} />;
   return (
@@ -45,7 +45,7 @@ export function BoardReportSection({ boardId }: { boardId: string }) {
 }
 
 export function SiteReportSection({ siteId }: { siteId: string }) {
-  const { state } = useLoad(() => call('reports.rounds', { siteId, includeDrafts: true }), [siteId]);
+  const { state } = useLoad('site-report-rounds', () => call('reports.rounds', { siteId, includeDrafts: true }), [siteId]);
   if (state.status === 'loading') return <Loading what="site report" />;
   if (state.status === 'failed') return <Failed what="site report" error={state.error} />;
   return (
@@ -62,7 +62,7 @@ export function SiteReportSection({ siteId }: { siteId: string }) {
 }
 
 export function WardReportSection({ wardId }: { wardId: string }) {
-  const { state } = useLoad(() => call('assessments.listForWard', { wardId }), [wardId]);
+  const { state } = useLoad('ward-assessments', () => call('assessments.listForWard', { wardId }), [wardId]);
   if (state.status === 'loading') return <Loading what="ward report" />;
   if (state.status === 'failed') return <Failed what="ward report" error={state.error} />;
   const newestFirst = [...state.data].reverse();

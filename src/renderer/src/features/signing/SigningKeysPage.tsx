@@ -13,7 +13,7 @@ import { UnsignedReturnsSetting } from './UnsignedReturnsSetting';
  * Scotland Assure; the collator registers boards' public keys and decides about unsigned returns.
  */
 export function SigningKeysPage() {
-  const { state, reload } = useLoad(() => call('signing.status', {}), []);
+  const { state, reload } = useLoad('signing-status', () => call('signing.status', {}), []);
   if (state.status === 'loading') return <LoadingState what="the signing keys" />;
   if (state.status === 'failed') return <LoadFailed what="Signing keys" error={state.error} />;
   const status = state.data;

@@ -17,7 +17,7 @@ import { SiteReportSection } from '../reports/ReportSections';
 
 /** One site: its details and its wards. */
 export function SitePage({ siteId }: { siteId: string }) {
-  const { state, reload } = useLoad(async () => {
+  const { state, reload } = useLoad('site', async () => {
     const [site, wards, path] = await Promise.all([
       call('sites.get', { id: siteId }),
       call('wards.list', { siteId }),

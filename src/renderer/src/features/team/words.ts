@@ -1,6 +1,6 @@
 import type { Output } from '../../../../shared/contract';
 import type { AnswerValue, LigatureControl } from '../../../../shared/scoring';
-import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_KIND_LABELS, HEIGHT_BAND_LABELS, PRIORITY_LABELS, answerText } from '../assessments/labels';
+import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, CONTROL_KIND_LABELS, HEIGHT_BAND_LABELS, PRIORITY_LABELS, RECHECK_OUTCOME_LABELS, answerLabel } from '../../../../shared/vocabulary';
 
 // Words for what merging left to decide: why records are in conflict, and each field of a version.
 
@@ -39,22 +39,26 @@ const FIELD_LABELS: Record<string, string> = {
   assessorId: 'Assessor',
   answerId: 'Answer it belongs to',
   ligaturePointId: 'Ligature point it belongs to',
+  copiedFromAreaId: 'Copied from',
+  sampleAreaId: 'Filled as',
+  copiedFromPointId: 'Copied from a point in the sample room',
+  copyConfirmedBy: 'Confirmed in its own room by',
+  copyConfirmedAt: 'Confirmed in its own room',
+  markup: 'Mark-up',
 };
 
 export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 }
 
-const OUTCOME_LABELS: Record<string, string> = { removed: 'Removed', still_present: 'Still present', changed: 'Changed' };
-
 /** A field's value in words. */
 export function fieldText(field: string, value: unknown, names: { areas: ReadonlyMap<string, string>; assessors: ReadonlyMap<string, string> }): string {
   if (value === null || value === undefined || value === '') return 'None';
   switch (field) {
     case 'value':
-      return answerText(value as AnswerValue);
+      return answerLabel(value as AnswerValue);
     case 'outcome':
-      return OUTCOME_LABELS[String(value)] ?? String(value);
+      return RECHECK_OUTCOME_LABELS[value as keyof typeof RECHECK_OUTCOME_LABELS] ?? String(value);
     case 'status':
       return ACTION_STATUS_LABELS[value as keyof typeof ACTION_STATUS_LABELS] ?? String(value);
     case 'type':
@@ -66,9 +70,14 @@ export function fieldText(field: string, value: unknown, names: { areas: Readonl
     case 'controls':
       return (value as LigatureControl[]).map((c) => `${CONTROL_KIND_LABELS[c.kind] ?? c.kind}${c.description ? `: ${c.description}` : ''}`).join('; ') || 'None';
     case 'areaId':
+    case 'copiedFromAreaId':
+    case 'sampleAreaId':
       return names.areas.get(String(value)) ?? 'An area';
     case 'assessorId':
+    case 'copyConfirmedBy':
       return names.assessors.get(String(value)) ?? 'An assessor';
+    case 'markup':
+      return Array.isArray(value) ? `${value.length} mark${value.length === 1 ? '' : 's'} drawn over the photo` : 'None';
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }

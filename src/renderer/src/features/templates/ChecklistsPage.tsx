@@ -27,7 +27,7 @@ function focusVersions(domain: Version['domain']): void {
 /** The installed checklist versions per domain, which one is current, and installing a new one. */
 export function ChecklistsPage() {
   const announce = useAnnounce();
-  const { state, reload } = useLoad(() => call('templates.list', {}), []);
+  const { state, reload } = useLoad('checklists', () => call('templates.list', {}), []);
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
 

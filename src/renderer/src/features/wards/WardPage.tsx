@@ -18,7 +18,7 @@ import { RegisterHandoutSection } from '../team/RegisterHandoutSection';
 
 /** One ward: its details and the areas (rooms and spaces) an assessment walks through. */
 export function WardPage({ wardId }: { wardId: string }) {
-  const { state, reload } = useLoad(async () => {
+  const { state, reload } = useLoad('ward', async () => {
     const [ward, areas, path, assessments] = await Promise.all([
       call('wards.get', { id: wardId }),
       call('areas.list', { wardId }),
