@@ -9,11 +9,12 @@ import { dumpTables } from '../helpers/dump';
 import { ONE_PIXEL_PNG, handOut, take } from '../helpers/merge';
 
 // The merge through the real services on real SQLite files, over random work on two and three
-// devices: answers, a ligature point and its action edited, photos added and removed, files passed
-// between devices in any order and conflicts resolved on the Resolve screen's operation. Checked:
-// the same file twice changes nothing (audit log included); files taken in any order give the same
-// database, conflicts included; once every device has every file they agree; and no answer given
-// on any device is lost: what is left of each answer is exactly what no later answer had seen.
+// devices: answers, a ligature point and its action edited, photos added and removed, each
+// assessor's route through the ward changed, files passed between devices in any order and
+// conflicts resolved on the Resolve screen's operation. Checked: the same file twice changes nothing
+// (audit log included); files taken in any order give the same database, conflicts included; once
+// every device has every file they agree, each keeping its own route; and no answer given on any
+// device is lost: what is left of each answer is exactly what no later answer had seen.
 
 
 const INSTANCES = [
@@ -30,6 +31,7 @@ type Op =
   | { kind: 'point'; device: number; likelihood: number }
   | { kind: 'action'; device: number; status: number }
   | { kind: 'photo'; device: number; add: boolean }
+  | { kind: 'route'; device: number; turn: number }
   | { kind: 'send'; from: number; to: number }
   | { kind: 'resolve'; device: number; pick: number };
 
@@ -41,6 +43,7 @@ const opFor = (devices: number): fc.Arbitrary<Op> => {
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('point' as const), device, likelihood: fc.integer({ min: 1, max: 2 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('action' as const), device, status: fc.nat(2) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('photo' as const), device, add: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('route' as const), device, turn: fc.nat(3) }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('send' as const), from: device, to: device }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('resolve' as const), device, pick: fc.nat(3) }) },
   );
@@ -88,7 +91,16 @@ function snapshot(core: TestCore): TestCore {
 
 /** The assessment as the devices hold it: its records, their versions, and the register. */
 const SHARED_TABLES = ['answers', 'ligature_points', 'actions', 'photos', 'rechecks', 'assessors', 'assessment_areas', 'area_assignments', 'assessments', 'record_versions', 'record_states', 'areas'];
-const shared = (core: TestCore) => dumpTables(core.store.sqlite, { except: tablesExcept(core, SHARED_TABLES) });
+/** Shared, that is, without each device's own route (the order of its areas and of the ward-level questions). */
+const shared = (core: TestCore) => dumpTables(core.store.sqlite, { except: tablesExcept(core, SHARED_TABLES), columns: { assessments: columnsBut(core, 'assessments', 'ward_position'), assessment_areas: columnsBut(core, 'assessment_areas', 'position') } });
+function columnsBut(core: TestCore, table: string, own: string): string[] {
+  return (core.store.sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name).filter((name) => name !== own);
+}
+/** A device's route: its areas in walking order, and where the ward-level questions sit. */
+const routeOf = (core: TestCore) => {
+  const assessment = core.call('assessments.get', { id: base.assessmentId });
+  return { areas: assessment.areas.map((a) => a.areaId), wardPosition: assessment.wardPosition };
+};
 function tablesExcept(core: TestCore, keep: string[]): string[] {
   return (core.store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name).filter((name) => !keep.includes(name));
 }
@@ -112,11 +124,14 @@ class Team {
    * changes as versions then): an answer given on the device has seen the answers saying that.
    */
   readonly standing: (string | null)[][];
+  /** The route each device last set (none: the hand-out's). */
+  readonly routes: (ReturnType<typeof routeOf> | null)[];
   constructor(count: number) {
     this.cores = [copyOf(base.file), ...Array.from({ length: count - 1 }, () => copyOf(empty))];
     const out = handOut(this.cores[0]!, base.assessmentId);
     for (const core of this.cores.slice(1)) take(core, out);
     this.known = this.cores.map(() => new Set());
+    this.routes = this.cores.map(() => null);
     this.standing = this.cores.map((_, device) => INSTANCES.map((__, instance) => this.liveValue(device, instance)));
   }
 
@@ -177,6 +192,13 @@ class Team {
         const photos = core!.call('photos.list', { assessmentId: base.assessmentId });
         if (op.add || photos.length === 0) core!.call('photos.add', { assessmentId: base.assessmentId, ligaturePointId: base.pointId, fileName: 'track.png', mimeType: 'image/png', dataBase64: ONE_PIXEL_PNG, caption: null, assessorId: base.assessors[op.device]! });
         else core!.call('photos.remove', { id: photos[0]!.id });
+        return;
+      }
+      case 'route': {
+        const stops = [...Object.values(base.areas), 'ward'];
+        const route = [...stops.slice(op.turn % stops.length), ...stops.slice(0, op.turn % stops.length)];
+        core!.call('assessments.setRoute', { assessmentId: base.assessmentId, route });
+        this.routes[op.device] = routeOf(core!);
         return;
       }
       case 'send':
@@ -262,6 +284,9 @@ describe('merging on real databases, over random work on two and three devices',
           team.gossip();
           const everyone = shared(team.cores[0]!);
           for (const core of team.cores.slice(1)) expect(shared(core)).toEqual(everyone);
+          team.routes.forEach((route, device) => {
+            if (route) expect(routeOf(team.cores[device]!), `route of device ${device}`).toEqual(route);
+          });
           for (let instance = 0; instance < INSTANCES.length; instance++) {
             const given = team.given.filter((g) => g.instance === instance);
             const superseded = new Set(given.flatMap((g) => [...g.past].filter((p) => p !== g.id)));

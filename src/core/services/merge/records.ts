@@ -20,17 +20,23 @@ interface StoredKind {
   json: readonly string[];
   /** Fields stored as bytes, which a file carries apart (photos, by content hash). */
   bytes: readonly string[];
+  /**
+   * Fields that belong to this device and never travel (nor count as a change): the assessor's
+   * own route through the ward is kept when another device's version is taken; which of this
+   * device's fills wrote an answer or point is cleared, since that version is no longer the fill's.
+   */
+  local?: Readonly<Record<string, 'kept' | 'cleared'>>;
 }
 
 export const STORED_KINDS: Record<RecordKind, StoredKind> = {
-  assessment: { table: assessments, scope: 'id', json: [], bytes: [] },
+  assessment: { table: assessments, scope: 'id', json: [], bytes: [], local: { wardPosition: 'kept' } },
   assessor: { table: assessors, scope: 'assessmentId', json: [], bytes: [] },
-  assessment_area: { table: assessmentAreas, scope: 'assessmentId', json: [], bytes: [] },
+  assessment_area: { table: assessmentAreas, scope: 'assessmentId', json: [], bytes: [], local: { position: 'kept' } },
   area_assignment: { table: areaAssignments, scope: 'assessmentId', json: [], bytes: [] },
-  answer: { table: answers, scope: 'assessmentId', json: ['value'], bytes: [] },
-  ligature_point: { table: ligaturePoints, scope: 'assessmentId', json: ['controls'], bytes: [] },
+  answer: { table: answers, scope: 'assessmentId', json: ['value'], bytes: [], local: { fillId: 'cleared' } },
+  ligature_point: { table: ligaturePoints, scope: 'assessmentId', json: ['controls'], bytes: [], local: { fillId: 'cleared' } },
   action: { table: actions, scope: 'assessmentId', json: [], bytes: [] },
-  photo: { table: photos, scope: 'assessmentId', json: [], bytes: ['bytes'] },
+  photo: { table: photos, scope: 'assessmentId', json: ['markup'], bytes: ['bytes'] },
   recheck: { table: rechecks, scope: 'assessmentId', json: [], bytes: [] },
 };
 
@@ -41,6 +47,7 @@ export const NOT_MERGED: Record<string, string> = {
   record_versions: 'the merge’s own bookkeeping',
   record_states: 'the merge’s own bookkeeping',
   handout_log: 'a log of the files this device wrote and read',
+  fills: 'a fill (areas answered from a sample room, or "no findings") is undone on the device that made it; its answers and points travel as answers and points, with where they were copied from',
 };
 
 export function sha256(text: string): string {
@@ -59,10 +66,10 @@ const idField = (kind: RecordKind) => KIND_FACTS[kind].idField;
 
 /** A stored row as a file carries it: without the assessment id or bytes, JSON fields parsed. */
 export function toFileRow(kind: RecordKind, stored: Record<string, unknown>): RecordRow {
-  const { scope, json, bytes } = STORED_KINDS[kind];
+  const { scope, json, bytes, local = {} } = STORED_KINDS[kind];
   const row: RecordRow = {};
   for (const [field, value] of Object.entries(stored)) {
-    if ((field === scope && scope !== idField(kind)) || bytes.includes(field)) continue;
+    if ((field === scope && scope !== idField(kind)) || bytes.includes(field) || field in local) continue;
     row[field] = json.includes(field) && typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
   }
   return row;
@@ -72,7 +79,8 @@ export function toFileRow(kind: RecordKind, stored: Record<string, unknown>): Re
 export function toStoredRow(kind: RecordKind, assessmentId: string, row: RecordRow, bytes?: Buffer): Record<string, unknown> {
   const kindInfo = STORED_KINDS[kind];
   const stored: Record<string, unknown> = { ...row, [kindInfo.scope]: assessmentId };
-  for (const field of kindInfo.json) if (field in stored) stored[field] = JSON.stringify(stored[field]);
+  // A JSON field left empty (a photo without mark-up) stays NULL, as the app itself stores it.
+  for (const field of kindInfo.json) if (field in stored && stored[field] !== null) stored[field] = JSON.stringify(stored[field]);
   for (const field of kindInfo.bytes) stored[field] = bytes;
   return stored;
 }
@@ -109,6 +117,10 @@ export function writeLiveRow(tx: DbOrTx, kind: RecordKind, assessmentId: string,
   const stored = toStoredRow(kind, assessmentId, change.update);
   // Setting a key to itself makes SQLite check every table that references it (see answers.ts).
   for (const field of new Set([scope, idField(kind), ...STORED_KINDS[kind].bytes])) delete stored[field];
+  for (const [field, keep] of Object.entries(STORED_KINDS[kind].local ?? {})) {
+    if (keep === 'cleared') stored[field] = null;
+    else delete stored[field];
+  }
   tx.update(table).set(stored).where(where).run();
 }
 
