@@ -1,5 +1,4 @@
-import { call } from '../../api/call';
-import { useLoad } from '../../api/use-load';
+import { useTeam } from '../assessments/assessment-queries';
 import { count } from '../../components/counts';
 import { href } from '../../routing/routes';
 
@@ -8,9 +7,9 @@ import { href } from '../../routing/routes';
  * scores are provisional and sign-off waits until it is settled). Nothing when there is none.
  */
 export function MergeNotice({ assessmentId }: { assessmentId: string }) {
-  const { state } = useLoad(() => call('merge.status', { assessmentId }), [assessmentId]);
-  if (state.status !== 'ready') return null;
-  const waiting = state.data.conflicts + state.data.duplicates;
+  const team = useTeam(assessmentId).data;
+  if (!team) return null;
+  const waiting = team.conflicts + team.duplicates;
   if (waiting === 0) return null;
   return (
     <div className="nhsuk-inset-text">

@@ -1,8 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { call } from '../../api/call';
 import { messageOf } from '../../api/api-error';
-import { useLoad } from '../../api/use-load';
 import { PageHeading } from '../../app/PageHeading';
 import { PageLayout } from '../../app/PageLayout';
 import { useAnnounce } from '../../app/status';
@@ -12,20 +12,21 @@ import { LoadingState } from '../../components/LoadingState';
 import { count } from '../../components/counts';
 import { href } from '../../routing/routes';
 import { AssessmentNav } from '../assessments/AssessmentNav';
+import { forgetAssessment, useAssessmentAndWard, useConflicts } from '../assessments/assessment-queries';
 import { ConflictPanel, type Names } from './ConflictPanel';
 
 type Duplicate = Output<'merge.conflicts'>['duplicates'][number];
 
 /** What merging other devices' work left for a person: each conflict with every version, and areas added twice. */
 export function ResolvePage({ assessmentId }: { assessmentId: string }) {
-  const { state, reload } = useLoad(async () => {
-    const assessment = await call('assessments.get', { id: assessmentId });
-    const [ward, found] = await Promise.all([call('wards.get', { id: assessment.wardId }), call('merge.conflicts', { assessmentId })]);
-    return { assessment, ward, ...found };
-  }, [assessmentId]);
-  if (state.status === 'loading') return <LoadingState what="what is left to resolve" />;
-  if (state.status === 'failed') return <LoadFailed what="Resolve page" error={state.error} />;
-  const { assessment, ward, conflicts, duplicates } = state.data;
+  const client = useQueryClient();
+  const { assessment, ward, error } = useAssessmentAndWard(assessmentId);
+  const found = useConflicts(assessmentId);
+  // A choice changes the records, the scores and what is left: the assessment's screens read it again.
+  const reload = () => forgetAssessment(client, assessmentId);
+  if (error ?? found.error) return <LoadFailed what="Resolve page" error={error ?? found.error} />;
+  if (!assessment || !ward || !found.data) return <LoadingState what="what is left to resolve" />;
+  const { conflicts, duplicates } = found.data;
   const names: Names = {
     areas: new Map(assessment.areas.map((a) => [a.areaId, a.name])),
     assessors: new Map(assessment.assessors.map((a) => [a.id, a.name])),

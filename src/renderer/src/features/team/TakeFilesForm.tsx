@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useAnnounce } from '../../app/status';
 import { FileResultsTable } from '../../components/FileResultsTable';
@@ -14,8 +15,9 @@ const OUTCOME: Record<TakenFile['outcome'], { label: string; tag: string }> = {
  * Choose hand-out files and take them on this device, one after another, each checked in full
  * and refused whole if anything is wrong. With `into`, only files of that assessment are taken.
  */
-export function TakeFilesForm({ label, hint, button, into, onTaken }: { label: string; hint: string; button: string; into?: string; onTaken?: () => void | Promise<void> }) {
+export function TakeFilesForm({ label, hint, button, into }: { label: string; hint: string; button: string; into?: string }) {
   const announce = useAnnounce();
+  const client = useQueryClient();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +41,8 @@ export function TakeFilesForm({ label, hint, button, into, onTaken }: { label: s
     setProgress(null);
     const refused = done.filter((r) => r.outcome === 'refused').length;
     announce(`${files.length - refused} of ${files.length} file${files.length === 1 ? '' : 's'} taken, ${refused} refused`);
-    await onTaken?.();
+    // A file taken can change the register and any assessment it carries: every screen reads again.
+    if (refused < files.length) await client.invalidateQueries();
   }
 
   return (

@@ -1,7 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { call } from '../../api/call';
-import { useLoad } from '../../api/use-load';
 import { PageHeading } from '../../app/PageHeading';
 import { PageLayout } from '../../app/PageLayout';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -12,6 +12,7 @@ import { count } from '../../components/counts';
 import { instantText } from '../../components/instant';
 import { href } from '../../routing/routes';
 import { AssessmentNav } from '../assessments/AssessmentNav';
+import { forgetAssessment, useAssessmentAndWard, useTeam } from '../assessments/assessment-queries';
 import { AssignmentsTable } from './AssignmentsTable';
 import { DeviceName } from './DeviceName';
 import { useFileDownload } from './use-file-download';
@@ -21,14 +22,14 @@ type Status = Output<'merge.status'>;
 
 /** One assessment worked on by a team: who takes which areas, handing it out, bringing work back. */
 export function TeamPage({ assessmentId }: { assessmentId: string }) {
-  const { state, reload } = useLoad(async () => {
-    const assessment = await call('assessments.get', { id: assessmentId });
-    const [ward, status] = await Promise.all([call('wards.get', { id: assessment.wardId }), call('merge.status', { assessmentId })]);
-    return { assessment, ward, status };
-  }, [assessmentId]);
-  if (state.status === 'loading') return <LoadingState what="the team page" />;
-  if (state.status === 'failed') return <LoadFailed what="Team page" error={state.error} />;
-  const { assessment, ward, status } = state.data;
+  const client = useQueryClient();
+  const { assessment, ward, error } = useAssessmentAndWard(assessmentId);
+  const team = useTeam(assessmentId);
+  // Assigning, naming the device, handing out or merging: the assessment's screens read it again.
+  const reload = () => forgetAssessment(client, assessmentId);
+  if (error ?? team.error) return <LoadFailed what="Team page" error={error ?? team.error} />;
+  if (!assessment || !ward || !team.data) return <LoadingState what="the team page" />;
+  const status = team.data;
   const draft = assessment.status === 'draft';
   const waiting = status.conflicts + status.duplicates;
 
@@ -75,7 +76,7 @@ export function TeamPage({ assessmentId }: { assessmentId: string }) {
           area is merged on its own: a change made on one device only is taken; the same change on both is taken once; two different
           changes, or a change against a removal, wait on the Resolve page with both versions.
         </p>
-        <TakeFilesForm label="Files from other devices" hint="Files of this assessment (.json); a file of any other assessment is refused." button="Merge into this assessment" into={assessment.id} onTaken={reload} />
+        <TakeFilesForm label="Files from other devices" hint="Files of this assessment (.json); a file of any other assessment is refused." button="Merge into this assessment" into={assessment.id} />
       </section>
 
       <HistoryTable history={status.history} />
