@@ -1,5 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { call } from '../../api/call';
 import { useLoad } from '../../api/use-load';
 import { messageOf } from '../../api/api-error';
@@ -8,6 +7,7 @@ import { PageLayout } from '../../app/PageLayout';
 import { useAnnounce } from '../../app/status';
 import { FileField } from '../../components/FileField';
 import { FileResultsTable } from '../../components/FileResultsTable';
+import { useFilesOneByOne } from '../../components/use-files-one-by-one';
 import { readTextFile } from '../../components/read-text-file';
 import { href } from '../../routing/routes';
 import type { Output } from '../../../../shared/contract';
@@ -26,40 +26,26 @@ const OUTCOME_LABEL: Record<FileOutcome['outcome'], string> = {
   checked: 'Checked, not imported',
 };
 
-/**
- * What the last import or check found, kept in the app's query cache for the whole session: a
- * collator who goes to look at a board and comes back still has the list of what was refused.
- */
-const OUTCOMES_KEY = ['import-returns', 'outcomes'] as const;
+/** What the last import or check found, kept for the session (see use-files-one-by-one.ts). */
+const OUTCOMES_KEY = ['file-results', 'returns'];
 
 /** The national collator's door: boards' returns, checked in full and imported one file at a time. */
 export function ImportReturnsPage() {
   const announce = useAnnounce();
-  const client = useQueryClient();
   const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<string | null>(null);
-  const outcomes = useQuery({ queryKey: OUTCOMES_KEY, queryFn: () => [] as FileOutcome[], initialData: [] as FileOutcome[], staleTime: Infinity, gcTime: Infinity }).data;
-  const setOutcomes = (list: FileOutcome[]) => client.setQueryData(OUTCOMES_KEY, list);
+  const files = useFilesOneByOne<FileOutcome>(OUTCOMES_KEY);
+  const { input, error, progress } = files;
+  const outcomes = files.results;
 
   async function run(mode: 'import' | 'verify') {
-    const files = [...(input.current?.files ?? [])];
-    if (files.length === 0) {
-      setError('Choose one or more return files (.json)');
-      input.current?.focus();
-      return;
-    }
-    setError(null);
-    const results: FileOutcome[] = [];
-    for (const [index, file] of files.entries()) {
-      setProgress(`${mode === 'import' ? 'Importing' : 'Checking'} ${file.name} (${index + 1} of ${files.length})…`);
-      results.push(await handle(mode, file));
-      setOutcomes([...results]);
-    }
-    setProgress(null);
+    const results = await files.run({
+      noneChosen: 'Choose one or more return files (.json)',
+      progress: (file, index, total) => `${mode === 'import' ? 'Importing' : 'Checking'} ${file.name} (${index + 1} of ${total})…`,
+      handle: (file) => handle(mode, file),
+    });
+    if (!results) return;
     const refused = results.filter((r) => r.outcome === 'refused').length;
-    announce(`${files.length - refused} of ${files.length} file${files.length === 1 ? '' : 's'} ${mode === 'import' ? 'accepted' : 'passed every check'}, ${refused} refused`);
+    announce(`${results.length - refused} of ${results.length} file${results.length === 1 ? '' : 's'} ${mode === 'import' ? 'accepted' : 'passed every check'}, ${refused} refused`);
   }
 
   return (
@@ -92,7 +78,7 @@ export function ImportReturnsPage() {
           name="returns"
           multiple
           accept=".json,application/json"
-          onChange={() => setError(null)}
+          onChange={files.clearError}
         />
         <div className="nhsuk-button-group">
           <button type="submit" className="nhsuk-button" disabled={progress !== null}>

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useAnnounce } from '../../app/status';
 import { FileResultsTable } from '../../components/FileResultsTable';
 import { FileField } from '../../components/FileField';
+import { useFilesOneByOne } from '../../components/use-files-one-by-one';
 import { takeHandoutFile, type TakenFile } from './take-file';
 
 const OUTCOME: Record<TakenFile['outcome'], { label: string; tag: string }> = {
@@ -19,30 +20,19 @@ export function TakeFilesForm({ label, hint, button, into }: { label: string; hi
   const announce = useAnnounce();
   const client = useQueryClient();
   const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<string | null>(null);
-  const [results, setResults] = useState<TakenFile[]>([]);
+  const { input, error, clearError, progress, results, run } = useFilesOneByOne<TakenFile>(['file-results', 'hand-outs', into ?? 'any']);
 
   async function take() {
-    const files = [...(input.current?.files ?? [])];
-    if (files.length === 0) {
-      setError('Choose one or more hand-out files (.json)');
-      input.current?.focus();
-      return;
-    }
-    setError(null);
-    const done: TakenFile[] = [];
-    for (const [index, file] of files.entries()) {
-      setProgress(`Checking and taking ${file.name} (${index + 1} of ${files.length})…`);
-      done.push(await takeHandoutFile(file, into));
-      setResults([...done]);
-    }
-    setProgress(null);
+    const done = await run({
+      noneChosen: 'Choose one or more hand-out files (.json)',
+      progress: (file, index, total) => `Checking and taking ${file.name} (${index + 1} of ${total})…`,
+      handle: (file) => takeHandoutFile(file, into),
+    });
+    if (!done) return;
     const refused = done.filter((r) => r.outcome === 'refused').length;
-    announce(`${files.length - refused} of ${files.length} file${files.length === 1 ? '' : 's'} taken, ${refused} refused`);
+    announce(`${done.length - refused} of ${done.length} file${done.length === 1 ? '' : 's'} taken, ${refused} refused`);
     // A file taken can change the register and any assessment it carries: every screen reads again.
-    if (refused < files.length) await client.invalidateQueries();
+    if (refused < done.length) await client.invalidateQueries();
   }
 
   return (
@@ -55,7 +45,7 @@ export function TakeFilesForm({ label, hint, button, into }: { label: string; hi
           void take();
         }}
       >
-        <FileField ref={input} id={inputId} label={label} hint={hint} error={error} multiple accept=".json,application/json" onChange={() => setError(null)} />
+        <FileField ref={input} id={inputId} label={label} hint={hint} error={error} multiple accept=".json,application/json" onChange={clearError} />
         <button type="submit" className="nhsuk-button" disabled={progress !== null}>
           {button}
         </button>
