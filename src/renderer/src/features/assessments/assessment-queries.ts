@@ -92,8 +92,10 @@ export function useRechecks(assessmentId: string, enabled = true) {
   return useQuery({ queryKey: assessmentKeys.rechecks(assessmentId), queryFn: () => call('rechecks.list', { assessmentId }), enabled });
 }
 
+const scoreQuery = (assessmentId: string) => ({ queryKey: assessmentKeys.score(assessmentId), queryFn: () => call('assessments.score', { id: assessmentId }) });
+
 export function useScore(assessmentId: string) {
-  return useQuery({ queryKey: assessmentKeys.score(assessmentId), queryFn: () => call('assessments.score', { id: assessmentId }) });
+  return useQuery(scoreQuery(assessmentId));
 }
 
 /**
@@ -103,8 +105,7 @@ export function useScore(assessmentId: string) {
  */
 export function useInConflict(assessmentId: string, itemId: string, areaId: string | null): boolean {
   const query = useQuery({
-    queryKey: assessmentKeys.score(assessmentId),
-    queryFn: () => call('assessments.score', { id: assessmentId }),
+    ...scoreQuery(assessmentId),
     refetchOnMount: false,
     select: (score) => score.conflicts.some((c) => c.itemId === itemId && c.areaId === areaId),
   });
