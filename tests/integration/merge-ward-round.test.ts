@@ -83,17 +83,20 @@ describe('the ward round on two devices', () => {
     expect(laptop.call('answers.list', { assessmentId: assessment.id }).filter((a) => a.areaId === area('Bedroom 3')).map((a) => [a.itemId, a.value])).toEqual([['Q10', 'no']]);
   });
 
-  it('leaves each assessor their own route through the ward', () => {
+  it('leaves each assessor their own route through the ward; an area added elsewhere joins the end of it', () => {
     const { board, laptop, assessment } = setUp();
     const ids = assessment.areas.map((a) => a.areaId);
+    // The laptop that took the hand-out starts on the route a start gives: the ward-level questions, the lounge, the bedrooms.
+    expect(assessment.areas.map((a) => a.name)).toEqual(['Lounge', 'Bedroom 1', 'Bedroom 2', 'Bedroom 3']);
+    expect(laptop.call('assessments.get', { id: assessment.id })).toMatchObject({ areas: ids.map((areaId) => expect.objectContaining({ areaId })), wardPosition: 0 });
+
     board.call('assessments.setRoute', { assessmentId: assessment.id, route: [...ids].reverse().concat('ward') });
     laptop.call('assessments.setRoute', { assessmentId: assessment.id, route: ['ward', ...ids] });
     answer(laptop, assessment.id, 'Q01', null, 'B');
+    const garden = board.call('assessments.addArea', { assessmentId: assessment.id, type: 'garden', name: 'Courtyard', supervisionTier: 3, tierOverrideReason: 'Used alone' }).area.id;
     takeAssessment(board, handOut(laptop, assessment.id));
     takeAssessment(laptop, handOut(board, assessment.id));
-    expect(board.call('assessments.get', { id: assessment.id }).areas.map((a) => a.areaId)).toEqual([...ids].reverse());
-    expect(board.call('assessments.get', { id: assessment.id }).wardPosition).toBe(ids.length);
-    expect(laptop.call('assessments.get', { id: assessment.id }).areas.map((a) => a.areaId)).toEqual(ids);
-    expect(laptop.call('assessments.get', { id: assessment.id }).wardPosition).toBe(0);
+    expect(board.call('assessments.get', { id: assessment.id })).toMatchObject({ areas: [...ids].reverse().concat(garden).map((areaId) => expect.objectContaining({ areaId })), wardPosition: ids.length });
+    expect(laptop.call('assessments.get', { id: assessment.id })).toMatchObject({ areas: [...ids, garden].map((areaId) => expect.objectContaining({ areaId })), wardPosition: 0 });
   });
 });

@@ -5,6 +5,7 @@ import { contentOf, type RecordKind, type RecordRow } from '../../../shared/merg
 import { compareClocks, settle, type Version } from '../../../shared/merge/versions';
 import { londonDateOf } from '../../../shared/dates';
 import { DOMAINS } from '../../../shared/templates';
+import { carriedRoute, defaultRoute } from '../../../shared/walk/route';
 import type { DbOrTx, ServiceContext } from '../../context';
 import { writeTransaction } from '../../db/transactions';
 import { areas, assessmentTemplates, assessments, handoutLog, wards } from '../../db/schema';
@@ -13,6 +14,7 @@ import { getAssessment } from '../assessments/read';
 import { importVerifiedReturn, installFileTemplates, upsertRegister, type Refuse } from '../exchange/import';
 import { ExchangeRefusal } from '../exchange/verify';
 import { cacheScoresOf } from '../scores/scored-wards';
+import { routeOf, writeRoute } from '../walkthrough/route';
 import { mergeIncoming, type IncomingRecord, type MergeCounts } from './apply';
 import { unresolvedCount } from './conflicts';
 import { describeRecords } from './describe';
@@ -150,6 +152,7 @@ function importAssessment(
     }
   }
 
+  const areasBefore = new Set(live.get('assessment_area')!.keys());
   const counts = mergeIncoming(tx, ctx, id, slots, live, incoming, verified.photos, { fileName: input.fileName, deviceNames });
   if (status === 'merged' && counts.recordsChanged === 0) status = 'unchanged';
   saveSlots(tx, id, slots.values());
@@ -158,8 +161,26 @@ function importAssessment(
     if ([...slots.values()].some(isConflict)) refuse('would leave a signed-off assessment with conflicts');
     // As a sign-off caches its scores, read back from this store.
     if (status !== 'unchanged') cacheScoresOf(tx, ctx, [id]);
-  }
+  } else placeNewAreas(tx, id, areasBefore);
   return report(tx, file, input.fileName, status, counts);
+}
+
+/**
+ * The route is each device's own (it never travels): areas new here join it. A device starting
+ * the assessment from a hand-out gets the route a start gives (last round's, else the first
+ * route); an area added on another device goes at the end of this device's route.
+ */
+function placeNewAreas(tx: DbOrTx, assessmentId: string, before: ReadonlySet<string>): void {
+  const view = getAssessment(tx, assessmentId);
+  const added = view.areas.filter((a) => !before.has(a.areaId));
+  if (added.length === 0) return;
+  const kept = view.areas.filter((a) => before.has(a.areaId));
+  if (kept.length > 0) {
+    writeRoute(tx, assessmentId, [...routeOf({ areas: kept, wardPosition: view.wardPosition }), ...defaultRoute(added)]);
+    return;
+  }
+  const previous = view.previousAssessmentId && tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, view.previousAssessmentId)).get();
+  writeRoute(tx, assessmentId, carriedRoute(previous ? routeOf(getAssessment(tx, previous.id)) : null, view.areas));
 }
 
 
