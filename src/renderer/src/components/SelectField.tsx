@@ -1,6 +1,6 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
-import { classNames, describedBy } from './class-names';
-import { ErrorMessage } from './ErrorMessage';
+import { classNames } from './class-names';
+import { FieldGroup } from './FieldGroup';
 
 export interface Choice {
   value: string;
@@ -18,33 +18,22 @@ export interface SelectFieldProps extends Omit<ComponentPropsWithRef<'select'>, 
 }
 
 export function SelectField({ id, label, choices, placeholder, hint, error, className, ...select }: SelectFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={classNames('nhsuk-form-group', error && 'nhsuk-form-group--error')}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
+    <FieldGroup
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => (
+        <select {...select} id={id} className={classNames('nhsuk-select', error && 'nhsuk-select--error', className)} {...aria} aria-invalid={error ? true : undefined}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
       )}
-      {error && errorId && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-      <select
-        {...select}
-        id={id}
-        className={classNames('nhsuk-select', error && 'nhsuk-select--error', className)}
-        aria-describedby={describedBy(hintId, errorId)}
-        aria-invalid={error ? true : undefined}
-      >
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {choices.map((choice) => (
-          <option key={choice.value} value={choice.value}>
-            {choice.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    />
   );
 }

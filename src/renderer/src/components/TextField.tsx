@@ -1,6 +1,6 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
-import { classNames, describedBy } from './class-names';
-import { ErrorMessage } from './ErrorMessage';
+import { classNames } from './class-names';
+import { FieldGroup } from './FieldGroup';
 
 type Width = 2 | 3 | 4 | 5 | 10 | 20 | 30;
 
@@ -17,29 +17,26 @@ export interface TextFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'id
   children?: ReactNode;
 }
 
-export function TextField({ id, label, hint, error, width, className, describedBy: more, children, ...input }: TextFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+export function TextField({ id, label, hint, error, width, className, describedBy, children, ...input }: TextFieldProps) {
   return (
-    <div className={classNames('nhsuk-form-group', error && 'nhsuk-form-group--error')}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
+    <FieldGroup
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      describedBy={describedBy}
+      control={(aria) => (
+        <input
+          type="text"
+          {...input}
+          id={id}
+          className={classNames('nhsuk-input', width && `nhsuk-input--width-${width}`, error && 'nhsuk-input--error', className)}
+          {...aria}
+          aria-invalid={error ? true : undefined}
+        />
       )}
-      {error && errorId && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-      <input
-        type="text"
-        {...input}
-        id={id}
-        className={classNames('nhsuk-input', width && `nhsuk-input--width-${width}`, error && 'nhsuk-input--error', className)}
-        aria-describedby={describedBy(hintId, errorId, more)}
-        aria-invalid={error ? true : undefined}
-      />
+    >
       {children}
-    </div>
+    </FieldGroup>
   );
 }

@@ -1,6 +1,6 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
-import { classNames, describedBy } from './class-names';
-import { ErrorMessage } from './ErrorMessage';
+import { classNames } from './class-names';
+import { FieldGroup } from './FieldGroup';
 
 export interface TextareaFieldProps extends Omit<ComponentPropsWithRef<'textarea'>, 'id'> {
   id: string;
@@ -10,27 +10,15 @@ export interface TextareaFieldProps extends Omit<ComponentPropsWithRef<'textarea
 }
 
 export function TextareaField({ id, label, hint, error, className, rows = 3, ...textarea }: TextareaFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={classNames('nhsuk-form-group', error && 'nhsuk-form-group--error')}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
+    <FieldGroup
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => (
+        <textarea rows={rows} {...textarea} id={id} className={classNames('nhsuk-textarea', error && 'nhsuk-textarea--error', className)} {...aria} aria-invalid={error ? true : undefined} />
       )}
-      {error && errorId && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-      <textarea
-        rows={rows}
-        {...textarea}
-        id={id}
-        className={classNames('nhsuk-textarea', error && 'nhsuk-textarea--error', className)}
-        aria-describedby={describedBy(hintId, errorId)}
-        aria-invalid={error ? true : undefined}
-      />
-    </div>
+    />
   );
 }
