@@ -15,6 +15,11 @@ import { compareDrill } from './services/compare/drill';
 import { exportReturn, exportReturnCsv } from './services/exchange/export';
 import { importReturn } from './services/exchange/import';
 import { verifyFile } from './services/exchange/verify';
+import { combineDuplicateAreas, renameDuplicateArea } from './services/merge/areas';
+import { listConflicts, resolveConflict } from './services/merge/conflicts';
+import { exportAssessmentHandout, exportRegisterHandout } from './services/merge/export';
+import { importHandout } from './services/merge/import';
+import { assignAreas, renameDevice, teamStatus } from './services/merge/team';
 import { actionPlan } from './services/walkthrough/action-plan';
 import { addAreaToAssessment } from './services/walkthrough/add-area';
 import { addPhoto, getPhoto, listPhotos, removePhoto, updatePhoto } from './services/walkthrough/photos';
@@ -147,6 +152,16 @@ export function createHandlers(host: HostInfo, resources: HostResources, store: 
     'rechecks.decide': (ctx, input) => decideRecheck(ctx, input),
     'ligaturePoints.history': (ctx, input) => ligaturePointHistory(ctx.db, input.lineageId),
 
+    'handouts.exportRegister': (ctx, input) => exportRegisterHandout(ctx, host.version, input),
+    'handouts.exportAssessment': (ctx, input) => exportAssessmentHandout(ctx, host.version, input),
+    'handouts.import': (ctx, input) => importHandout(ctx, input),
+    'merge.conflicts': (ctx, input) => listConflicts(ctx, input),
+    'merge.resolve': (ctx, input) => resolveConflict(ctx, input),
+    'merge.renameArea': (ctx, input) => renameDuplicateArea(ctx, input),
+    'merge.combineAreas': (ctx, input) => combineDuplicateAreas(ctx, input),
+    'merge.status': (ctx, input) => teamStatus(ctx, input),
+    'assignments.set': (ctx, input) => assignAreas(ctx, input),
+    'device.rename': (ctx, input) => renameDevice(ctx, input),
     'signing.status': (ctx) => ({
       storage: keys.protection.description,
       keysFolder: keys.folder,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import type { Input, Operation, Output } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
 import { KEY_HEADER, keyCookieName } from '../../src/web/server';
@@ -86,13 +86,16 @@ export const test = base.extend<Fixtures>({
   },
 
   expectNoAxeViolations: async ({ page }, use) => {
-    await use(async () => {
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(summary, `axe-core found WCAG violations on ${page.url()}`).toEqual([]);
-    });
+    await use(() => expectNoAxeViolationsOn(page));
   },
 });
+
+/** Fails the test with the WCAG 2.2 AA violations axe-core finds on this page (any browser context). */
+export async function expectNoAxeViolationsOn(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe-core found WCAG violations on ${page.url()}`).toEqual([]);
+}
 
 export { expect };
 

@@ -64,7 +64,7 @@ test('sign-off is refused while answers are missing; the assessor finishes by ke
   // Follow the first missing item back to its question.
   const firstMissing = page.getByTestId('missing-list').getByRole('link').first();
   const missingLabel = (await firstMissing.textContent()) ?? '';
-  await tabTo(page, firstMissing, { back: true });
+  await tabTo(page, firstMissing, { back: true, limit: 80 }); // past the Team and Resolve links
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Walkthrough' })).toBeVisible();
   await expect.poll(() => focusedCard(page)).toContain(`item-${missingLabel.split(' ')[0]}`);

@@ -40,7 +40,7 @@ export function createTestCore(options: { file?: string; now?: () => Date; busyT
     appVersion: '0.0.0-test',
     actor: 'test assessor',
     now: options.now ?? (() => new Date(fixed)),
-    log: () => undefined,
+    log: process.env.MHEA_TEST_LOG ? (m, e) => console.error(m, e) : () => undefined,
     ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
   });
   return {

@@ -89,6 +89,16 @@ const SAMPLES: [Operation, Sample][] = [
   ['photos.get', (ids) => ({ id: ids.photo })],
   ['photos.update', (ids) => ({ id: ids.photo, caption: 'Closer arm, patient side', markup: [{ kind: 'arrow', x1: 0.1, y1: 0.1, x2: 0.5, y2: 0.5 }, { kind: 'circle', x: 0.5, y: 0.5, r: 0.2 }, { kind: 'label', x: 0.2, y: 0.8, text: 'Closer' }], assessorId: ids.assessor })],
   ['photos.remove', (ids) => ({ id: ids.photo })],
+  ['handouts.exportRegister', (ids) => ({ boardId: ids.demoBoard, wardId: ids.demoWard })],
+  ['handouts.exportAssessment', (ids) => ({ assessmentId: ids.assessment, includePhotos: false })],
+  ['handouts.import', (ids) => ({ fileName: 'handout.json', content: ids.handoutFile, into: ids.assessment })],
+  ['assignments.set', (ids) => ({ assessmentId: ids.assessment, areaIds: [ids.bedroom], assessorId: ids.assessor })],
+  ['device.rename', () => ({ name: 'Ward laptop 2' })],
+  ['merge.conflicts', (ids) => ({ assessmentId: ids.assessment })],
+  ['merge.resolve', (ids) => ({ assessmentId: ids.assessment, kind: 'answer', recordId: ids.conflictId, keep: ids.conflictKeep })],
+  ['merge.combineAreas', (ids) => ({ assessmentId: ids.assessment, keepAreaId: ids.sameRoom1, removeAreaId: ids.sameRoom2 })],
+  ['merge.renameArea', (ids) => ({ assessmentId: ids.assessment, areaId: ids.bedroom, name: 'Bedroom 1A' })],
+  ['merge.status', (ids) => ({ assessmentId: ids.assessment })],
   ['assessments.signOffCheck', (ids) => ({ assessmentId: ids.assessment })],
   ['assessments.signOff', (ids) => ({ assessmentId: ids.assessment, signedOffBy: ids.assessor })],
   ['rechecks.list', (ids) => ({ assessmentId: ids.round2 })],
@@ -116,6 +126,27 @@ const BEFORE: Partial<Record<Operation, (core: TestCore, ids: Record<string, str
   },
   'assessments.signOff': (core, ids) => {
     answerAll(core, ids.assessment!);
+  },
+  'merge.resolve': (core, ids) => {
+    // After the hand-out, a second device and this one answer Q01 differently: one conflict.
+    const other = createTestCore();
+    other.call('handouts.import', { fileName: 'handout.json', content: ids.handoutFile! });
+    other.call('answers.record', { assessmentId: ids.assessment!, itemId: 'Q01', areaId: null, value: 'D', assessorId: ids.assessor! });
+    core.call('answers.record', { assessmentId: ids.assessment!, itemId: 'Q01', areaId: null, value: 'A', assessorId: ids.assessor! });
+    core.call('handouts.import', { fileName: 'back.json', content: other.call('handouts.exportAssessment', { assessmentId: ids.assessment! }).content });
+    other.close();
+    const conflict = core.call('merge.conflicts', { assessmentId: ids.assessment! }).conflicts[0]!;
+    ids.conflictId = conflict.id;
+    ids.conflictKeep = conflict.versions[0]!.key;
+  },
+  'merge.combineAreas': (core, ids) => {
+    // Both devices add "Store room": the same room recorded twice.
+    const other = createTestCore();
+    other.call('handouts.import', { fileName: 'handout.json', content: core.call('handouts.exportAssessment', { assessmentId: ids.assessment! }).content });
+    ids.sameRoom2 = other.call('assessments.addArea', { assessmentId: ids.assessment!, type: 'laundry', name: 'Store room', supervisionTier: 2 }).area.id;
+    ids.sameRoom1 = core.call('assessments.addArea', { assessmentId: ids.assessment!, type: 'laundry', name: 'Store room', supervisionTier: 2 }).area.id;
+    core.call('handouts.import', { fileName: 'back.json', content: other.call('handouts.exportAssessment', { assessmentId: ids.assessment! }).content });
+    other.close();
   },
   'rechecks.list': (core, ids) => {
     const next = startAssessment(core, ids.demoWard!, { round: '2027/28', assessedOn: '2027-11-20' });
@@ -176,6 +207,7 @@ describe('the contract', () => {
         ids.demoBoard = boardId;
       }
       if (operation === 'exchange.export') ids.exchangeFile = serialiseReturn(result.data);
+      if (operation === 'handouts.exportAssessment') ids.handoutFile = (result.data as { content: string }).content;
       if (operation === 'answers.noFindings') ids.fill = (result.data as { fill: { id: string } }).fill.id;
       if (operation === 'answers.fillFromSample') {
         const [first, second] = (result.data as { points: { id: string }[] }).points;

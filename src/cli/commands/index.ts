@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { backupCommand, backupsCommand, restoreCommand } from './backups';
 import { call, info, score, seedDemo } from './basic';
 import { exportReturn } from './export';
+import { handOut, takeHandouts } from './handouts';
 import { importReturns } from './import';
 import { keys } from './keys';
 import { report } from './report';
@@ -19,6 +20,8 @@ export const COMMANDS: Command[] = [
   exportReturn,
   importReturns,
   verifyReturns,
+  handOut,
+  takeHandouts,
   keys,
   backupCommand,
   backupsCommand,

@@ -5,4 +5,5 @@ export * from './tables/estate';
 export * from './tables/audit';
 export * from './tables/templates';
 export * from './tables/assessments';
+export * from './tables/merge';
 export * from './tables/signing';

@@ -24,6 +24,9 @@ import { ComparePage } from './features/compare/ComparePage';
 import { DrillPage } from './features/compare/DrillPage';
 import { ImportReturnsPage } from './features/exchange/ImportReturnsPage';
 import { SitePage } from './features/sites/SitePage';
+import { HandoutsPage } from './features/team/HandoutsPage';
+import { ResolvePage } from './features/team/ResolvePage';
+import { TeamPage } from './features/team/TeamPage';
 import { ChecklistsPage } from './features/templates/ChecklistsPage';
 import { WardPage } from './features/wards/WardPage';
 import { routeKey, type Route } from './routing/routes';
@@ -91,6 +94,12 @@ function CurrentPage({ route }: { route: Route }) {
       return <SignOffPage assessmentId={route.id} />;
     case 'assessment-rechecks':
       return <RechecksPage assessmentId={route.id} />;
+    case 'assessment-team':
+      return <TeamPage assessmentId={route.id} />;
+    case 'assessment-resolve':
+      return <ResolvePage assessmentId={route.id} />;
+    case 'handouts':
+      return <HandoutsPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -15,6 +15,7 @@ import {
 import { Id } from '../domain/estate-schemas';
 import { ActionPlanEntry } from '../domain/walkthrough-schemas';
 import type { WardScores } from '../scoring';
+import { DescribedRecordSchema } from './merge';
 import type { ContractSlice } from './types';
 
 export const AssessmentScores = z.object({
@@ -27,6 +28,8 @@ export const AssessmentScores = z.object({
   kept: z.boolean(),
   // The engine's own result type, computed from stored answers or kept at sign-off; JSON-safe by construction.
   scores: z.custom<WardScores>((v) => typeof v === 'object' && v !== null, 'Expected the scoring engine’s result'),
+  /** Records merged from other devices still in conflict (a draft only): the scores are provisional, on the safe side. */
+  conflicts: z.array(DescribedRecordSchema),
 });
 
 const ByAssessment = z.object({ assessmentId: Id });

@@ -5,6 +5,7 @@ import { backupsContract } from './backups';
 import { estateContract } from './estate';
 import { reportsContract } from './reports';
 import { exchangeContract } from './exchange';
+import { mergeContract } from './merge';
 import { signingContract } from './signing';
 import { systemContract } from './system';
 import { templatesContract } from './templates';
@@ -24,6 +25,7 @@ export const contract = {
   ...exchangeContract,
   ...backupsContract,
   ...walkthroughContract,
+  ...mergeContract,
   ...signingContract,
 };
 

@@ -23,7 +23,12 @@ const LETTERS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', �
 
 /** A file name from the board's name, e.g. "nhs-lothian-return.json". */
 export function returnFileName(boardName: string, extension = 'json'): string {
-  const slug = boardName
+  return `${fileSlug(boardName) || 'board'}-return.${extension}`;
+}
+
+/** Words as part of a file name: "Łomond Ward" → "lomond-ward". */
+export function fileSlug(words: string): string {
+  return words
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -32,5 +37,4 @@ export function returnFileName(boardName: string, extension = 'json'): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return `${slug || 'board'}-return.${extension}`;
 }

@@ -42,7 +42,7 @@ describe('rendering a Help document', () => {
   it('renders the scoring method with every numbered section in the contents', () => {
     const doc = renderMarkdown(readFileSync(path.join(RESOURCES, 'docs', 'scoring-method.md'), 'utf8'));
     expect(doc.title).toBe('How wards are scored');
-    expect(doc.headings.filter((h) => h.depth === 2).map((h) => h.text.split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(doc.headings.filter((h) => h.depth === 2).map((h) => h.text.split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
     expect(new Set(doc.headings.map((h) => h.id)).size).toBe(doc.headings.length);
   });
 });

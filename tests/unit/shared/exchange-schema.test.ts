@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXCHANGE_SCHEMA_FILE, exchangeSchemaText } from '../../../src/cli/write-exchange-schema';
+import { EXCHANGE_SCHEMA_FILE, HANDOUT_SCHEMA_FILE, exchangeSchemaText, handoutSchemaText } from '../../../src/cli/write-exchange-schema';
 import { csvCell, csvTable } from '../../../src/shared/exchange/csv';
 import { APP_ROOT } from '../../helpers/core';
 
@@ -17,6 +17,19 @@ describe('the published exchange schema', () => {
     for (const list of ['sites', 'wards', 'areas', 'templates', 'assessments']) {
       expect(schema.properties[list]!.items!.additionalProperties, list).toBe(false);
     }
+  });
+});
+
+describe('the published hand-out schema', () => {
+  it('is exactly what the zod schema generates now (run "npm run schema:exchange" after changing it)', () => {
+    expect(fs.readFileSync(path.join(APP_ROOT, HANDOUT_SCHEMA_FILE), 'utf8')).toBe(handoutSchemaText());
+  });
+
+  it('describes both kinds of file, each closed to unknown fields', () => {
+    const schema = JSON.parse(handoutSchemaText()) as { oneOf?: { additionalProperties?: unknown; properties: Record<string, { const?: string }> }[]; anyOf?: unknown[] };
+    const kinds = (schema.oneOf ?? (schema.anyOf as typeof schema.oneOf))!;
+    expect(kinds.map((k) => k.properties['kind']!.const).sort()).toEqual(['assessment', 'register']);
+    for (const kind of kinds) expect(kind.additionalProperties).toBe(false);
   });
 });
 

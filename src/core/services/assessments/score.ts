@@ -1,5 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { buildScoringInput } from '../../../shared/exchange/scoring-input';
+import { provisionalScores } from '../../../shared/merge/provisional-scoring';
 import {
   SCORING_ENGINE_VERSION,
   scoreWard,
@@ -16,6 +17,7 @@ import type { DbOrTx } from '../../context';
 import { statement } from '../../db/prepared';
 import { actions, answers, assessmentScores, wards } from '../../db/schema';
 import { notFound } from '../../errors';
+import { conflictsForScoring, withConflicts } from '../merge/scoring';
 import type { listActions } from './actions';
 import { listLigaturePoints } from './ligature-points';
 import { pinnedTemplate, pinnedTemplates } from './pinned';
@@ -29,6 +31,11 @@ type PointAction = Pick<ReturnType<typeof listActions>[number], 'id' | 'ligature
 
 /** Everything the engine needs, read from the store: the assessment as recorded. */
 export function scoringInput(tx: DbOrTx, assessmentId: string, known?: AssessmentView): WardScoringInput {
+  return buildScoringInput(recordedForScoring(tx, assessmentId, known));
+}
+
+/** The records the engine's input is built from (see buildScoringInput). */
+function recordedForScoring(tx: DbOrTx, assessmentId: string, known?: AssessmentView): Parameters<typeof buildScoringInput>[0] {
   const assessment = known ?? getAssessment(tx, assessmentId);
   const ward = tx.select({ id: wards.id, type: wards.type, bedCount: wards.bedCount }).from(wards).where(eq(wards.id, assessment.wardId)).get();
   if (!ward) throw notFound('ward', assessment.wardId);
@@ -42,7 +49,7 @@ export function scoringInput(tx: DbOrTx, assessmentId: string, known?: Assessmen
     .from(answers)
     .where(eq(answers.assessmentId, assessmentId))
     .all();
-  return buildScoringInput({
+  return {
     // A signed-off assessment scores against the ward as it was when signed off; a draft against the register.
     ward: { id: ward.id, type: (assessment.wardType ?? ward.type) as WardType, bedCount: assessment.bedCount ?? ward.bedCount },
     // Scoring lists areas by name, whatever route the assessor walks (buildScoringInput orders them).
@@ -51,17 +58,26 @@ export function scoringInput(tx: DbOrTx, assessmentId: string, known?: Assessmen
     points: listLigaturePoints(tx, assessmentId),
     actions: pointActions,
     assessedOn: assessment.assessedOn,
-  });
+  };
 }
 
-/** The assessment scored now, by this engine, against the exact template versions it pinned. */
+/**
+ * The assessment scored now, by this engine, against the exact template versions it pinned. While
+ * records merged from another device are in conflict (a draft only), it scores provisionally on the
+ * safe side and names the records in conflict (services/merge/scoring.ts).
+ */
 export function scoreAssessment(tx: DbOrTx, assessmentId: string) {
   const assessment = getAssessment(tx, assessmentId);
+  const templates = pinnedTemplates(tx, assessment);
+  const conflicts = assessment.status === 'draft' ? conflictsForScoring(tx, assessmentId) : null;
   return {
     assessmentId,
     status: assessment.status,
     templates: assessment.templates,
-    scores: scoreWard(pinnedTemplates(tx, assessment), scoringInput(tx, assessmentId, assessment)),
+    scores: conflicts
+      ? provisionalScores(templates, recordedForScoring(tx, assessmentId, assessment), conflicts.versions)
+      : scoreWard(templates, scoringInput(tx, assessmentId, assessment)),
+    conflicts: conflicts?.records ?? [],
   };
 }
 
@@ -75,10 +91,9 @@ export function assessmentResult(tx: DbOrTx, assessmentId: string) {
   const kept = tx.select().from(assessmentScores).where(eq(assessmentScores.assessmentId, assessmentId)).get();
   const assessment = getAssessment(tx, assessmentId);
   if (kept && assessment.status === 'signed_off') {
-    return { assessmentId, status: assessment.status, templates: assessment.templates, engine: kept.engine, kept: true, scores: JSON.parse(kept.scores) as WardScores };
+    return { assessmentId, status: assessment.status, templates: assessment.templates, engine: kept.engine, kept: true, scores: JSON.parse(kept.scores) as WardScores, conflicts: [] };
   }
-  const scores = scoreWard(pinnedTemplates(tx, assessment), scoringInput(tx, assessmentId, assessment));
-  return { assessmentId, status: assessment.status, templates: assessment.templates, engine: SCORING_ENGINE_VERSION, kept: false, scores };
+  return { ...scoreAssessment(tx, assessmentId), engine: SCORING_ENGINE_VERSION, kept: false };
 }
 
 /**
@@ -134,7 +149,13 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
     return template;
   };
 
+  const conflicted = withConflicts(tx, heads.filter(([, , status]) => status === 'draft').map(([id]) => id));
   for (const [id, assessedOn, status, wardId, wardType, bedCount] of heads) {
+    // A draft with conflicts from merged devices scores as scoreAssessment says (one rule, one place).
+    if (conflicted.has(id)) {
+      result.set(id, scoreAssessment(tx, id));
+      continue;
+    }
     const pinned = Object.fromEntries((pins.get(id) ?? []).map(([, domain, key]) => [domain, key])) as Record<Domain, string>;
     const templates = { quality: pinned.quality, safety: pinned.safety, ligature: pinned.ligature, therapeutic: pinned.therapeutic };
     const input = buildScoringInput({
@@ -169,7 +190,7 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
       ligature: pinnedTemplateOf(templates.ligature),
       therapeutic: pinnedTemplateOf(templates.therapeutic),
     } as PinnedTemplates;
-    result.set(id, { assessmentId: id, status, templates, scores: scoreWard(pinnedSet, input) });
+    result.set(id, { assessmentId: id, status, templates, scores: scoreWard(pinnedSet, input), conflicts: [] });
   }
   return result;
 }

@@ -32,28 +32,8 @@ import { scoreFromFile } from './verify';
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function exportReturn(tx: DbOrTx, appVersion: string, input: ParsedInput<'exchange.export'>): ExchangeDocument {
-  const board = tx.select({ id: boards.id, name: boards.name, code: boards.code }).from(boards).where(eq(boards.id, input.boardId)).get();
-  if (!board) throw notFound('board', input.boardId);
-  const siteRows = tx
-    .select({ id: sites.id, boardId: sites.boardId, name: sites.name, eamsSiteCode: sites.eamsSiteCode })
-    .from(sites)
-    .where(eq(sites.boardId, board.id))
-    .all()
-    .sort(byId);
-  const wardRows = siteRows.length === 0 ? [] : tx
-    .select({ id: wards.id, siteId: wards.siteId, name: wards.name, type: wards.type, bedCount: wards.bedCount, sexDesignation: wards.sexDesignation, block: wards.block, eamsBlockCode: wards.eamsBlockCode })
-    .from(wards)
-    .where(inArray(wards.siteId, siteRows.map((s) => s.id)))
-    .all()
-    .sort(byId) as ExchangeDocument['wards'];
-  const wardIds = wardRows.map((w) => w.id);
-  const areaRows = wardIds.length === 0 ? [] : tx
-    .select({ id: areas.id, wardId: areas.wardId, type: areas.type, name: areas.name, supervisionTier: areas.supervisionTier, tierOverrideReason: areas.tierOverrideReason, eamsRoomCode: areas.eamsRoomCode })
-    .from(areas)
-    .where(inArray(areas.wardId, wardIds))
-    .all()
-    .sort(byId) as ExchangeDocument['areas'];
-
+  const register = registerRecords(tx, { boardId: input.boardId });
+  const wardIds = register.wards.map((w) => w.id);
   const assessmentIds = wardIds.length === 0 ? [] : tx
     .select({ id: assessments.id })
     .from(assessments)
@@ -67,21 +47,75 @@ export function exportReturn(tx: DbOrTx, appVersion: string, input: ParsedInput<
     .all()
     .map((r) => r.id)
     .sort();
+  return buildReturn(tx, appVersion, register, assessmentIds, { drafts: input.includeDrafts, photos: input.includePhotos });
+}
 
+/** One signed-off assessment as a return of its own, with its ward and where the ward sits. */
+export function returnOfAssessment(tx: DbOrTx, appVersion: string, assessmentId: string): ExchangeDocument {
+  const assessment = tx.select({ wardId: assessments.wardId }).from(assessments).where(eq(assessments.id, assessmentId)).get();
+  if (!assessment) throw notFound('assessment', assessmentId);
+  return buildReturn(tx, appVersion, registerRecords(tx, { wardId: assessment.wardId }), [assessmentId], { drafts: false, photos: false });
+}
+
+/** What part of the register: a whole board, one site, or one ward (with its site and board). */
+export interface RegisterScope {
+  boardId?: string | null;
+  siteId?: string | null;
+  wardId?: string | null;
+}
+
+/** The register as files carry it, each list in id order. */
+export function registerRecords(tx: DbOrTx, scope: RegisterScope): Pick<ExchangeDocument, 'board' | 'sites' | 'wards' | 'areas'> {
+  const wardFields = { id: wards.id, siteId: wards.siteId, name: wards.name, type: wards.type, bedCount: wards.bedCount, sexDesignation: wards.sexDesignation, block: wards.block, eamsBlockCode: wards.eamsBlockCode };
+  const siteFields = { id: sites.id, boardId: sites.boardId, name: sites.name, eamsSiteCode: sites.eamsSiteCode };
+  const ward = scope.wardId ? tx.select(wardFields).from(wards).where(eq(wards.id, scope.wardId)).get() : undefined;
+  if (scope.wardId && !ward) throw notFound('ward', scope.wardId);
+  const siteId = ward?.siteId ?? scope.siteId;
+  const site = siteId ? tx.select(siteFields).from(sites).where(eq(sites.id, siteId)).get() : undefined;
+  if (siteId && !site) throw notFound('site', siteId);
+  const boardId = site?.boardId ?? scope.boardId;
+  const board = boardId ? tx.select({ id: boards.id, name: boards.name, code: boards.code }).from(boards).where(eq(boards.id, boardId)).get() : undefined;
+  if (!board || (scope.boardId && board.id !== scope.boardId)) throw notFound(scope.boardId ? 'board holding that site or ward' : 'board', boardId ?? '(none)');
+  const siteRows = site ? [site] : tx.select(siteFields).from(sites).where(eq(sites.boardId, board.id)).all().sort(byId);
+  const wardRows = (ward ? [ward] : siteRows.length === 0 ? [] : tx.select(wardFields).from(wards).where(inArray(wards.siteId, siteRows.map((s) => s.id))).all().sort(byId)) as ExchangeDocument['wards'];
+  return { board, sites: siteRows, wards: wardRows, areas: wardAreas(tx, wardRows.map((w) => w.id)) };
+}
+
+/** An installed template version, whole, as files carry it. */
+export function templateEntry(tx: DbOrTx, key: string): ExchangeTemplate {
+  const row = tx.select().from(templates).where(eq(templates.key, key)).get();
+  if (!row) throw notFound('template version', key);
+  return { key, templateId: row.templateId, domain: row.domain as Template['domain'], version: row.version, contentHash: row.contentHash, content: JSON.parse(row.content) as Template };
+}
+
+/** The register areas of these wards, as a return carries them. */
+export function wardAreas(tx: DbOrTx, wardIds: readonly string[]): ExchangeDocument['areas'] {
+  if (wardIds.length === 0) return [];
+  return tx
+    .select({ id: areas.id, wardId: areas.wardId, type: areas.type, name: areas.name, supervisionTier: areas.supervisionTier, tierOverrideReason: areas.tierOverrideReason, eamsRoomCode: areas.eamsRoomCode })
+    .from(areas)
+    .where(inArray(areas.wardId, [...wardIds]))
+    .all()
+    .sort(byId) as ExchangeDocument['areas'];
+}
+
+function buildReturn(
+  tx: DbOrTx,
+  appVersion: string,
+  register: Pick<ExchangeDocument, 'board' | 'sites' | 'wards' | 'areas'>,
+  assessmentIds: readonly string[],
+  includes: ExchangeDocument['includes'],
+): ExchangeDocument {
+  const { board } = register;
   const templateRows = new Map<string, ExchangeTemplate>();
   const pinnedTemplate = (key: string): Template => {
     let entry = templateRows.get(key);
-    if (!entry) {
-      const row = tx.select().from(templates).where(eq(templates.key, key)).get();
-      if (!row) throw notFound('template version', key);
-      entry = { key, templateId: row.templateId, domain: row.domain as Template['domain'], version: row.version, contentHash: row.contentHash, content: JSON.parse(row.content) as Template };
-      templateRows.set(key, entry);
-    }
+    if (!entry) templateRows.set(key, (entry = templateEntry(tx, key)));
     return entry.content;
   };
 
   const exported = assessmentIds.map((id) => {
-    const record = assessmentRecord(tx, id, input.includePhotos);
+    const record = assessmentRecord(tx, id, includes.photos);
     const used = new Map(Object.values(record.templates).map((key) => [key, pinnedTemplate(key)]));
     // A signed-off assessment travels with the result it was signed off with (and that result's
     // engine), never re-rated on the way out; a draft, or one from before results were kept, is
@@ -98,11 +132,8 @@ export function exportReturn(tx: DbOrTx, appVersion: string, input: ParsedInput<
     generatedAt: recorded.at(-1) ?? null,
     generator: { app: APP_NAME, version: appVersion },
     scoringEngine: SCORING_ENGINE_VERSION,
-    includes: { drafts: input.includeDrafts, photos: input.includePhotos },
-    board,
-    sites: siteRows,
-    wards: wardRows,
-    areas: areaRows,
+    includes,
+    ...register,
     templates: [...templateRows.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
     assessments: exported,
   } as Omit<ExchangeDocument, 'digest'>;

@@ -2,7 +2,7 @@ import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { ParsedInput } from '../../../shared/contract';
-import type { ExchangeAssessment, ExchangeDocument } from '../../../shared/exchange/schema';
+import type { ExchangeAssessment, ExchangeDocument, ExchangeTemplate } from '../../../shared/exchange/schema';
 import type { DbOrTx, ServiceContext } from '../../context';
 import {
   actions,
@@ -27,7 +27,7 @@ import { keepScores } from '../scores/scored-wards';
 import { storeTemplate } from '../templates';
 import { assessmentRecord } from './export';
 import type { Signer } from '../signing/register';
-import { checkReturnSigner, ExchangeRefusal, verifyReturn } from './verify';
+import { checkReturnSigner, ExchangeRefusal, verifyReturn, type VerifiedReturn } from './verify';
 import { writeTransaction } from '../../db/transactions';
 
 // Collation: a board's return goes into this store in one transaction, after every check that
@@ -55,50 +55,61 @@ export interface ImportReport {
 
 export function importReturn(ctx: ServiceContext, input: ParsedInput<'exchange.import'>): ImportReport {
   const verified = verifyReturn(input.fileName, input.content);
-  const { document } = verified;
-  const refuse = (problem: string, code?: 'ALREADY_EXISTS'): never => {
-    throw new ExchangeRefusal(input.fileName, problem, [], code);
-  };
   return writeTransaction(ctx.db, (tx) => {
     // Inside the transaction: the register cannot change between this check and the writes.
     const { signedBy } = checkReturnSigner(tx, verified, input.fileName);
-    const report: ImportReport = {
-      fileName: input.fileName,
-      status: 'imported',
-      board: { id: document.board.id, name: document.board.name },
-      assessmentsAdded: 0,
-      assessmentsAlreadyHere: 0,
-      templatesInstalled: [],
-      estateRecordsAdded: 0,
-      estateRecordsUpdated: 0,
-      olderThanHere: isOlderThanHere(tx, document),
-      photosAdded: 0,
-      signedBy,
-    };
-    const source = `exchange file ${input.fileName}`.slice(0, 200);
-    for (const entry of document.templates) {
-      try {
-        const { key, alreadyInstalled } = storeTemplate(tx, ctx, entry.content, source);
-        if (!alreadyInstalled) report.templatesInstalled.push(key);
-      } catch (error) {
-        if (error instanceof AppError) refuse(`template ${entry.key} is already installed here with different content`);
-        throw error;
-      }
-    }
-    upsertEstate(tx, ctx, document, report, refuse);
-    const added = document.assessments.filter((assessment) => importAssessment(tx, ctx, assessment, input.fileName, report, refuse));
-    // The engine's scores of what was added, kept as a sign-off keeps them: verification computed
-    // them from exactly the records just written (the same input builder and engine as scoring
-    // from this store), so they are kept, not read back and computed again.
-    for (const assessment of added) keepScores(tx, ctx, assessment.id, verified.scores.get(assessment.id)!);
-    const changed = report.assessmentsAdded + report.templatesInstalled.length + report.estateRecordsAdded + report.estateRecordsUpdated + report.photosAdded;
-    report.status = changed === 0 ? 'already_imported' : 'imported';
-    return report;
+    return importVerifiedReturn(tx, ctx, verified, input.fileName, signedBy);
   });
 }
 
+/** Writes a return that passed every check (its signer already checked, or not asked for), inside the caller's transaction. */
+export function importVerifiedReturn(tx: DbOrTx, ctx: ServiceContext, { document, scores }: VerifiedReturn, fileName: string, signedBy: Signer['signedBy']): ImportReport {
+  const refuse = (problem: string, code?: 'ALREADY_EXISTS'): never => {
+    throw new ExchangeRefusal(fileName, problem, [], code);
+  };
+  const report: ImportReport = {
+    fileName,
+    status: 'imported',
+    board: { id: document.board.id, name: document.board.name },
+    assessmentsAdded: 0,
+    assessmentsAlreadyHere: 0,
+    templatesInstalled: [],
+    estateRecordsAdded: 0,
+    estateRecordsUpdated: 0,
+    olderThanHere: isOlderThanHere(tx, document),
+    photosAdded: 0,
+    signedBy,
+  };
+  report.templatesInstalled = installFileTemplates(tx, ctx, document.templates, `exchange file ${fileName}`, refuse);
+  // Returns can arrive out of order: an older file adds what is missing but never rolls the register back.
+  upsertRegister(tx, ctx, document, report, refuse, !report.olderThanHere);
+  const added = document.assessments.filter((assessment) => importAssessment(tx, ctx, assessment, fileName, report, refuse));
+  // The engine's scores of what was added, kept as a sign-off keeps them: verification computed
+  // them from exactly the records just written (the same input builder and engine as scoring
+  // from this store), so they are kept, not read back and computed again.
+  for (const assessment of added) keepScores(tx, ctx, assessment.id, scores.get(assessment.id)!);
+  const changed = report.assessmentsAdded + report.templatesInstalled.length + report.estateRecordsAdded + report.estateRecordsUpdated + report.photosAdded;
+  report.status = changed === 0 ? 'already_imported' : 'imported';
+  return report;
+}
+
 /** Refuses the whole file; ALREADY_EXISTS when one of its ids is taken here by another record. */
-type Refuse = (problem: string, code?: 'ALREADY_EXISTS') => never;
+export type Refuse = (problem: string, code?: 'ALREADY_EXISTS') => never;
+
+/** Installs the template versions a checked file carries that are not here; returns their keys. */
+export function installFileTemplates(tx: DbOrTx, ctx: ServiceContext, entries: readonly ExchangeTemplate[], source: string, refuse: Refuse): string[] {
+  const installed: string[] = [];
+  for (const entry of entries) {
+    try {
+      const { key, alreadyInstalled } = storeTemplate(tx, ctx, entry.content, source.slice(0, 200));
+      if (!alreadyInstalled) installed.push(key);
+    } catch (error) {
+      if (error instanceof AppError) refuse(`template ${entry.key} is already installed here with different content`);
+      throw error;
+    }
+  }
+  return installed;
+}
 
 interface EstateKind {
   entity: string;
@@ -111,15 +122,33 @@ interface EstateKind {
   parentKind: { what: string; table: SQLiteTable & { id: SQLiteColumn; name: SQLiteColumn } } | null;
 }
 
-function upsertEstate(tx: DbOrTx, ctx: ServiceContext, document: ExchangeDocument, report: ImportReport, refuse: Refuse): void {
+/** The register records of a file, as many as it carries. */
+export interface RegisterRecords {
+  board: ExchangeDocument['board'];
+  sites: readonly ExchangeDocument['sites'][number][];
+  wards: readonly ExchangeDocument['wards'][number][];
+  areas: readonly ExchangeDocument['areas'][number][];
+}
+
+/**
+ * Adds the register records missing here and, when `update`, brings the others up to the file's
+ * values (a renamed ward is renamed here too). A different record under the same name, or a record
+ * here under another parent, refuses the whole file.
+ */
+export function upsertRegister(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  document: RegisterRecords,
+  report: Pick<ImportReport, 'estateRecordsAdded' | 'estateRecordsUpdated'>,
+  refuse: Refuse,
+  update: boolean,
+): void {
   const kinds = {
     board: { entity: 'board', what: 'board', table: boards, parent: null, parentKey: null, parentKind: null },
     site: { entity: 'site', what: 'site', table: sites, parent: sites.boardId, parentKey: 'boardId', parentKind: { what: 'board', table: boards } },
     ward: { entity: 'ward', what: 'ward', table: wards, parent: wards.siteId, parentKey: 'siteId', parentKind: { what: 'site', table: sites } },
     area: { entity: 'area', what: 'area', table: areas, parent: areas.wardId, parentKey: 'wardId', parentKind: { what: 'ward', table: wards } },
   } satisfies Record<string, EstateKind>;
-  // Returns can arrive out of order: an older file adds what is missing but never rolls the register back.
-  const update = !report.olderThanHere;
   upsert(tx, ctx, kinds.board, { ...document.board }, null, report, refuse, update);
   for (const site of document.sites) upsert(tx, ctx, kinds.site, { ...site }, site.boardId, report, refuse, update);
   for (const ward of document.wards) upsert(tx, ctx, kinds.ward, { ...ward }, ward.siteId, report, refuse, update);
@@ -142,7 +171,7 @@ function upsert(
   kind: EstateKind,
   values: Record<string, unknown> & { id: string; name: string },
   parentId: string | null,
-  report: ImportReport,
+  report: Pick<ImportReport, 'estateRecordsAdded' | 'estateRecordsUpdated'>,
   refuse: Refuse,
   update: boolean,
 ): void {
@@ -188,8 +217,11 @@ function upsert(
 /** Adds the assessment unless it is already here (unchanged); true when it was added. */
 function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeAssessment, fileName: string, report: ImportReport, refuse: Refuse): boolean {
   const { scores: _scores, photos: filePhotos, ...record } = assessment;
-  const here = tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, assessment.id)).get();
+  const here = tx.select({ id: assessments.id, status: assessments.status }).from(assessments).where(eq(assessments.id, assessment.id)).get();
   if (here) {
+    if (here.status === 'draft') {
+      refuse(`assessment ${assessment.id} (round ${assessment.round}) is still a draft here: bring the signed-off assessment back with a hand-out file from the device it was signed off on (Hand-outs), which brings this draft up to date`);
+    }
     const stored = assessmentRecord(tx, assessment.id, false);
     if (canonicalJson(stored) !== canonicalJson(record)) {
       refuse(`assessment ${assessment.id} (round ${assessment.round}) is already here with different content; a signed-off assessment never changes`);

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { canonicalJson, sameJson } from '../../../shared/canonical-json';
 import { defaultTierFor } from '../../../shared/domain/estate';
 import {
@@ -5,6 +6,7 @@ import {
   ExchangeDocument,
   KNOWN_EXCHANGE_VERSIONS,
   type ExchangeAssessment,
+  type ExchangeTemplate,
 } from '../../../shared/exchange/schema';
 import { buildScoringInput } from '../../../shared/exchange/scoring-input';
 import { londonDateOf } from '../../../shared/dates';
@@ -33,7 +35,8 @@ export class ExchangeRefusal extends AppError {
     /** ALREADY_EXISTS when an id in the file is taken here by another record; otherwise the file is at fault. */
     code: 'VALIDATION' | 'ALREADY_EXISTS' = 'VALIDATION',
   ) {
-    super(code, `${fileName}: ${problem}`);
+    // A fault in the file's content is named as that field, so every door can show it there.
+    super(code, `${fileName}: ${problem}`, code === 'VALIDATION' ? [{ path: ['content'], message: problem }] : undefined);
     this.name = 'ExchangeRefusal';
   }
 }
@@ -49,15 +52,16 @@ export interface VerifiedReturn {
 }
 
 export function verifyReturn(fileName: string, content: string): VerifiedReturn {
-  const checks: string[] = [];
+  const parsed = parseUntrustedJson(content);
+  if (!parsed.ok) throw new ExchangeRefusal(fileName, parsed.problem, []);
+  return verifyReturnDocument(fileName, parsed.value, ['Readable JSON, no forbidden keys, nesting within limits']);
+}
+
+/** Every check of verifyReturn after reading the JSON (also used for a return carried inside a hand-out file). */
+export function verifyReturnDocument(fileName: string, raw: unknown, checks: string[] = []): VerifiedReturn {
   const refuse = (problem: string): never => {
     throw new ExchangeRefusal(fileName, problem, checks);
   };
-
-  const parsed = parseUntrustedJson(content);
-  if (!parsed.ok) return refuse(parsed.problem);
-  const raw = parsed.value;
-  checks.push('Readable JSON, no forbidden keys, nesting within limits');
 
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as Record<string, unknown>)['format'] !== EXCHANGE_FORMAT) {
     return refuse(`is not an exchange file of this app (it has no "format": "${EXCHANGE_FORMAT}")`);
@@ -74,13 +78,7 @@ export function verifyReturn(fileName: string, content: string): VerifiedReturn 
     return refuse('digest does not match its content (file altered after export)');
   }
 
-  const schema = ExchangeDocument.safeParse(raw);
-  if (!schema.success) {
-    const described = schema.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(document)'}: ${issue.message}`);
-    const more = schema.error.issues.length > 3 ? ` (and ${schema.error.issues.length - 3} more)` : '';
-    return refuse(`does not match the exchange format: ${described.join('; ')}${more}`);
-  }
-  const document = schema.data;
+  const document = parseOrRefuse(ExchangeDocument, raw, 'the exchange format', refuse);
   checks.push('Matches the exchange schema');
   checks.push(`Digest sha256:${document.digest} matches the content`);
   if (document.signature) {
@@ -89,7 +87,7 @@ export function verifyReturn(fileName: string, content: string): VerifiedReturn 
     checks.push(`Signature by key ${keyLabel(document.signature.keyId)} is valid for this content`);
   }
 
-  const templates = checkTemplates(document, refuse);
+  const templates = checkTemplates(document.templates, refuse);
   checks.push(`${templates.size} template version${templates.size === 1 ? '' : 's'} match their content hashes`);
 
   checkConsistency(document, templates, refuse);
@@ -132,6 +130,15 @@ export function verifyReturn(fileName: string, content: string): VerifiedReturn 
   return { document, templates, checks, scores: computed };
 }
 
+/** The file parsed by its schema, or refused naming the first few places it does not fit. */
+export function parseOrRefuse<T extends z.ZodType>(schema: T, raw: unknown, format: string, refuse: (problem: string) => never): z.output<T> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const described = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(document)'}: ${issue.message}`);
+  const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
+  return refuse(`does not match ${format}: ${described.join('; ')}${more}`);
+}
+
 /** Who signed a verified return, by this database's register of boards' keys (refused like any other check). */
 export function checkReturnSigner(db: DbOrTx, verified: VerifiedReturn, fileName: string): Signer {
   const signer = checkSigner(db, verified.document, (problem) => {
@@ -172,9 +179,10 @@ export function scoreFromFile(assessment: Omit<ExchangeAssessment, 'scores'>, te
   return { input, scores: scoreWard(pinnedOf(assessment, templates), input) };
 }
 
-function checkTemplates(document: ExchangeDocument, refuse: (problem: string) => never): Map<string, Template> {
+/** The templates a file carries, by key, each checked against its key and content hash. */
+export function checkTemplates(entries: readonly ExchangeTemplate[], refuse: (problem: string) => never): Map<string, Template> {
   const byKey = new Map<string, Template>();
-  for (const entry of document.templates) {
+  for (const entry of entries) {
     const { content } = entry;
     if (byKey.has(entry.key)) refuse(`template ${entry.key} is listed twice`);
     if (entry.key !== `${content.templateId}@${content.version}` || entry.templateId !== content.templateId || entry.version !== content.version || entry.domain !== content.domain) {
@@ -188,19 +196,36 @@ function checkTemplates(document: ExchangeDocument, refuse: (problem: string) =>
   return byKey;
 }
 
-function checkConsistency(document: ExchangeDocument, templates: ReadonlyMap<string, Template>, refuse: (problem: string) => never): void {
-  const unique = (what: string, ids: Iterable<string>) => {
-    const seen = new Set<string>();
-    for (const id of ids) {
-      if (seen.has(id)) refuse(`the ${what} id ${id} is used twice`);
-      seen.add(id);
+/** Refuses a file that uses one id for two records of a kind; the set of ids otherwise. */
+export function uniqueIds(what: string, ids: Iterable<string>, refuse: (problem: string) => never): Set<string> {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) refuse(`the ${what} id ${id} is used twice`);
+    seen.add(id);
+  }
+  return seen;
+}
+
+/** The register a file carries hangs together: ids once each, every parent in the file, tier overrides explained. */
+export function checkRegisterConsistency(register: Pick<ExchangeDocument, 'board' | 'sites' | 'wards' | 'areas'>, refuse: (problem: string) => never): void {
+  const { board } = register;
+  const sites = uniqueIds('site', register.sites.map((s) => s.id), refuse);
+  const wards = uniqueIds('ward', register.wards.map((w) => w.id), refuse);
+  uniqueIds('area', register.areas.map((a) => a.id), refuse);
+  for (const site of register.sites) if (site.boardId !== board.id) refuse(`site ${site.name} belongs to board ${site.boardId}, not to ${board.name}`);
+  for (const ward of register.wards) if (!sites.has(ward.siteId)) refuse(`ward ${ward.name} names site ${ward.siteId}, which is not in the file`);
+  for (const area of register.areas) {
+    if (!wards.has(area.wardId)) refuse(`area ${area.name} names ward ${area.wardId}, which is not in the file`);
+    // The register's own rule (estate-schemas): a tier other than the area type's default says why.
+    if (area.supervisionTier !== defaultTierFor(area.type) && !area.tierOverrideReason) {
+      refuse(`area ${area.name} (${area.id}) is tier ${area.supervisionTier} instead of its type's default tier ${defaultTierFor(area.type)} without a reason`);
     }
-    return seen;
-  };
-  const { board } = document;
-  const sites = unique('site', document.sites.map((s) => s.id));
-  const wards = unique('ward', document.wards.map((w) => w.id));
-  unique('area', document.areas.map((a) => a.id));
+  }
+}
+
+function checkConsistency(document: ExchangeDocument, templates: ReadonlyMap<string, Template>, refuse: (problem: string) => never): void {
+  const unique = (what: string, ids: Iterable<string>) => uniqueIds(what, ids, refuse);
+  checkRegisterConsistency(document, refuse);
   unique('assessment', document.assessments.map((a) => a.id));
   const all = document.assessments;
   unique('assessor', all.flatMap((a) => a.assessors.map((x) => x.id)));
@@ -210,17 +235,7 @@ function checkConsistency(document: ExchangeDocument, templates: ReadonlyMap<str
   unique('re-check', all.flatMap((a) => a.rechecks.map((x) => x.id)));
   unique('photo', all.flatMap((a) => (a.photos ?? []).map((x) => x.id)));
 
-  for (const site of document.sites) if (site.boardId !== board.id) refuse(`site ${site.name} belongs to board ${site.boardId}, not to ${board.name}`);
-  for (const ward of document.wards) if (!sites.has(ward.siteId)) refuse(`ward ${ward.name} names site ${ward.siteId}, which is not in the file`);
   const areasById = new Map(document.areas.map((a) => [a.id, a]));
-  for (const area of document.areas) {
-    if (!wards.has(area.wardId)) refuse(`area ${area.name} names ward ${area.wardId}, which is not in the file`);
-    // The register's own rule (estate-schemas): a tier other than the area type's default says why.
-    if (area.supervisionTier !== defaultTierFor(area.type) && !area.tierOverrideReason) {
-      refuse(`area ${area.name} (${area.id}) is tier ${area.supervisionTier} instead of its type's default tier ${defaultTierFor(area.type)} without a reason`);
-    }
-  }
-
   for (const assessment of all) checkAssessment(assessment, document, areasById, templates, refuse);
 }
 

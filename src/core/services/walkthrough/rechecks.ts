@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/contract';
 import type { DbOrTx, ServiceContext } from '../../context';
+import { derivedId } from '../../derived-id';
 import { actions, answers, assessments, ligaturePoints, photos, rechecks } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit';
@@ -105,7 +106,15 @@ function refuse(message: string, field = 'outcome'): AppError {
   return new AppError('CONFLICT', message, [{ path: [field], message }]);
 }
 
-function copyPoint(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView, previousId: string, assessorId: string): string {
+/**
+ * The id of the copy a re-check makes: derived from the re-check, so two devices deciding the
+ * same re-check make the same record, which merges as one (see services/merge).
+ */
+function copyId(recheckId: string): string {
+  return derivedId(`recheck-copy:${recheckId}`);
+}
+
+function copyPoint(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView, recheckId: string, previousId: string, assessorId: string): string {
   const previous = tx.select().from(ligaturePoints).where(eq(ligaturePoints.id, previousId)).get();
   if (!previous) throw notFound('ligature point', previousId);
   if (!assessment.areas.some((a) => a.areaId === previous.areaId)) {
@@ -116,13 +125,13 @@ function copyPoint(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView, 
   const itemId = previous.itemId && prompts.some((p) => p.id === previous.itemId) ? previous.itemId : null;
   const now = ctx.now().toISOString();
   // A lead's confirmation belongs to the round it was given in: the next sign-off confirms afresh.
-  const row = { ...previous, id: ctx.newId(), assessmentId: assessment.id, itemId, assessorId, createdAt: now, updatedAt: now, otherControlConfirmedBy: null, otherControlConfirmedAt: null };
+  const row = { ...previous, id: copyId(recheckId), assessmentId: assessment.id, itemId, assessorId, createdAt: now, updatedAt: now, otherControlConfirmedBy: null, otherControlConfirmedAt: null };
   tx.insert(ligaturePoints).values(row).run();
   recordAudit(tx, ctx, 'create', 'ligature_point', row.id, null, { ...row, controls: JSON.parse(row.controls) as unknown, copiedFrom: previousId });
   return row.id;
 }
 
-function copyAction(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView, previousId: string): string {
+function copyAction(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView, recheckId: string, previousId: string): string {
   const previous = tx.select().from(actions).where(eq(actions.id, previousId)).get();
   if (!previous) throw notFound('action', previousId);
   let ligaturePointId: string | null = null;
@@ -149,7 +158,7 @@ function copyAction(tx: DbOrTx, ctx: ServiceContext, assessment: AssessmentView,
     }
   }
   const now = ctx.now().toISOString();
-  const row = { ...previous, id: ctx.newId(), assessmentId: assessment.id, answerId: newAnswerId, ligaturePointId, createdAt: now, updatedAt: now };
+  const row = { ...previous, id: copyId(recheckId), assessmentId: assessment.id, answerId: newAnswerId, ligaturePointId, createdAt: now, updatedAt: now };
   tx.insert(actions).values(row).run();
   recordAudit(tx, ctx, 'create', 'action', row.id, null, { ...row, copiedFrom: previousId });
   return row.id;
@@ -183,7 +192,7 @@ export function decideRecheck(ctx: ServiceContext, input: ParsedInput<'rechecks.
       removeCopy(tx, ctx, row.subject, currentId);
       currentId = null;
     } else if (input.outcome !== 'removed' && !currentId) {
-      currentId = row.subject === 'ligature_point' ? copyPoint(tx, ctx, assessment, row.previousId, input.assessorId) : copyAction(tx, ctx, assessment, row.previousId);
+      currentId = row.subject === 'ligature_point' ? copyPoint(tx, ctx, assessment, row.id, row.previousId, input.assessorId) : copyAction(tx, ctx, assessment, row.id, row.previousId);
     }
     const decision = { outcome: input.outcome, note: input.note, assessorId: input.assessorId, decidedAt: ctx.now().toISOString(), currentId };
     tx.update(rechecks).set(decision).where(eq(rechecks.id, row.id)).run();
@@ -191,6 +200,23 @@ export function decideRecheck(ctx: ServiceContext, input: ParsedInput<'rechecks.
     recordAudit(tx, ctx, row.outcome === null ? 'create' : 'update', 'recheck', row.id, toRecheck(row), { ...toRecheck(row), ...decision });
     return recheckSummaries(tx, row.assessmentId, [row.id])[0]!;
   });
+}
+
+/**
+ * A carried-over copy kept after all (a conflict between devices resolved in favour of the copy):
+ * its re-check, if it says "removed", says "still present" again and points at the copy.
+ */
+export function keepRecheckCopy(tx: DbOrTx, ctx: ServiceContext, assessmentId: string, subject: RecheckRow['subject'], copy: string): void {
+  const row = tx
+    .select()
+    .from(rechecks)
+    .where(and(eq(rechecks.assessmentId, assessmentId), eq(rechecks.subject, subject)))
+    .all()
+    .find((r) => copyId(r.id) === copy);
+  if (!row || row.currentId === copy) return;
+  const change = { outcome: 'still_present' as const, currentId: copy, decidedAt: ctx.now().toISOString() };
+  tx.update(rechecks).set(change).where(eq(rechecks.id, row.id)).run();
+  recordAudit(tx, ctx, 'update', 'recheck', row.id, toRecheck(row), { ...toRecheck(row), ...change, reason: 'its carried-over record was kept when a conflict between devices was resolved' });
 }
 
 /** One physical point across rounds, oldest first: as recorded in each assessment, and how it was re-checked. */

@@ -12,6 +12,7 @@ import { findPinnedItem, pinnedTemplates } from '../assessments/pinned';
 import { assertAssessorOf, assertDraft, getAssessment, type AssessmentView } from '../assessments/read';
 import { scoringInput } from '../assessments/score';
 import { getWard } from '../estate/wards';
+import { unresolvedCount } from '../merge/conflicts';
 import { cacheScores } from '../scores/scored-wards';
 import { areaName, walkInstances } from './progress';
 import { recheckSummaries } from './rechecks';
@@ -50,6 +51,13 @@ function reasonsFor(problems: readonly SignOffProblem[], domains: ReturnType<typ
   return reasons;
 }
 
+function mergeReasons({ conflicts, duplicates }: { conflicts: number; duplicates: number }): string[] {
+  return [
+    ...(conflicts > 0 ? [`${plural(conflicts, 'conflict', 'conflicts')} between devices ${conflicts === 1 ? 'is' : 'are'} not yet resolved`] : []),
+    ...(duplicates > 0 ? [`${plural(duplicates, 'pair', 'pairs')} of areas added on two devices under one name ${duplicates === 1 ? 'is' : 'are'} not yet settled`] : []),
+  ];
+}
+
 function checkAssessment(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessment: AssessmentView) {
   const templates = pinnedTemplates(tx, assessment);
   const input = scoringInput(tx, assessment.id, assessment);
@@ -70,10 +78,12 @@ function checkAssessment(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmen
   const incomplete = new Set(domains.filter((d) => !d.complete).map((d) => d.domain));
   const pointById = new Map(input.ligaturePoints.map((p) => [p.id, p]));
   const undecidedRechecks = undecided.length > 0 ? recheckSummaries(tx, assessment.id).filter((r) => undecided.includes(r.id)) : [];
+  // Work merged from other devices that a person must still settle (services/merge).
+  const unresolved = unresolvedCount(tx, assessment.id);
 
   return {
     assessmentId: assessment.id,
-    ready: problems.every((p) => p.rule === 'other_control_unconfirmed'),
+    ready: problems.every((p) => p.rule === 'other_control_unconfirmed') && unresolved.conflicts + unresolved.duplicates === 0,
     domains,
     missing: walkInstances(tx, assessment)
       .instances.filter((i) => !i.answered && incomplete.has(i.domain))
@@ -93,7 +103,7 @@ function checkAssessment(tx: DbOrTx, ctx: Pick<ServiceContext, 'now'>, assessmen
     })),
     // A point copied from a sample room scores as recorded, but nobody has yet seen it in its own room.
     pointsToConfirm: pointsToConfirm(tx, assessment, problems),
-    reasons: reasonsFor(problems, domains),
+    reasons: [...reasonsFor(problems, domains), ...mergeReasons(unresolved)],
   };
 }
 

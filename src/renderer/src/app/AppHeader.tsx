@@ -7,7 +7,8 @@ export const SERVICE_NAME = 'Mental Health Estates Assessment';
 const NAV_ITEMS: { label: string; href: string; matches: RegExp }[] = [
   { label: 'Estate register', href: href.boards(), matches: /^#\/(boards\/|sites\/|wards\/|assessments\/|$)/ },
   { label: 'Compare', href: href.compare(), matches: /^#\/compare/ },
-  { label: 'Import', href: href.importReturns(), matches: /^#\/import/ },
+  // Hand-out files between a team's devices come in beside boards' returns (the header keeps six links).
+  { label: 'Import', href: href.importReturns(), matches: /^#\/(import|handouts)/ },
   { label: 'Checklists', href: href.checklists(), matches: /^#\/checklists/ },
   { label: 'Backups', href: href.backups(), matches: /^#\/backups/ },
   { label: 'Help', href: href.help(), matches: /^#\/help/ },

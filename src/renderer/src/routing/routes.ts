@@ -18,6 +18,9 @@ export type Route =
   | { page: 'assessment-ligature'; id: string }
   | { page: 'assessment-sign-off'; id: string }
   | { page: 'assessment-rechecks'; id: string }
+  | { page: 'assessment-team'; id: string }
+  | { page: 'assessment-resolve'; id: string }
+  | { page: 'handouts' }
   | { page: 'not-found'; hash: string };
 
 export const href = {
@@ -40,6 +43,11 @@ export const href = {
   assessmentLigature: (id: string) => `#/assessments/${encodeURIComponent(id)}/ligature`,
   assessmentSignOff: (id: string) => `#/assessments/${encodeURIComponent(id)}/sign-off`,
   assessmentRechecks: (id: string) => `#/assessments/${encodeURIComponent(id)}/rechecks`,
+  /** Hand-outs, area assignments and bring-backs of one assessment. */
+  assessmentTeam: (id: string) => `#/assessments/${encodeURIComponent(id)}/team`,
+  /** Conflicts and probable duplicate areas left by merging another device's work. */
+  assessmentResolve: (id: string) => `#/assessments/${encodeURIComponent(id)}/resolve`,
+  handouts: () => '#/handouts',
 };
 
 /** Each page's address (after the #), one line per page. */
@@ -61,6 +69,9 @@ const PATTERNS: [RegExp, (params: string[]) => Route][] = [
   [/^\/assessments\/([^/]+)\/ligature\/?$/, ([id]) => ({ page: 'assessment-ligature', id: id! })],
   [/^\/assessments\/([^/]+)\/sign-off\/?$/, ([id]) => ({ page: 'assessment-sign-off', id: id! })],
   [/^\/assessments\/([^/]+)\/rechecks\/?$/, ([id]) => ({ page: 'assessment-rechecks', id: id! })],
+  [/^\/assessments\/([^/]+)\/team\/?$/, ([id]) => ({ page: 'assessment-team', id: id! })],
+  [/^\/assessments\/([^/]+)\/resolve\/?$/, ([id]) => ({ page: 'assessment-resolve', id: id! })],
+  [/^\/handouts\/?$/, () => ({ page: 'handouts' })],
 ];
 
 export function parseRoute(hash: string): Route {

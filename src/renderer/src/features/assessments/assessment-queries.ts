@@ -22,6 +22,8 @@ export const assessmentKeys = {
   rechecks: (id: string) => ['assessment', id, 'rechecks'] as const,
   score: (id: string) => ['assessment', id, 'score'] as const,
   signOffCheck: (id: string) => ['assessment', id, 'sign-off-check'] as const,
+  team: (id: string) => ['assessment', id, 'team'] as const,
+  conflicts: (id: string) => ['assessment', id, 'conflicts'] as const,
   ward: (id: string) => ['ward', id] as const,
   template: (key: string) => ['template', key] as const,
   photo: (id: string) => ['photo', id] as const,
@@ -90,8 +92,39 @@ export function useRechecks(assessmentId: string, enabled = true) {
   return useQuery({ queryKey: assessmentKeys.rechecks(assessmentId), queryFn: () => call('rechecks.list', { assessmentId }), enabled });
 }
 
+const scoreQuery = (assessmentId: string) => ({ queryKey: assessmentKeys.score(assessmentId), queryFn: () => call('assessments.score', { id: assessmentId }) });
+
 export function useScore(assessmentId: string) {
-  return useQuery({ queryKey: assessmentKeys.score(assessmentId), queryFn: () => call('assessments.score', { id: assessmentId }) });
+  return useQuery(scoreQuery(assessmentId));
+}
+
+/**
+ * Whether this question (item in area, or at ward level) is in conflict between devices, from the
+ * live score, which names the records in conflict. Many questions watch it: a question coming on
+ * screen does not read the score again (the walk's live scores keep it fresh).
+ */
+export function useInConflict(assessmentId: string, itemId: string, areaId: string | null): boolean {
+  const query = useQuery({
+    ...scoreQuery(assessmentId),
+    refetchOnMount: false,
+    select: (score) => score.conflicts.some((c) => c.itemId === itemId && c.areaId === areaId),
+  });
+  return query.data ?? false;
+}
+
+/** The team around the assessment: this device, who takes which areas, what waits to be resolved. */
+export function useTeam<T = Output<'merge.status'>>(assessmentId: string, select?: (team: Output<'merge.status'>) => T) {
+  return useQuery({ queryKey: assessmentKeys.team(assessmentId), queryFn: () => call('merge.status', { assessmentId }), ...KEPT, ...(select ? { select } : {}) });
+}
+
+/** Conflicts and probable duplicate areas, each version with who, when and device (read afresh each time the Resolve page opens). */
+export function useConflicts(assessmentId: string) {
+  return useQuery({ queryKey: assessmentKeys.conflicts(assessmentId), queryFn: () => call('merge.conflicts', { assessmentId }) });
+}
+
+/** After a file was taken or a conflict settled: anything of the assessment may have changed. */
+export function forgetAssessment(client: QueryClient, assessmentId: string): Promise<void> {
+  return client.invalidateQueries({ queryKey: assessmentKeys.all(assessmentId) });
 }
 
 export function useSignOffCheck(assessmentId: string) {

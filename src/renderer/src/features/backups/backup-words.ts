@@ -1,5 +1,6 @@
 import type { Output } from '../../../../shared/contract';
 import { count } from '../../components/counts';
+import { instantText } from '../../components/instant';
 
 export type Backup = Output<'backups.list'>[number];
 
@@ -14,10 +15,8 @@ export function reasonLabel(reason: Backup['reason']): string {
   return REASONS[reason];
 }
 
-/** "23 Nov 2026, 10:00:05" in the computer's time zone (seconds, as two backups may share a minute). */
-export function when(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
-}
+/** When a backup was made, with seconds (two backups may share a minute). */
+export const when = instantText;
 
 export function size(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -15,6 +15,7 @@ import { BoardRemoval } from './BoardRemoval';
 import { FormColumn } from '../../components/FormColumn';
 import { BoardReportSection } from '../reports/ReportSections';
 import { ExportReturnSection } from '../exchange/ExportReturnSection';
+import { RegisterHandoutSection } from '../team/RegisterHandoutSection';
 
 /** One board: its details and its sites. */
 export function BoardPage({ boardId }: { boardId: string }) {
@@ -63,6 +64,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <SitesTable sites={sites} />
       <BoardReportSection boardId={board.id} />
       <ExportReturnSection board={board} />
+      <RegisterHandoutSection board={board} sites={sites} />
       <FormColumn>
         <h2 className="nhsuk-heading-m">Add a site</h2>
         <AddSiteForm boardId={board.id} />

@@ -4,6 +4,7 @@ import { PageHeading } from '../../app/PageHeading';
 import { PageLayout } from '../../app/PageLayout';
 import { LoadFailed } from '../../components/LoadFailed';
 import { LoadingState } from '../../components/LoadingState';
+import { href } from '../../routing/routes';
 import { AddBoardForm } from './AddBoardForm';
 import { BoardsTable } from './BoardsTable';
 import { DemoEstateOffer } from './DemoEstateOffer';
@@ -25,6 +26,10 @@ export function BoardsPage() {
       <PageHeading>Estate register</PageHeading>
       <p className="nhsuk-lede-text">
         The health boards, sites, wards and areas you assess. Choose a board to see its sites.
+      </p>
+      <p className="nhsuk-body">
+        Assessing as a team on several devices? Take the register or an assessment another device handed out on the{' '}
+        <a href={href.handouts()}>Hand-outs</a> page.
       </p>
       {estateIsEmpty ? (
         <div className="nhsuk-grid-row">

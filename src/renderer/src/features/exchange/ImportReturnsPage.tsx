@@ -1,5 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { call } from '../../api/call';
 import { useLoad } from '../../api/use-load';
 import { messageOf } from '../../api/api-error';
@@ -7,6 +6,8 @@ import { PageHeading } from '../../app/PageHeading';
 import { PageLayout } from '../../app/PageLayout';
 import { useAnnounce } from '../../app/status';
 import { FileField } from '../../components/FileField';
+import { FileResultsTable } from '../../components/FileResultsTable';
+import { useFilesOneByOne } from '../../components/use-files-one-by-one';
 import { readTextFile } from '../../components/read-text-file';
 import { href } from '../../routing/routes';
 import type { Output } from '../../../../shared/contract';
@@ -25,40 +26,26 @@ const OUTCOME_LABEL: Record<FileOutcome['outcome'], string> = {
   checked: 'Checked, not imported',
 };
 
-/**
- * What the last import or check found, kept in the app's query cache for the whole session: a
- * collator who goes to look at a board and comes back still has the list of what was refused.
- */
-const OUTCOMES_KEY = ['import-returns', 'outcomes'] as const;
+/** What the last import or check found, kept for the session (see use-files-one-by-one.ts). */
+const OUTCOMES_KEY = ['file-results', 'returns'];
 
 /** The national collator's door: boards' returns, checked in full and imported one file at a time. */
 export function ImportReturnsPage() {
   const announce = useAnnounce();
-  const client = useQueryClient();
   const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<string | null>(null);
-  const outcomes = useQuery({ queryKey: OUTCOMES_KEY, queryFn: () => [] as FileOutcome[], initialData: [] as FileOutcome[], staleTime: Infinity, gcTime: Infinity }).data;
-  const setOutcomes = (list: FileOutcome[]) => client.setQueryData(OUTCOMES_KEY, list);
+  const files = useFilesOneByOne<FileOutcome>(OUTCOMES_KEY);
+  const { input, error, progress } = files;
+  const outcomes = files.results;
 
   async function run(mode: 'import' | 'verify') {
-    const files = [...(input.current?.files ?? [])];
-    if (files.length === 0) {
-      setError('Choose one or more return files (.json)');
-      input.current?.focus();
-      return;
-    }
-    setError(null);
-    const results: FileOutcome[] = [];
-    for (const [index, file] of files.entries()) {
-      setProgress(`${mode === 'import' ? 'Importing' : 'Checking'} ${file.name} (${index + 1} of ${files.length})…`);
-      results.push(await handle(mode, file));
-      setOutcomes([...results]);
-    }
-    setProgress(null);
+    const results = await files.run({
+      noneChosen: 'Choose one or more return files (.json)',
+      progress: (file, index, total) => `${mode === 'import' ? 'Importing' : 'Checking'} ${file.name} (${index + 1} of ${total})…`,
+      handle: (file) => handle(mode, file),
+    });
+    if (!results) return;
     const refused = results.filter((r) => r.outcome === 'refused').length;
-    announce(`${files.length - refused} of ${files.length} file${files.length === 1 ? '' : 's'} ${mode === 'import' ? 'accepted' : 'passed every check'}, ${refused} refused`);
+    announce(`${results.length - refused} of ${results.length} file${results.length === 1 ? '' : 's'} ${mode === 'import' ? 'accepted' : 'passed every check'}, ${refused} refused`);
   }
 
   return (
@@ -68,6 +55,10 @@ export function ImportReturnsPage() {
         Each file is checked in full before anything is written: its format and version, its digest (so a file changed after
         export is refused), its checklist versions, and every score, which is worked out again from the answers. A file that
         fails any check is refused whole. Importing the same file twice changes nothing.
+      </p>
+      <p className="nhsuk-body">
+        Files from another device of your team (a register or an assessment handed out) are taken on the{' '}
+        <a href={href.handouts()}>Hand-outs</a> page.
       </p>
       <UnsignedReturnsLine />
       <form
@@ -87,7 +78,7 @@ export function ImportReturnsPage() {
           name="returns"
           multiple
           accept=".json,application/json"
-          onChange={() => setError(null)}
+          onChange={files.clearError}
         />
         <div className="nhsuk-button-group">
           <button type="submit" className="nhsuk-button" disabled={progress !== null}>
@@ -137,44 +128,27 @@ async function handle(mode: 'import' | 'verify', file: File): Promise<FileOutcom
 }
 
 function OutcomesTable({ outcomes }: { outcomes: FileOutcome[] }) {
+  const tag = (outcome: FileOutcome['outcome']) => (outcome === 'refused' ? 'nhsuk-tag--red' : outcome === 'imported' ? 'nhsuk-tag--green' : 'nhsuk-tag--grey');
   return (
-    <table className="nhsuk-table">
-      <caption className="nhsuk-table__caption nhsuk-table__caption--m">Results</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th className="nhsuk-table__header" scope="col">
-            File
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Result
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Details
-          </th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {outcomes.map((row, index) => (
-          <tr className="nhsuk-table__row" key={`${index}-${row.fileName}`}>
-            <td className="nhsuk-table__cell app-break-anywhere">{row.fileName}</td>
-            <td className="nhsuk-table__cell">
-              <strong className={`nhsuk-tag ${row.outcome === 'refused' ? 'nhsuk-tag--red' : row.outcome === 'imported' ? 'nhsuk-tag--green' : 'nhsuk-tag--grey'}`}>
-                {OUTCOME_LABEL[row.outcome]}
-              </strong>
-            </td>
-            <td className="nhsuk-table__cell app-break-anywhere">
-              {row.detail}
-              {row.board && (
-                <>
-                  {' '}
-                  <a href={href.board(row.board.id)}>Open {row.board.name}</a>
-                </>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FileResultsTable
+      caption="Results"
+      results={outcomes.map((row) => ({
+        fileName: row.fileName,
+        label: OUTCOME_LABEL[row.outcome],
+        tag: tag(row.outcome),
+        detail: (
+          <>
+            {row.detail}
+            {row.board && (
+              <>
+                {' '}
+                <a href={href.board(row.board.id)}>Open {row.board.name}</a>
+              </>
+            )}
+          </>
+        ),
+      }))}
+    />
   );
 }
 

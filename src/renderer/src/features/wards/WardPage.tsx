@@ -14,6 +14,7 @@ import { WardForm } from './WardForm';
 import { WardRemoval } from './WardRemoval';
 import { FormColumn } from '../../components/FormColumn';
 import { WardReportSection } from '../reports/ReportSections';
+import { RegisterHandoutSection } from '../team/RegisterHandoutSection';
 
 /** One ward: its details and the areas (rooms and spaces) an assessment walks through. */
 export function WardPage({ wardId }: { wardId: string }) {
@@ -73,6 +74,7 @@ export function WardPage({ wardId }: { wardId: string }) {
       <WardReportSection wardId={ward.id} />
       <AssessmentsSection wardId={ward.id} assessments={assessments} />
       <AreasSection wardId={ward.id} areas={areas} onChanged={reload} />
+      <RegisterHandoutSection board={path.board} ward={ward} />
     </PageLayout>
   );
 }

@@ -4,6 +4,7 @@ import { DOMAIN_LABELS } from '../../../../../shared/vocabulary';
 import { href, navigate } from '../../../routing/routes';
 import type { Progress, WalkArea } from './model';
 import { QuestionSlot } from './QuestionSlot';
+import { AreaAssignee } from '../../team/walk-signs';
 import { useWalk } from './walk-context';
 
 /** The bar that stays in view: the place, its progress and the ward's, and the way on. */
@@ -22,6 +23,7 @@ export function WalkBar({ area, progress, onNext }: { area: WalkArea; progress: 
           {count?.answered ?? 0} of {count?.applicable ?? 0} answered
         </span>
       </h2>
+      <AreaAssignee areaId={area.areaId} line />
       <div className="nhsuk-form-group app-area-jump nhsuk-u-margin-bottom-2">
         <label className="nhsuk-label" htmlFor="area-jump">
           Go to area

@@ -6,6 +6,7 @@ import { RATING_TAG } from '../labels';
 import { ReasonList } from '../ReasonList';
 import { useScore } from '../assessment-queries';
 import { useWalk } from './walk-context';
+import { ScoreConflicts } from '../../team/walk-signs';
 
 /** The figures a domain shows: rating, percentage (not for ligature) and completeness. */
 export function domainFigures(scores: WardScores, domain: (typeof DOMAINS)[number]) {
@@ -46,6 +47,7 @@ export function LiveScores() {
         Live scores
       </h2>
       {score.isPending && <p className="nhsuk-body-s">Scoring…</p>}
+      <ScoreConflicts />
       {score.error && <p className="nhsuk-body-s app-save-failed">The scores could not be worked out: {messageOf(score.error)}</p>}
       {score.data && explained && (
         <dl className="app-scores" data-testid="live-scores">

@@ -4,6 +4,7 @@ import { useAnswers } from '../assessment-queries';
 import { AnswerActions } from './AnswerActions';
 import { AnswerPhotos } from './AnswerPhotos';
 import { LigaturePoints } from './LigaturePoints';
+import { QuestionConflict } from '../../team/walk-signs';
 import type { Instance, StoredAnswer } from './model';
 import { QuestionCard, isAnswerKey } from './QuestionCard';
 import { canCarryAction, choicesFor, initialState, numberNotes, provenance, saveLine, shownValue, update, type QuestionContext, type QuestionEvent } from './question-controller';
@@ -133,6 +134,7 @@ export const QuestionSlot = memo(function QuestionSlot({ instance }: { instance:
       onNoteBlur={() => dispatch({ type: 'note-flush' })}
       onRetry={() => void saves.retry(instance, walk.assessorId)}
     >
+      <QuestionConflict cardId={id} itemId={item.id} areaId={instance.areaId} />
       {answer && <AnswerPhotos cardId={id} answerId={answer.id} label={`${item.id} in ${areaName}`} />}
       {'lookFor' in item && <LigaturePoints cardId={id} instance={instance} riskPresent={shown === 'risk_present'} />}
       {answer && 'response' in item && <AnswerActions cardId={id} instance={instance} answer={answer} canAdd={canCarryAction(item, answer)} />}

@@ -6,6 +6,7 @@ import { href } from '../../../routing/routes';
 import { assessmentKeys, refreshAssessment } from '../assessment-queries';
 import type { Progress, WalkArea } from './model';
 import { useWalk } from './walk-context';
+import { AreaAssignee } from '../../team/walk-signs';
 
 /** Moves the entry at `from` to `to`, the others keeping their order. */
 export function moveStop<T>(list: readonly T[], from: number, to: number): T[] {
@@ -45,7 +46,8 @@ export function RouteList({ current, progress }: { current: string; progress: Pr
                   <span className="app-area-count">
                     {c.answered} of {c.applicable}
                     {done && <strong className="nhsuk-tag nhsuk-tag--green app-tag-small">Done</strong>}
-                  </span>
+                  </span>{' '}
+                  <AreaAssignee areaId={a.areaId} />
                 </li>
               );
             })}
