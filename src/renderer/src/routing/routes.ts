@@ -94,6 +94,15 @@ export function navigate(to: string): void {
   window.location.hash = to;
 }
 
+/**
+ * Whether the address still shows the walkthrough of assessment `id`. A place written a moment
+ * after the assessor moved must not replace the address of a page they have since gone to.
+ */
+export function showsWalk(hash: string, id: string): boolean {
+  const route = parseRoute(hash);
+  return route.page === 'walk' && route.id === id;
+}
+
 /** The current location as one of our hrefs ('#/' for the boards page). */
 export function currentHash(): string {
   return window.location.hash === '' ? '#/' : window.location.hash;

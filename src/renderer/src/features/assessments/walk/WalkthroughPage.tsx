@@ -7,7 +7,7 @@ import { PageHeading } from '../../../app/PageHeading';
 import { PageLayout } from '../../../app/PageLayout';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { LoadingState } from '../../../components/LoadingState';
-import { href, navigate } from '../../../routing/routes';
+import { currentHash, href, navigate, showsWalk } from '../../../routing/routes';
 import { AssessmentNav } from '../AssessmentNav';
 import { assessmentKeys, refreshAssessment, useAnswers, useAssessment, useRechecks, useTemplates, useWard, type AnswersByKey } from '../assessment-queries';
 import { AddAreaForm } from './AddAreaForm';
@@ -92,7 +92,9 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
       placePending.current = null;
       clearTimeout(placeTimer.current);
       rememberPlace(id, place.area, place.item);
-      if (address) window.history.replaceState(null, '', href.walk(id, place.area, place.item));
+      // Only while the address still shows this walk: a link followed within the moment before
+      // the place is written has already changed it, and replacing it would bring the walk back.
+      if (address && showsWalk(currentHash(), id)) window.history.replaceState(null, '', href.walk(id, place.area, place.item));
     },
     [id],
   );
