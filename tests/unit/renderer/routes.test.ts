@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, parseRoute, routeKey, showsWalk, type Route } from '../../../src/renderer/src/routing/routes';
+import { href, lateWalkAddress, parseRoute, routeKey, type Route } from '../../../src/renderer/src/routing/routes';
 
 // The app's addresses (hash routes): every page's address reads back as that page, ids survive
 // any characters, and an address that matches nothing is "not found" rather than a wrong page.
@@ -99,14 +99,14 @@ describe('which page changes remount the screen', () => {
 });
 
 describe('a walk’s place written late', () => {
-  it('replaces the address only while it still shows the same walk', () => {
-    expect(showsWalk(href.walk(ID), ID)).toBe(true);
-    expect(showsWalk(href.walk(ID, 'a1', 'Q10@a1'), ID)).toBe(true);
-    // The assessor followed a link in the moment before the place was written.
-    expect(showsWalk(href.assessmentTeam(ID), ID)).toBe(false);
-    expect(showsWalk(href.assessmentSignOff(ID), ID)).toBe(false);
-    expect(showsWalk('#/', ID)).toBe(false);
-    // Another assessment's walk is not this one.
-    expect(showsWalk(href.walk('another'), ID)).toBe(false);
+  const place = { id: ID, area: 'a1', item: 'Q10@a1', takenAt: href.walk(ID, 'a1', 'Q09@a1') };
+  it('takes the address while nothing changed it since the place was taken', () => {
+    expect(lateWalkAddress(place, href.walk(ID, 'a1', 'Q09@a1'))).toBe(href.walk(ID, 'a1', 'Q10@a1'));
+  });
+  it('never undoes a link followed in between: to another area of the walk, or another page', () => {
+    expect(lateWalkAddress(place, href.walk(ID, 'a2'))).toBeNull();
+    expect(lateWalkAddress(place, href.walk(ID, 'ward'))).toBeNull();
+    expect(lateWalkAddress(place, href.assessmentTeam(ID))).toBeNull();
+    expect(lateWalkAddress(place, '#/')).toBeNull();
   });
 });

@@ -95,12 +95,12 @@ export function navigate(to: string): void {
 }
 
 /**
- * Whether the address still shows the walkthrough of assessment `id`. A place written a moment
- * after the assessor moved must not replace the address of a page they have since gone to.
+ * The address a walk's place may take when it is written, a moment after the assessor moved: its
+ * own, unless the address changed since the place was taken (a link was followed in between, to
+ * another area or another page), which a late write must never undo.
  */
-export function showsWalk(hash: string, id: string): boolean {
-  const route = parseRoute(hash);
-  return route.page === 'walk' && route.id === id;
+export function lateWalkAddress(place: { id: string; area: string; item: string; takenAt: string }, hashNow: string): string | null {
+  return hashNow === place.takenAt ? href.walk(place.id, place.area, place.item) : null;
 }
 
 /** The current location as one of our hrefs ('#/' for the boards page). */

@@ -7,7 +7,7 @@ import { PageHeading } from '../../../app/PageHeading';
 import { PageLayout } from '../../../app/PageLayout';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { LoadingState } from '../../../components/LoadingState';
-import { currentHash, href, navigate, showsWalk } from '../../../routing/routes';
+import { currentHash, href, lateWalkAddress, navigate } from '../../../routing/routes';
 import { AssessmentNav } from '../AssessmentNav';
 import { assessmentKeys, refreshAssessment, useAnswers, useAssessment, useRechecks, useTemplates, useWard, type AnswersByKey } from '../assessment-queries';
 import { AddAreaForm } from './AddAreaForm';
@@ -84,7 +84,7 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
   const lastFocused = useRef<string | null>(initial.item ?? null);
   const placeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** The place not yet written: the address follows it while this page shows; the remembered place always. */
-  const placePending = useRef<{ area: string; item: string } | null>(null);
+  const placePending = useRef<{ area: string; item: string; takenAt: string } | null>(null);
   const writePlace = useCallback(
     (address: boolean) => {
       const place = placePending.current;
@@ -92,9 +92,8 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
       placePending.current = null;
       clearTimeout(placeTimer.current);
       rememberPlace(id, place.area, place.item);
-      // Only while the address still shows this walk: a link followed within the moment before
-      // the place is written has already changed it, and replacing it would bring the walk back.
-      if (address && showsWalk(currentHash(), id)) window.history.replaceState(null, '', href.walk(id, place.area, place.item));
+      const to = address ? lateWalkAddress({ id, ...place }, currentHash()) : null;
+      if (to) window.history.replaceState(null, '', to);
     },
     [id],
   );
@@ -225,7 +224,7 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
         // The address and the remembered place follow the assessor a moment later: writing them on
         // every focus would sit between a click and its "Saved".
         clearTimeout(placeTimer.current);
-        placePending.current = { area: instance.areaKey, item: instance.key };
+        placePending.current = { area: instance.areaKey, item: instance.key, takenAt: currentHash() };
         placeTimer.current = setTimeout(() => writePlace(true), 250);
       },
       say: setMessage,
