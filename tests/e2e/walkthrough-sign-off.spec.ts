@@ -152,3 +152,24 @@ test('sign-off is refused while answers are missing; the assessor finishes by ke
   await expect(page.locator('.app-item input[type="radio"]').first()).toBeDisabled();
   expect(integrityCheck(server.dbFile)).toBe('ok');
 });
+
+test('the Sign off button never signs without the confirmation, even when the page last saw the assessment not ready', async ({ page, api }) => {
+  const assessment = await nearlyFinishedAssessment(api);
+  await openWalkthrough(page, assessment.id);
+  await page.getByRole('navigation', { name: 'This assessment' }).getByRole('link', { name: 'Sign off' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign off the assessment' })).toBeVisible();
+  await expect(page.getByTestId('missing-list').getByRole('link').first()).toBeVisible();
+
+  // The lounge's prompts are answered elsewhere (another tab, a colleague's merged work) while
+  // this page still shows them missing.
+  const lounge = assessment.areas.find((a) => a.name === 'Lounge')!;
+  await answerAllViaApi(api, assessment.id, {}, (_item, areaId) => areaId !== lounge.areaId);
+  expect((await api('assessments.signOffCheck', { assessmentId: assessment.id })).ready).toBe(true);
+  await expect(page.getByTestId('missing-list')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign off', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Sign off and lock this assessment?' })).toBeFocused();
+  expect((await api('assessments.get', { id: assessment.id })).status).toBe('draft');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect((await api('assessments.get', { id: assessment.id })).status).toBe('draft');
+});

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import { londonDate } from '../../../shared/dates';
 import { CONTROL_KIND_LABELS, domainCompleteness, notApplicablePromptsInSupervisedAreas, pointsNeedingConfirmation, scoreWard, signOffProblems, type SignOffProblem } from '../../../shared/scoring';
 import type { FieldError } from '../../../shared/result';
+import { signOffRefusal } from '../../../shared/walk/sign-off';
 import type { DbOrTx, ServiceContext } from '../../context';
 import { assessments, ligaturePoints, rechecks } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -140,7 +141,6 @@ export function signOffAssessment(ctx: ServiceContext, input: ParsedInput<'asses
     const check = checkAssessment(tx, ctx, assessment);
     const unconfirmed = check.otherControlsToConfirm.filter((p) => !input.confirmOtherControls.includes(p.pointId));
     if (!check.ready || unconfirmed.length > 0) {
-      const reasons = [...check.reasons, ...(unconfirmed.length > 0 ? [`${plural(unconfirmed.length, 'high-risk point rests', 'high-risk points rest')} on an “other” control the lead has not confirmed`] : [])];
       const fields: FieldError[] = [
         ...check.missing.map((m) => ({ path: ['missing', m.domain, m.areaId ?? 'ward', m.itemId], message: `${m.areaName}: ${m.question}` })),
         ...check.undecidedRechecks.map((r) => ({ path: ['rechecks', r.id], message: r.description })),
@@ -150,7 +150,7 @@ export function signOffAssessment(ctx: ServiceContext, input: ParsedInput<'asses
         ...check.pointsToConfirm.map((p) => ({ path: ['pointsToConfirm', p.id], message: `${p.areaName}: ${p.element} (copied from ${p.sourceAreaName})` })),
         ...unconfirmed.map((p) => ({ path: ['confirmOtherControls', p.pointId], message: `${p.areaName}: ${p.element} (${p.controls})` })),
       ];
-      throw new AppError('CONFLICT', `This assessment cannot be signed off yet: ${reasons.join('; ')}.`, fields);
+      throw new AppError('CONFLICT', signOffRefusal(check.reasons, unconfirmed.length), fields);
     }
     const signer = assessment.assessors.find((a) => a.id === input.signedOffBy)!;
     const now = ctx.now().toISOString();

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { londonDateOf } from '../../../../shared/dates';
 import { explainRatings } from '../../../../shared/scoring';
+import { signOffRefusal } from '../../../../shared/walk/sign-off';
 import { ApiError, messageOf } from '../../api/api-error';
 import { call } from '../../api/call';
 import { PageHeading } from '../../app/PageHeading';
@@ -63,6 +64,21 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
     }
   };
 
+  // Signing off always passes through the confirmation. The check shown may be older than the
+  // last change (an answer given in another tab, a merge), so the store is asked again first:
+  // ready now, the confirmation opens; still not ready, the page says why and signs nothing.
+  const startSigningOff = async () => {
+    const fresh = await check.refetch();
+    if (fresh.data?.ready) {
+      setRefusal(null);
+      setConfirming(true);
+    } else {
+      const unconfirmed = fresh.data?.otherControlsToConfirm.filter((p) => !confirmed.has(p.pointId)).length ?? 0;
+      const message = fresh.data ? signOffRefusal(fresh.data.reasons, unconfirmed) : messageOf(fresh.error);
+      setRefusal((previous) => ({ message, attempt: (previous?.attempt ?? 0) + 1 }));
+    }
+  };
+
   return (
     <PageLayout breadcrumbs={[{ href: href.boards(), label: 'Estate register' }, { href: href.ward(ward.id), label: ward.name }]}>
       <PageHeading caption={`${ward.name} · round ${assessment.round} · ${assessment.assessedOn}`}>{signed ? 'Signed off' : 'Sign off the assessment'}</PageHeading>
@@ -111,11 +127,7 @@ export function SignOffPage({ assessmentId }: { assessmentId: string }) {
             <button
               type="button"
               className="nhsuk-button"
-              onClick={() => {
-                // Not ready: say why at once (the store refuses, listing what is missing).
-                if (check.data.ready) setConfirming(true);
-                else void signOff();
-              }}
+              onClick={() => void startSigningOff()}
             >
               Sign off
             </button>
