@@ -60,7 +60,8 @@ export function scoreMatchedCompliance(template: ComplianceTemplate, areaIndex: 
   const total = emptyTally();
   const bySection = new Map(template.sections.map((section) => [section.id, emptyTally()]));
   // One tally per area slot (the ward's own first), reported in that order.
-  const byArea = Array.from({ length: matched.stride }, emptyTally);
+  const byArea: Tally[] = [];
+  for (let slot = 0; slot < matched.stride; slot++) byArea.push(emptyTally());
   let sectionOfItem: Tally | undefined;
   let itemOfSection = -1;
 

@@ -151,9 +151,16 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
         FROM ligature_points WHERE assessment_id = @id),
        (SELECT json_group_array(json_array(id, ligature_point_id, type, status, due_date)) FROM actions WHERE assessment_id = @id AND ligature_point_id IS NOT NULL),
        -- The answers by column: four lists in one pass over the same rows, so the same order.
-       answers.* FROM (SELECT json_group_array(item_id), json_group_array(area_id), json_group_array(json(value)), json_group_array(na_reason) FROM answers WHERE assessment_id = @id) answers`,
+       answers.* FROM (SELECT json_group_array(item_id), json_group_array(area_id), json_group_array(value), json_group_array(na_reason) FROM answers WHERE assessment_id = @id) answers`,
     'arrays',
   );
+  // The stored values, JSON each, are few and short: each distinct one is parsed once.
+  const parsed = new Map<string, AnswerValue>();
+  const parse = (stored: string): AnswerValue => {
+    let value = parsed.get(stored);
+    if (value === undefined) parsed.set(stored, (value = JSON.parse(stored) as AnswerValue));
+    return value;
+  };
   const templateOf = new Map<string, Template>();
   const pinnedTemplateOf = (key: string) => {
     let template = templateOf.get(key);
@@ -176,11 +183,11 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
       ActionRow[],
       string[],
       (string | null)[],
-      AnswerValue[],
+      string[],
       (string | null)[],
     ];
     const answers = new Array<{ itemId: string; areaId: string | null; value: AnswerValue; naReason: string | null }>(itemIds.length);
-    for (let n = 0; n < answers.length; n++) answers[n] = { itemId: itemIds[n]!, areaId: areaIds[n]!, value: values[n]!, naReason: naReasons[n]! };
+    for (let n = 0; n < answers.length; n++) answers[n] = { itemId: itemIds[n]!, areaId: areaIds[n]!, value: parse(values[n]!), naReason: naReasons[n]! };
     const input = buildScoringInput({
       ward: { id: wardId, type: wardType as WardType, bedCount },
       areas: areaRows.map(([areaId, name, type, supervisionTier]) => ({ areaId, name, type, supervisionTier })),
