@@ -4,6 +4,8 @@ import { provisionalScores } from '../../../shared/merge/provisional-scoring';
 import {
   SCORING_ENGINE_VERSION,
   scoreWard,
+  scoreWardAnswers,
+  type AnswerColumns,
   type AnswerValue,
   type HeightBand,
   type LigatureControl,
@@ -186,12 +188,12 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
       string[],
       (string | null)[],
     ];
-    const answers = new Array<{ itemId: string; areaId: string | null; value: AnswerValue; naReason: string | null }>(itemIds.length);
-    for (let n = 0; n < answers.length; n++) answers[n] = { itemId: itemIds[n]!, areaId: areaIds[n]!, value: parse(values[n]!), naReason: naReasons[n]! };
+    // The answers go to the engine as these lists, with no object made for each.
+    const answers: AnswerColumns = { itemIds, areaIds, values: values.map(parse), naReasons };
     const input = buildScoringInput({
       ward: { id: wardId, type: wardType as WardType, bedCount },
       areas: areaRows.map(([areaId, name, type, supervisionTier]) => ({ areaId, name, type, supervisionTier })),
-      answers,
+      answers: [],
       points: pointRows.map(
         ([pointId, areaId, itemId, tier, tierReason, element, heightBand, likelihoodBefore, severityBefore, likelihoodAfter, severityAfter, controls, copiedFromPointId, copyConfirmedAt]) => ({
           id: pointId,
@@ -220,7 +222,7 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
       ligature: pinnedTemplateOf(templates.ligature),
       therapeutic: pinnedTemplateOf(templates.therapeutic),
     } as PinnedTemplates;
-    result.set(id, { assessmentId: id, status, templates, scores: scoreWard(pinnedSet, input), conflicts: [] });
+    result.set(id, { assessmentId: id, status, templates, scores: scoreWardAnswers(pinnedSet, input, answers), conflicts: [] });
   }
   return result;
 }
