@@ -119,14 +119,15 @@ export function assessmentResult(tx: DbOrTx, assessmentId: string) {
 }
 
 /**
- * Many assessments scored at once, with the same result as scoreAssessment for each (a test
- * holds them equal). National views score hundreds of assessments: reading them one at a time
- * costs a dozen queries each, and reading ~230,000 answer rows through the query builder cost
- * more than scoring them. Here each table is read once for all of them, through statements
- * prepared once per connection, rows as plain values; each assessment's answers are read and
- * scored in turn (reading them all at once kept ~230,000 rows alive together and the garbage
- * collector cost more than the read), and each distinct stored value is parsed once. Ids not
- * found are left out of the result.
+ * Many assessments scored at once, with the same result as scoreAssessment for each (tests hold
+ * them equal, awkward stored text included). National views score hundreds of assessments and
+ * ~230,000 answers: the statements are prepared once per connection, and each assessment's
+ * records are read in one step, SQLite writing each table as JSON (the answers one list per
+ * column) that V8 parses whole: bringing the answer rows into JavaScript cell by cell, an object
+ * per row, cost more than scoring them. The engine takes the answers as those lists. Each
+ * assessment is read and scored in turn (reading them all first kept every one alive together,
+ * and the garbage collector cost more than the read), and each distinct stored value is parsed
+ * once. Ids not found are left out of the result.
  */
 export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): Map<string, ReturnType<typeof scoreAssessment>> {
   const result = new Map<string, ReturnType<typeof scoreAssessment>>();
