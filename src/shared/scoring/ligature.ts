@@ -90,7 +90,7 @@ export function scoreMatchedLigature(template: LigatureTemplate, input: Omit<Lig
   const gates: LigatureGate[] = [];
   ligaturePoints.forEach((point, index) => {
     const areaTier = areaOf[index]?.supervisionTier;
-    if (areaTier === undefined) {
+    if (areaOf[index] === undefined) {
       const message = `Ligature point ${point.id} names area ${point.areaId}, which is not in this ward`;
       issues.push(issue('unknown_area', message, { pointId: point.id, areaId: point.areaId }));
     }
