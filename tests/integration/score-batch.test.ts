@@ -41,4 +41,52 @@ describe('scoreAssessments (batched)', () => {
       core.close();
     }
   });
+
+  it('reads stored text and numbers exactly as scoring one assessment reads them: quotes, line breaks, unicode, number forms, unknown items and areas, an answer given twice', { timeout: HEAVY_TEST_MS }, () => {
+    const core = createTestCore();
+    try {
+      seedNational(core.store.db, { seed: 11, boards: 1, wardsPerBoard: 2 });
+      const sqlite = core.store.sqlite;
+      const wards = sqlite.prepare('SELECT id FROM wards ORDER BY id').pluck().all() as string[];
+      const draft = startAssessment(core, wards[0]!, { round: '2027/28', assessedOn: '2027-09-01' });
+      answerAll(core, draft.id);
+      const awkward = 'He said "no" \\ then left\n\ttab \u2028 ✓ 😀 \u0000end';
+      // Stored values as another writer might have spelt them: JSON with spaces, exponents, escapes.
+      const rows = sqlite.prepare('SELECT id, item_id, area_id, value FROM answers WHERE assessment_id = ? ORDER BY rowid').all(draft.id) as { id: string; item_id: string; area_id: string | null; value: string }[];
+      const numeric = rows.find((r) => /^\d/.test(r.value))!;
+      sqlite.prepare('UPDATE answers SET value = ? WHERE id = ?').run(' 8e1 ', numeric.id);
+      const worded = rows.find((r) => r.value === '"yes"')!;
+      sqlite.prepare('UPDATE answers SET value = ? WHERE id = ?').run('"\\u0079es"', worded.id);
+      const na = rows.find((r) => r.value === '"yes"' && r.id !== worded.id && r.area_id !== null)!;
+      sqlite.prepare(`UPDATE answers SET value = '"na"', na_reason = ? WHERE id = ?`).run(awkward, na.id);
+      // Ligature prompts marked not applicable: one with a reason, one whose reason is only white space (no reason).
+      const prompts = rows.filter((r) => r.item_id.startsWith('L') && r.area_id !== null);
+      sqlite.prepare(`UPDATE answers SET value = '"na"', na_reason = ? WHERE id = ?`).run(awkward, prompts[0]!.id);
+      sqlite.prepare(`UPDATE answers SET value = '"na"', na_reason = ? WHERE id = ?`).run(' \u2028\t ', prompts[1]!.id);
+      // A ward-level answer given twice (the first given counts), an item of no pinned template,
+      // and an answer for an area of another ward.
+      const copy = sqlite.prepare(
+        `INSERT INTO answers (id, assessment_id, item_id, area_id, value, na_reason, note, assessor_id, answered_at)
+         SELECT ?, assessment_id, coalesce(?, item_id), coalesce(?, area_id), coalesce(?, value), ?, note, assessor_id, answered_at FROM answers WHERE id = ?`,
+      );
+      const wardLevel = rows.find((r) => r.area_id === null)!;
+      copy.run('dup-1', null, null, null, null, wardLevel.id);
+      copy.run('unknown-item', 'ZZ99', null, '"yes"', awkward, wardLevel.id);
+      const otherArea = sqlite.prepare('SELECT id FROM areas WHERE ward_id = ? LIMIT 1').pluck().get(wards[1]) as string;
+      copy.run('unknown-area', null, otherArea, '"yes"', null, na.id);
+      // Points and actions with the same kinds of text.
+      const point = sqlite.prepare('SELECT id FROM ligature_points WHERE assessment_id = ? LIMIT 1').pluck().get(draft.id) as string | undefined;
+      if (point) {
+        sqlite.prepare('UPDATE ligature_points SET element = ?, tier_reason = ?, controls = ? WHERE id = ?').run(awkward, awkward, JSON.stringify([{ kind: 'other', description: awkward }]), point);
+      }
+
+      const batch = scoreAssessments(core.store.db, [draft.id]).get(draft.id)!;
+      expect(batch).toStrictEqual(scoreAssessment(core.store.db, draft.id));
+      const issues = [batch.scores.issues, batch.scores.quality.issues, batch.scores.safety.issues, batch.scores.therapeutic.issues, batch.scores.ligature.issues].flat();
+      expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(['unknown_item', 'unknown_area', 'duplicate_answer', 'na_without_reason']));
+      expect(batch.scores.ligature.issues.filter((i) => i.code === 'na_without_reason').map((i) => i.areaId)).toEqual([prompts[1]!.area_id]);
+    } finally {
+      core.close();
+    }
+  });
 });

@@ -39,30 +39,72 @@ interface AreaEntry {
 export interface AreaIndex {
   areas: readonly ScoringArea[];
   byId: ReadonlyMap<string, AreaEntry>;
+  /** byId.get, for the answers' area ids (see areaFinder). */
+  find: (areaId: string) => AreaEntry | undefined;
   slotAt: readonly number[];
   kindAt: readonly number[];
   /** One area of each kind, standing for all of that kind. */
   kinds: readonly ScoringArea[];
+  /** Where each item of a list is asked, worked out once for this ward however often it is asked. */
+  applicability: (items: readonly MatchableItem[]) => Applicability;
 }
 
 export function indexAreas(areas: readonly ScoringArea[]): AreaIndex {
   const byId = new Map<string, AreaEntry>();
-  const kindOf = new Map<string, number>();
+  // Kind by type, then tier.
+  const kindOf = new Map<string, Map<number, number>>();
   const kinds: ScoringArea[] = [];
   const kindAt: number[] = [];
-  const slotAt = areas.map((area, position) => {
-    const kindKey = `${area.type}|${area.supervisionTier}`;
-    let kind = kindOf.get(kindKey);
+  const slotAt: number[] = [];
+  areas.forEach((area, position) => {
+    let byTier = kindOf.get(area.type);
+    if (!byTier) kindOf.set(area.type, (byTier = new Map()));
+    let kind = byTier.get(area.supervisionTier);
     if (kind === undefined) {
-      kindOf.set(kindKey, (kind = kinds.length));
+      byTier.set(area.supervisionTier, (kind = kinds.length));
       kinds.push(area);
     }
     kindAt.push(kind);
     const slot = byId.get(area.id)?.slot ?? position + 1;
     byId.set(area.id, { slot, area, kind });
-    return slot;
+    slotAt.push(slot);
   });
-  return { areas, byId, slotAt, kindAt, kinds };
+  const known = new Map<readonly MatchableItem[], Applicability>();
+  const applicability = (items: readonly MatchableItem[]) => {
+    let found = known.get(items);
+    if (!found) known.set(items, (found = new Applicability(items, kinds)));
+    return found;
+  };
+  return { areas, byId, find: areaFinder(byId), slotAt, kindAt, kinds, applicability };
+}
+
+/**
+ * What byId.get finds, found without hashing the whole id. Each answer names its area with a
+ * string new to this scoring (read from the store or a file), which a Map hashes in full on every
+ * lookup: a fifth of the engine's time over the nation's ~230,000 answers. Here a number made
+ * from the id's length and four of its characters picks a short list, and the ids on it are
+ * compared in full, so an id finds its own entry and nothing else.
+ */
+function areaFinder(byId: ReadonlyMap<string, AreaEntry>): (areaId: string) => AreaEntry | undefined {
+  const lists = new Map<number, AreaEntry[]>();
+  for (const [id, entry] of byId) {
+    const list = lists.get(idSketch(id));
+    if (list) list.push(entry);
+    else lists.set(idSketch(id), [entry]);
+  }
+  return (areaId) => {
+    const list = lists.get(idSketch(areaId));
+    if (list === undefined) return undefined;
+    for (const entry of list) if (entry.area.id === areaId) return entry;
+    return undefined;
+  };
+}
+
+/** The id's length and its first, last, middle and quarter characters, as a small integer (a cheap key, not a hash). */
+export function idSketch(id: string): number {
+  const n = id.length;
+  if (n === 0) return 0;
+  return ((((n * 31 + id.charCodeAt(0)) * 31 + id.charCodeAt(n - 1)) * 31 + id.charCodeAt(n >> 1)) * 31 + id.charCodeAt(n >> 2)) & 0x3fffffff;
 }
 
 /** Whether each item of a list is asked in each kind of area, worked out on first use (0 not yet, 1 no, 2 yes). */
@@ -93,7 +135,7 @@ export function eachPlace<Item extends MatchableItem>(
   visit: (item: Item, index: number, areaId: string | null, slot: number) => void,
 ): void {
   const { areas, slotAt, kindAt } = areaIndex;
-  const applicability = new Applicability(items, areaIndex.kinds);
+  const applicability = areaIndex.applicability(items);
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
     if (item.appliesTo.scope === 'ward') {
@@ -106,15 +148,43 @@ export function eachPlace<Item extends MatchableItem>(
   }
 }
 
+/**
+ * A ward's answers one list per field, the n-th of each list belonging to the n-th answer. The
+ * engine matches answers in this form: the nation's ~230,000 answers are read from the store as
+ * such lists and scored without an object made for each (see answerColumns for a list of Answers).
+ */
+export interface AnswerColumns {
+  itemIds: readonly string[];
+  areaIds: readonly (string | null)[];
+  values: readonly AnswerValue[];
+  naReasons: readonly (string | null | undefined)[];
+}
+
+/** A list of answers as the engine reads them, in the same order. */
+export function answerColumns(answers: readonly Answer[]): AnswerColumns {
+  const itemIds: string[] = [];
+  const areaIds: (string | null)[] = [];
+  const values: AnswerValue[] = [];
+  const naReasons: (string | null | undefined)[] = [];
+  for (const answer of answers) {
+    itemIds.push(answer.itemId);
+    areaIds.push(answer.areaId);
+    values.push(answer.value);
+    naReasons.push(answer.naReason);
+  }
+  return { itemIds, areaIds, values, naReasons };
+}
+
 export interface MatchedAnswers {
-  /** The accepted answer at each place: `slots[itemIndex * stride + areaSlot]` (see AreaIndex). */
-  slots: (Answer | undefined)[];
+  /** The answers matched, and the position among them of the one accepted at each place: `slots[itemIndex * stride + areaSlot]` (see AreaIndex). */
+  answers: AnswerColumns;
+  slots: (number | undefined)[];
   stride: number;
   issues: ScoringIssue[];
 }
 
-/** The answer accepted for item `itemIndex` (its position in the template) at `areaSlot`, if any. */
-export function answerAt(matched: MatchedAnswers, itemIndex: number, areaSlot: number): Answer | undefined {
+/** The position in matched.answers of the answer accepted for item `itemIndex` (its position in the template) at `areaSlot`, if any. */
+export function answerAt(matched: MatchedAnswers, itemIndex: number, areaSlot: number): number | undefined {
   return matched.slots[itemIndex * matched.stride + areaSlot];
 }
 
@@ -135,48 +205,48 @@ export function matchAnswers<Item extends MatchableItem>(
   answers: readonly Answer[],
   checkValue: (item: Item, value: AnswerValue) => string | null,
 ): MatchedAnswers {
-  return matchDomains([{ items, checkValue }], indexAreas(areas), answers)[0]!;
+  return matchDomains([{ items, checkValue }], indexAreas(areas), answerColumns(answers))[0]!;
 }
 
 /**
  * matchAnswers for several domains in one pass over the answers. `unknown` (if given) receives
- * the answers that belong to none of them, ordered by item and area.
+ * the positions of the answers that belong to none of them, ordered by item and area.
  */
-export function matchDomains(
-  domains: readonly DomainItems<MatchableItem>[],
-  areaIndex: AreaIndex,
-  answers: readonly Answer[],
-  unknown?: Answer[],
-): MatchedAnswers[] {
+export function matchDomains(domains: readonly DomainItems<MatchableItem>[], areaIndex: AreaIndex, answers: AnswerColumns, unknown?: number[]): MatchedAnswers[] {
   const stride = areaIndex.areas.length + 1;
-  const matched = domains.map((d): MatchedAnswers => ({ slots: new Array<Answer | undefined>(d.items.length * stride), stride, issues: [] }));
-  const applicability = domains.map((d) => new Applicability(d.items, areaIndex.kinds));
+  const matched = domains.map((d): MatchedAnswers => ({ answers, slots: new Array<number | undefined>(d.items.length * stride), stride, issues: [] }));
+  const applicability = domains.map((d) => areaIndex.applicability(d.items));
   const lookup = itemLookup(domains.map((d) => d.items));
-  for (const answer of answers) {
-    const places = lookup.get(answer.itemId);
+  const { itemIds } = answers;
+  for (let n = 0; n < itemIds.length; n++) {
+    const places = lookup.get(itemIds[n]!);
     if (places === undefined) {
-      unknown?.push(answer);
+      unknown?.push(n);
       continue;
     }
     for (let k = 0; k < places.length; k += 2) {
       const domain = places[k]!;
-      place(domains[domain]!, places[k + 1]!, answer, areaIndex, applicability[domain]!, matched[domain]!);
+      place(domains[domain]!, places[k + 1]!, n, areaIndex, applicability[domain]!, matched[domain]!);
     }
   }
   for (const m of matched) m.issues.sort(byItemAndArea);
-  unknown?.sort(byItemAndArea);
+  if (unknown) {
+    const { areaIds } = answers;
+    // A stable sort of positions taken in order: answers to one place keep the order they came in.
+    unknown.sort((a, b) => compare(itemIds[a]!, itemIds[b]!) || compare(areaIds[a] ?? '', areaIds[b] ?? ''));
+  }
   return matched;
 }
 
-function place(domain: DomainItems<MatchableItem>, index: number, answer: Answer, areaIndex: AreaIndex, applicability: Applicability, into: MatchedAnswers): void {
+function place(domain: DomainItems<MatchableItem>, index: number, n: number, areaIndex: AreaIndex, applicability: Applicability, into: MatchedAnswers): void {
   const item = domain.items[index]!;
-  const { areaId } = answer;
+  const areaId = into.answers.areaIds[n]!;
   let slot = 0;
   if (item.appliesTo.scope === 'ward') {
     if (areaId !== null) return refuse(into, 'wrong_scope', item, areaId, `${item.id} is asked once for the ward, not per area`);
   } else {
     if (areaId === null) return refuse(into, 'wrong_scope', item, areaId, `${item.id} is asked per area, but the answer names no area`);
-    const entry = areaIndex.byId.get(areaId);
+    const entry = areaIndex.find(areaId);
     if (!entry) return refuse(into, 'unknown_area', item, areaId, `${item.id} was answered for area ${areaId}, which is not in this ward`);
     if (!applicability.asked(index, entry.kind)) {
       const { area } = entry;
@@ -184,11 +254,11 @@ function place(domain: DomainItems<MatchableItem>, index: number, answer: Answer
     }
     slot = entry.slot;
   }
-  const valueProblem = domain.checkValue(item, answer.value);
+  const valueProblem = domain.checkValue(item, into.answers.values[n]!);
   if (valueProblem) return refuse(into, 'invalid_value', item, areaId, `${item.id}: ${valueProblem}`);
   const position = index * into.stride + slot;
   if (into.slots[position] !== undefined) return refuse(into, 'duplicate_answer', item, areaId, `${item.id} was answered twice here; the first answer is used`);
-  into.slots[position] = answer;
+  into.slots[position] = n;
 }
 
 /** Lists an answer that does not fit, and why. */

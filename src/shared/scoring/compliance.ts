@@ -1,6 +1,6 @@
 import type { ComplianceItem } from '../templates/item-schema';
 import type { ComplianceDomain, ComplianceTemplate } from '../templates/schema';
-import { answerAt, eachPlace, indexAreas, matchDomains, type AreaIndex, type MatchedAnswers } from './answers';
+import { answerAt, answerColumns, eachPlace, indexAreas, matchDomains, type AreaIndex, type MatchedAnswers } from './answers';
 import { MAX_THIRDS, complianceValueProblem, readComplianceValue } from './compliance-values';
 import type { Answer, ScoringArea } from './inputs';
 import { issue, type ScoringIssue } from './issues';
@@ -50,7 +50,7 @@ export function scoreComplianceDomain(
   answers: readonly Answer[],
 ): ComplianceDomainResult {
   const areaIndex = indexAreas(areas);
-  return scoreMatchedCompliance(template, areaIndex, matchDomains([{ items: template.items, checkValue: complianceValueProblem }], areaIndex, answers)[0]!);
+  return scoreMatchedCompliance(template, areaIndex, matchDomains([{ items: template.items, checkValue: complianceValueProblem }], areaIndex, answerColumns(answers))[0]!);
 }
 
 /** scoreComplianceDomain once the answers are matched to their places (scoreWard matches every domain in one pass). */
@@ -60,7 +60,9 @@ export function scoreMatchedCompliance(template: ComplianceTemplate, areaIndex: 
   const total = emptyTally();
   const bySection = new Map(template.sections.map((section) => [section.id, emptyTally()]));
   // One tally per area slot (the ward's own first), reported in that order.
-  const byArea = Array.from({ length: matched.stride }, emptyTally);
+  const byArea: Tally[] = [];
+  for (let slot = 0; slot < matched.stride; slot++) byArea.push(emptyTally());
+  const { values, naReasons } = matched.answers;
   let sectionOfItem: Tally | undefined;
   let itemOfSection = -1;
 
@@ -75,17 +77,17 @@ export function scoreMatchedCompliance(template: ComplianceTemplate, areaIndex: 
     area.applicable += 1;
     if (section) section.applicable += 1;
     const answer = answerAt(matched, index, slot);
-    if (!answer) return;
+    if (answer === undefined) return;
     total.answered += 1;
     area.answered += 1;
     if (section) section.answered += 1;
 
-    const read = readComplianceValue(item, answer.value);
+    const read = readComplianceValue(item, values[answer]!);
     if (read.kind === 'na') {
       total.na += 1;
       area.na += 1;
       if (section) section.na += 1;
-      if (item.weight === 3 && !answer.naReason?.trim()) {
+      if (item.weight === 3 && !naReasons[answer]?.trim()) {
         issues.push(issue('na_without_reason', `${item.id} is a weight 3 item: say why it is not applicable`, { itemId: item.id, areaId }));
       }
       return;
@@ -128,13 +130,13 @@ export function scoreMatchedCompliance(template: ComplianceTemplate, areaIndex: 
 /** The ward-level items' part score, then each area's with at least one applicable item, in slot order. */
 function areaScores(byArea: readonly Tally[], areaIndex: AreaIndex): ComplianceDomainResult['areas'] {
   const scores: ComplianceDomainResult['areas'] = [];
-  byArea.forEach((tally, slot) => {
+  for (let slot = 0; slot < byArea.length; slot++) {
+    const tally = byArea[slot]!;
     // A slot that is not an area's first position holds nothing (an id listed twice shares its first slot).
-    const areaId = slot === 0 ? null : areaIndex.areas[slot - 1]!.id;
-    if (tally.applicable === 0 || (areaId !== null && areaIndex.byId.get(areaId)!.slot !== slot)) return;
+    if (tally.applicable === 0 || (slot > 0 && areaIndex.slotAt[slot - 1] !== slot)) continue;
     const { counts, percentage } = toPartScore(tally);
-    scores.push({ areaId, counts, percentage });
-  });
+    scores.push({ areaId: slot === 0 ? null : areaIndex.areas[slot - 1]!.id, counts, percentage });
+  }
   return scores;
 }
 

@@ -41,29 +41,29 @@ export function emptyBandTierCounts(): BandTierCounts {
   return { low: row(), moderate: row(), high: row(), extreme: row() };
 }
 
+/** `areaOf` holds each point's area (undefined when the ward has no area of that id), in the order of `points`. */
 export function summariseLigaturePoints(
   points: readonly LigaturePoint[],
   scored: readonly ScoredLigaturePoint[],
-  areas: readonly ScoringArea[],
+  areaOf: readonly (ScoringArea | undefined)[],
   bedCount: number,
   asOf: string,
 ): LigatureSummary {
-  const areaTypeById = new Map(areas.map((area) => [area.id, area.type]));
   const residualByBand: Record<RiskBand, number> = { low: 0, moderate: 0, high: 0, extreme: 0 };
   const inherentByBand: Record<RiskBand, number> = { low: 0, moderate: 0, high: 0, extreme: 0 };
   const residualByBandAndTier = emptyBandTierCounts();
   const cells = new Map<string, BandTierAreaTypeCount>();
 
-  for (const point of scored) {
+  scored.forEach((point, index) => {
     residualByBand[point.residual.band] += 1;
     inherentByBand[point.inherent.band] += 1;
     residualByBandAndTier[point.residual.band][`tier${point.tier}`] += 1;
-    const areaType = areaTypeById.get(point.areaId) ?? null;
+    const areaType = areaOf[index]?.type ?? null;
     const key = `${point.residual.band}|${point.tier}|${areaType ?? ''}`;
     const cell = cells.get(key) ?? { band: point.residual.band, tier: point.tier, areaType, count: 0 };
     cell.count += 1;
     cells.set(key, cell);
-  }
+  });
 
   const actions = points.flatMap((p) => p.actions);
   const openTargets = actions

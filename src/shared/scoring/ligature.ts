@@ -1,7 +1,6 @@
-import type { SupervisionTier } from '../domain/estate';
 import type { LigatureTemplate } from '../templates/schema';
 import { REMOVAL_ACTION_TYPES, isActionOverdue, isDatedRemoval } from './actions';
-import { answerAt, eachPlace, indexAreas, matchDomains, type AreaIndex, type MatchedAnswers } from './answers';
+import { answerAt, answerColumns, eachPlace, indexAreas, matchDomains, type AreaIndex, type MatchedAnswers } from './answers';
 import type { Answer, AnswerValue, LigaturePoint, ScoringArea, ScoringWard } from './inputs';
 import { issue, type ScoringIssue } from './issues';
 import {
@@ -78,22 +77,24 @@ export function promptValueProblem(_prompt: unknown, value: AnswerValue): string
 
 export function scoreLigatureDomain(template: LigatureTemplate, input: LigatureScoringInput): LigatureDomainResult {
   const areaIndex = indexAreas(input.areas);
-  return scoreMatchedLigature(template, input, areaIndex, matchDomains([{ items: template.items, checkValue: promptValueProblem }], areaIndex, input.answers)[0]!);
+  return scoreMatchedLigature(template, input, areaIndex, matchDomains([{ items: template.items, checkValue: promptValueProblem }], areaIndex, answerColumns(input.answers))[0]!);
 }
 
 /** scoreLigatureDomain once the answers are matched to their places (scoreWard matches every domain in one pass). */
-export function scoreMatchedLigature(template: LigatureTemplate, input: LigatureScoringInput, areaIndex: AreaIndex, matched: MatchedAnswers): LigatureDomainResult {
-  const { areas, ligaturePoints, asOf } = input;
+export function scoreMatchedLigature(template: LigatureTemplate, input: Omit<LigatureScoringInput, 'answers'>, areaIndex: AreaIndex, matched: MatchedAnswers): LigatureDomainResult {
+  const { ligaturePoints, asOf } = input;
   const { prompts, riskUnrecorded, issues } = checkPrompts(template, input, areaIndex, matched);
-  const tierOf = new Map<string, SupervisionTier>(areas.map((area) => [area.id, area.supervisionTier]));
-  const scored = ligaturePoints.map((point) => scoreLigaturePoint(point, tierOf.get(point.areaId)));
+  // Each point's area as last listed under its id (as a Map built from the list keeps it).
+  const areaOf = ligaturePoints.map((point) => areaIndex.find(point.areaId)?.area);
+  const scored = ligaturePoints.map((point, index) => scoreLigaturePoint(point, areaOf[index]?.supervisionTier));
   const gates: LigatureGate[] = [];
   ligaturePoints.forEach((point, index) => {
-    if (!tierOf.has(point.areaId)) {
+    const areaTier = areaOf[index]?.supervisionTier;
+    if (areaOf[index] === undefined) {
       const message = `Ligature point ${point.id} names area ${point.areaId}, which is not in this ward`;
       issues.push(issue('unknown_area', message, { pointId: point.id, areaId: point.areaId }));
     }
-    issues.push(...validateLigaturePoint(point, tierOf.get(point.areaId)));
+    issues.push(...validateLigaturePoint(point, areaTier));
     const result = scored[index];
     if (result) gates.push(...gatesFor(point, result, asOf, issues));
   });
@@ -105,7 +106,7 @@ export function scoreMatchedLigature(template: LigatureTemplate, input: Ligature
     ...rate(gates, scored, prompts, riskUnrecorded, ligaturePoints.some((p) => p.copyToConfirm === true)),
     prompts,
     points: scored,
-    summary: summariseLigaturePoints(ligaturePoints, scored, areas, input.ward.bedCount, asOf),
+    summary: summariseLigaturePoints(ligaturePoints, scored, areaOf, input.ward.bedCount, asOf),
     gates,
     issues,
   };
@@ -118,7 +119,7 @@ export function scoreMatchedLigature(template: LigatureTemplate, input: Ligature
  */
 function checkPrompts(
   template: LigatureTemplate,
-  { ligaturePoints }: LigatureScoringInput,
+  { ligaturePoints }: Pick<LigatureScoringInput, 'ligaturePoints'>,
   areaIndex: AreaIndex,
   matched: MatchedAnswers,
 ): { prompts: LigaturePromptCounts; riskUnrecorded: boolean; issues: ScoringIssue[] } {
@@ -127,18 +128,20 @@ function checkPrompts(
   const recordedFor = new Set(ligaturePoints.map((p) => `${p.itemId ?? ''}|${p.areaId}`));
   const recordedForPrompt = new Set(ligaturePoints.map((p) => p.itemId ?? ''));
   let riskUnrecorded = false;
+  const { values, naReasons } = matched.answers;
   eachPlace(template.items, areaIndex, (item, index, areaId, slot) => {
     prompts.applicable += 1;
     const answer = answerAt(matched, index, slot);
     if (answer === undefined) return;
+    const value = values[answer];
     const at = { itemId: item.id, areaId };
-    if (answer.value === 'na' && !answer.naReason?.trim()) {
+    if (value === 'na' && !naReasons[answer]?.trim()) {
       issues.push(issue('na_without_reason', `${item.id}: "not applicable" needs a reason on a ligature prompt; until it has one the prompt counts as unanswered`, at));
       return;
     }
     prompts.answered += 1;
-    if (answer.value === 'na') prompts.na += 1;
-    if (answer.value !== 'risk_present') return;
+    if (value === 'na') prompts.na += 1;
+    if (value !== 'risk_present') return;
     prompts.riskPresent += 1;
     const recorded = areaId === null ? recordedForPrompt.has(item.id) : recordedFor.has(`${item.id}|${areaId}`);
     if (!recorded) {

@@ -1,8 +1,8 @@
 import type { ComplianceTemplate, LigatureTemplate } from '../templates/schema';
-import { indexAreas, matchDomains, type MatchedAnswers } from './answers';
+import { answerColumns, indexAreas, matchDomains, type AnswerColumns, type MatchedAnswers } from './answers';
 import { scoreMatchedCompliance, type ComplianceDomainResult } from './compliance';
 import { complianceValueProblem } from './compliance-values';
-import type { Answer, WardScoringInput } from './inputs';
+import type { WardScoringInput } from './inputs';
 import { issue, type ScoringIssue } from './issues';
 import { promptValueProblem, scoreMatchedLigature, type LigatureDomainResult } from './ligature';
 
@@ -29,6 +29,14 @@ export interface WardScores {
 }
 
 export function scoreWard(templates: PinnedTemplates, input: WardScoringInput): WardScores {
+  return scoreWardAnswers(templates, input, answerColumns(input.answers));
+}
+
+/**
+ * scoreWard with the answers given one list per field (input.answers is not read): how the store
+ * scores the nation's ~230,000 answers without making an object for each.
+ */
+export function scoreWardAnswers(templates: PinnedTemplates, input: Omit<WardScoringInput, 'answers'>, answers: AnswerColumns): WardScores {
   for (const domain of ['quality', 'safety', 'ligature', 'therapeutic'] as const) {
     if (templates[domain].domain !== domain) {
       throw new Error(`The ${domain} slot holds the ${templates[domain].domain} template`);
@@ -36,7 +44,7 @@ export function scoreWard(templates: PinnedTemplates, input: WardScoringInput): 
   }
   // Every answer matched to its place in one pass (the order the answers come in does not matter).
   const areaIndex = indexAreas(input.areas);
-  const unknown: Answer[] = [];
+  const unknown: number[] = [];
   const [quality, safety, ligature, therapeutic] = matchDomains(
     [
       { items: templates.quality.items, checkValue: complianceValueProblem },
@@ -45,13 +53,13 @@ export function scoreWard(templates: PinnedTemplates, input: WardScoringInput): 
       { items: templates.therapeutic.items, checkValue: complianceValueProblem },
     ],
     areaIndex,
-    input.answers,
+    answers,
     unknown,
   ) as [MatchedAnswers, MatchedAnswers, MatchedAnswers, MatchedAnswers];
-  const issues = unknown.map((answer) =>
-    issue('unknown_item', `${answer.itemId} is not an item of the pinned templates`, {
-      itemId: answer.itemId,
-      areaId: answer.areaId,
+  const issues = unknown.map((n) =>
+    issue('unknown_item', `${answers.itemIds[n]} is not an item of the pinned templates`, {
+      itemId: answers.itemIds[n]!,
+      areaId: answers.areaIds[n]!,
     }),
   );
 

@@ -4,6 +4,8 @@ import { provisionalScores } from '../../../shared/merge/provisional-scoring';
 import {
   SCORING_ENGINE_VERSION,
   scoreWard,
+  scoreWardAnswers,
+  type AnswerColumns,
   type AnswerValue,
   type HeightBand,
   type LigatureControl,
@@ -28,6 +30,26 @@ import { getAssessment, type AssessmentView } from './read';
 // engine's input is built by the same function an exchange file's verification uses.
 
 type PointAction = Pick<ReturnType<typeof listActions>[number], 'id' | 'ligaturePointId' | 'type' | 'status' | 'dueDate'>;
+
+// The records scoreAssessments reads, one array of values each (in its statement's column order).
+type AreaRow = [areaId: string, name: string, type: string, supervisionTier: SupervisionTier];
+type PointRow = [
+  id: string,
+  areaId: string,
+  itemId: string | null,
+  tier: SupervisionTier,
+  tierReason: string | null,
+  element: string,
+  heightBand: HeightBand,
+  likelihoodBefore: number,
+  severityBefore: number,
+  likelihoodAfter: number,
+  severityAfter: number,
+  controls: LigatureControl[],
+  copiedFromPointId: string | null,
+  copyConfirmedAt: string | null,
+];
+type ActionRow = [id: string, ligaturePointId: string, type: PointAction['type'], status: PointAction['status'], dueDate: string | null];
 
 /** Everything the engine needs, read from the store: the assessment as recorded. */
 export function scoringInput(tx: DbOrTx, assessmentId: string, known?: AssessmentView): WardScoringInput {
@@ -97,14 +119,15 @@ export function assessmentResult(tx: DbOrTx, assessmentId: string) {
 }
 
 /**
- * Many assessments scored at once, with the same result as scoreAssessment for each (a test
- * holds them equal). National views score hundreds of assessments: reading them one at a time
- * costs a dozen queries each, and reading ~230,000 answer rows through the query builder cost
- * more than scoring them. Here each table is read once for all of them, through statements
- * prepared once per connection, rows as plain values; each assessment's answers are read and
- * scored in turn (reading them all at once kept ~230,000 rows alive together and the garbage
- * collector cost more than the read), and each distinct stored value is parsed once. Ids not
- * found are left out of the result.
+ * Many assessments scored at once, with the same result as scoreAssessment for each (tests hold
+ * them equal, awkward stored text included). National views score hundreds of assessments and
+ * ~230,000 answers: the statements are prepared once per connection, and each assessment's
+ * records are read in one step, SQLite writing each table as JSON (the answers one list per
+ * column) that V8 parses whole: bringing the answer rows into JavaScript cell by cell, an object
+ * per row, cost more than scoring them. The engine takes the answers as those lists. Each
+ * assessment is read and scored in turn (reading them all first kept every one alive together,
+ * and the garbage collector cost more than the read), and each distinct stored value is parsed
+ * once. Ids not found are left out of the result.
  */
 export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): Map<string, ReturnType<typeof scoreAssessment>> {
   const result = new Map<string, ReturnType<typeof scoreAssessment>>();
@@ -119,27 +142,26 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
      FROM assessments a JOIN wards w ON w.id = a.ward_id WHERE a.id IN_IDS`,
   );
   const pins = groupBy(rowsOf<[string, Domain, string]>('SELECT assessment_id, domain, template_key FROM assessment_templates WHERE assessment_id IN_IDS'));
-  const areas = groupBy(rowsOf<[string, string, string, string, SupervisionTier]>('SELECT assessment_id, area_id, name, type, supervision_tier FROM assessment_areas WHERE assessment_id IN_IDS'));
-  const points = groupBy(
-    rowsOf<[string, string, string, string | null, SupervisionTier, string | null, string, HeightBand, number, number, number, number, string, string | null, string | null]>(
-      `SELECT assessment_id, id, area_id, item_id, tier, tier_reason, element, height_band, likelihood_before, severity_before, likelihood_after, severity_after, controls,
-              copied_from_point_id, copy_confirmed_at
-       FROM ligature_points WHERE assessment_id IN_IDS`,
-    ),
+  // Each assessment's records in one step: SQLite writes each table's rows as one JSON array (the
+  // stored answer values and controls, already JSON, go in as they are) and V8 parses it whole.
+  // Bringing ~230,000 answer rows into JavaScript one cell at a time cost more than scoring them.
+  const readRecords = statement(
+    tx,
+    `SELECT
+       (SELECT json_group_array(json_array(area_id, name, type, supervision_tier)) FROM assessment_areas WHERE assessment_id = @id),
+       (SELECT json_group_array(json_array(id, area_id, item_id, tier, tier_reason, element, height_band, likelihood_before, severity_before,
+                                           likelihood_after, severity_after, json(controls), copied_from_point_id, copy_confirmed_at))
+        FROM ligature_points WHERE assessment_id = @id),
+       (SELECT json_group_array(json_array(id, ligature_point_id, type, status, due_date)) FROM actions WHERE assessment_id = @id AND ligature_point_id IS NOT NULL),
+       -- The answers by column: four lists in one pass over the same rows, so the same order.
+       answers.* FROM (SELECT json_group_array(item_id), json_group_array(area_id), json_group_array(value), json_group_array(na_reason) FROM answers WHERE assessment_id = @id) answers`,
+    'arrays',
   );
-  const pointActions = groupBy(
-    rowsOf<[string, string, string, PointAction['type'], PointAction['status'], string | null]>(
-      'SELECT assessment_id, id, ligature_point_id, type, status, due_date FROM actions WHERE assessment_id IN_IDS AND ligature_point_id IS NOT NULL',
-    ),
-  );
-  const readAnswers = statement(tx, 'SELECT item_id, area_id, value, na_reason FROM answers WHERE assessment_id = ?', 'arrays');
+  // The stored values, JSON each, are few and short: each distinct one is parsed once.
   const parsed = new Map<string, AnswerValue>();
   const parse = (stored: string): AnswerValue => {
     let value = parsed.get(stored);
-    if (value === undefined) {
-      value = JSON.parse(stored) as AnswerValue;
-      parsed.set(stored, value);
-    }
+    if (value === undefined) parsed.set(stored, (value = JSON.parse(stored) as AnswerValue));
     return value;
   };
   const templateOf = new Map<string, Template>();
@@ -158,12 +180,23 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
     }
     const pinned = Object.fromEntries((pins.get(id) ?? []).map(([, domain, key]) => [domain, key])) as Record<Domain, string>;
     const templates = { quality: pinned.quality, safety: pinned.safety, ligature: pinned.ligature, therapeutic: pinned.therapeutic };
+    const [areaRows, pointRows, actionRows, itemIds, areaIds, values, naReasons] = (readRecords.get({ id }) as string[]).map((json) => JSON.parse(json) as unknown[]) as [
+      AreaRow[],
+      PointRow[],
+      ActionRow[],
+      string[],
+      (string | null)[],
+      string[],
+      (string | null)[],
+    ];
+    // The answers go to the engine as these lists, with no object made for each.
+    const answers: AnswerColumns = { itemIds, areaIds, values: values.map(parse), naReasons };
     const input = buildScoringInput({
       ward: { id: wardId, type: wardType as WardType, bedCount },
-      areas: (areas.get(id) ?? []).map(([, areaId, name, type, supervisionTier]) => ({ areaId, name, type, supervisionTier })),
-      answers: (readAnswers.all(id) as [string, string | null, string, string | null][]).map(([itemId, areaId, value, naReason]) => ({ itemId, areaId, value: parse(value), naReason })),
-      points: (points.get(id) ?? []).map(
-        ([, pointId, areaId, itemId, tier, tierReason, element, heightBand, likelihoodBefore, severityBefore, likelihoodAfter, severityAfter, controls, copiedFromPointId, copyConfirmedAt]) => ({
+      areas: areaRows.map(([areaId, name, type, supervisionTier]) => ({ areaId, name, type, supervisionTier })),
+      answers: [],
+      points: pointRows.map(
+        ([pointId, areaId, itemId, tier, tierReason, element, heightBand, likelihoodBefore, severityBefore, likelihoodAfter, severityAfter, controls, copiedFromPointId, copyConfirmedAt]) => ({
           id: pointId,
           areaId,
           itemId,
@@ -175,13 +208,13 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
           severityBefore,
           likelihoodAfter,
           severityAfter,
-          controls: JSON.parse(controls) as LigatureControl[],
+          controls,
           // A point copied from a sample room and not yet confirmed in its own room (the ward round).
           copiedFromPointId,
           copyConfirmedAt,
         }),
       ),
-      actions: (pointActions.get(id) ?? []).map(([, actionId, ligaturePointId, type, actionStatus, dueDate]) => ({ id: actionId, ligaturePointId, type, status: actionStatus, dueDate })),
+      actions: actionRows.map(([actionId, ligaturePointId, type, actionStatus, dueDate]) => ({ id: actionId, ligaturePointId, type, status: actionStatus, dueDate })),
       assessedOn,
     });
     const pinnedSet = {
@@ -190,7 +223,7 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
       ligature: pinnedTemplateOf(templates.ligature),
       therapeutic: pinnedTemplateOf(templates.therapeutic),
     } as PinnedTemplates;
-    result.set(id, { assessmentId: id, status, templates, scores: scoreWard(pinnedSet, input), conflicts: [] });
+    result.set(id, { assessmentId: id, status, templates, scores: scoreWardAnswers(pinnedSet, input, answers), conflicts: [] });
   }
   return result;
 }
