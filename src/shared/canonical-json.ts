@@ -131,9 +131,11 @@ export function sameJson(a: unknown, b: unknown): boolean {
  * writes returns): such a text parses back with every object's keys in that order, and then the
  * engine's own JSON.stringify writes exactly the canonical text of each part, several times faster.
  * Anything else (keys out of order, numbers too large for a double) takes canonicalJson.
+ * `knownInCanonicalOrder`: the caller has already walked the value and found it so (the untrusted
+ * JSON reader does, on its own walk); otherwise it is walked here first.
  */
-export function canonicalJsonOfParsedInPieces(value: unknown, write: (piece: string) => void): void {
-  if (!inCanonicalOrder(value)) {
+export function canonicalJsonOfParsedInPieces(value: unknown, write: (piece: string) => void, knownInCanonicalOrder = false): void {
+  if (!knownInCanonicalOrder && !inCanonicalOrder(value)) {
     write(canonicalJson(value));
     return;
   }
@@ -162,7 +164,8 @@ export function canonicalJsonOfParsedInPieces(value: unknown, write: (piece: str
   members(value, 0);
 }
 
-function inCanonicalOrder(root: unknown): boolean {
+/** Every object's keys in canonical order, every number finite, only plain objects: what JSON.stringify writes canonically. */
+export function inCanonicalOrder(root: unknown): boolean {
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;

@@ -9,7 +9,12 @@ import { findBrokenText } from '../../../shared/text';
 export const MAX_JSON_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type SafeJson = { ok: true; value: unknown } | { ok: false; problem: string };
+/**
+ * `canonicalOrder`: every object's keys are in canonical order (src/shared/canonical-json.ts) and
+ * every number is finite, as in a file this app wrote. Found on the same walk, so the digest need
+ * not walk the whole file again to learn it.
+ */
+export type SafeJson = { ok: true; value: unknown; canonicalOrder: boolean } | { ok: false; problem: string };
 
 export function parseUntrustedJson(text: string, maxChars = MAX_EXCHANGE_CHARS): SafeJson {
   if (text.length > maxChars) {
@@ -40,7 +45,9 @@ export function parseUntrustedJson(text: string, maxChars = MAX_EXCHANGE_CHARS):
     const broken = findBrokenText(value);
     if (broken) return { ok: false, problem: `contains a broken character (half of a two-part Unicode character) at $${broken.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('')}` };
   }
-  if (value === null || typeof value !== 'object') return { ok: true, value };
+  if (value === null || typeof value !== 'object') return { ok: true, value, canonicalOrder: typeof value !== 'number' || Number.isFinite(value) };
+  // JSON.parse turns a number too large for a double into Infinity, which canonical JSON refuses.
+  let canonicalOrder = true;
   const stack: Place[] = [{ node: value, parent: null, step: '$', depth: 0 }];
   while (stack.length > 0) {
     const place = stack.pop()!;
@@ -50,14 +57,19 @@ export function parseUntrustedJson(text: string, maxChars = MAX_EXCHANGE_CHARS):
       for (let index = 0; index < node.length; index++) {
         const child: unknown = node[index];
         if (child !== null && typeof child === 'object') stack.push({ node: child, parent: place, step: index, depth: depth + 1 });
+        else if (typeof child === 'number' && !Number.isFinite(child)) canonicalOrder = false;
       }
       continue;
     }
-    for (const key of Object.keys(node)) {
+    const keys = Object.keys(node);
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
       if (FORBIDDEN_KEYS.has(key)) return { ok: false, problem: `contains the forbidden key "${key}" at ${pathOf(place)}` };
+      if (index > 0 && !(keys[index - 1]! < key)) canonicalOrder = false;
       const child = (node as Record<string, unknown>)[key];
       if (child !== null && typeof child === 'object') stack.push({ node: child, parent: place, step: key, depth: depth + 1 });
+      else if (typeof child === 'number' && !Number.isFinite(child)) canonicalOrder = false;
     }
   }
-  return { ok: true, value };
+  return { ok: true, value, canonicalOrder };
 }
