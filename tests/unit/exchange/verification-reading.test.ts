@@ -28,7 +28,9 @@ describe('reading an untrusted JSON text', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
         for (const text of [canonicalJson(value), JSON.stringify(reversedKeys(value)), JSON.stringify(value, null, 2)]) {
-          expect(canonicalOrderOf(text)).toBe(inCanonicalOrder(JSON.parse(text)));
+          const read = parseUntrustedJson(text);
+          // A forbidden key refuses the text before any digest is taken.
+          if (read.ok) expect(read.canonicalOrder).toBe(inCanonicalOrder(JSON.parse(text)));
         }
       }),
     );
@@ -42,6 +44,25 @@ describe('reading an untrusted JSON text', () => {
     expect(canonicalOrderOf('{"a":{"b":-1e400}}')).toBe(false);
     expect(canonicalOrderOf('1e400')).toBe(false);
     expect(canonicalOrderOf('"text"')).toBe(true);
+  });
+});
+
+describe('refusing an untrusted JSON text', () => {
+  const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+
+  it.each([
+    ['{"a":{"__proto__":1},"b":{"constructor":2}}', 'contains the forbidden key "constructor" at $.b'],
+    ['[{"x":[{"prototype":1}]},{"y":{"constructor":1}}]', 'contains the forbidden key "constructor" at $[1].y'],
+    ['{"a":1,"constructor":{"__proto__":2}}', 'contains the forbidden key "constructor" at $'],
+    [nested(40), `nests deeper than 32 levels at $${'.a'.repeat(32)}`],
+    [`{"z":${nested(40)},"b":{"__proto__":1}}`, 'contains the forbidden key "__proto__" at $.b'],
+    [`[${nested(33)},{"q":{"constructor":1}}]`, 'contains the forbidden key "constructor" at $[1].q'],
+  ])('names the first problem met, walking the last child first: %s', (text, problem) => {
+    expect(parseUntrustedJson(text)).toEqual({ ok: false, problem });
+  });
+
+  it('stops at the depth limit however deep the text nests', () => {
+    expect(parseUntrustedJson(nested(100_000))).toMatchObject({ ok: false, problem: expect.stringMatching(/^nests deeper than 32 levels at /) });
   });
 });
 
