@@ -50,6 +50,8 @@ type InsertParam = { key: string; encoder: DriverValueEncoder<unknown, unknown> 
 interface PreparedInsert {
   statement: Database.Statement;
   params: InsertParam[];
+  /** The values of the row being inserted, refilled for each row (run binds them at once). */
+  values: unknown[];
 }
 
 /**
@@ -74,13 +76,11 @@ export function insertRow(tx: DbOrTx, table: SQLiteTable, row: Record<string, un
       .insert(table)
       .values(Object.fromEntries(columns.map((key) => [key, sql.placeholder(key)])) as never)
       .toSQL();
-    insert = {
-      statement: connectionOf(tx).prepare(query.sql),
-      params: query.params.map((param): InsertParam => (is(param, Param) && is(param.value, Placeholder) ? { key: param.value.name, encoder: param.encoder } : { constant: param })),
-    };
+    const params = query.params.map((param): InsertParam => (is(param, Param) && is(param.value, Placeholder) ? { key: param.value.name, encoder: param.encoder } : { constant: param }));
+    insert = { statement: connectionOf(tx).prepare(query.sql), params, values: new Array<unknown>(params.length) };
     inserts.set(present, insert);
   }
-  const values = new Array<unknown>(insert.params.length);
+  const { values } = insert;
   for (let index = 0; index < values.length; index++) {
     const param = insert.params[index]!;
     if (!('key' in param)) values[index] = param.constant;

@@ -259,12 +259,21 @@ function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeA
       refuse(`${what} ${row.id} is already here${whereIs(tx, table, row.id)}. Ids never repeat between records, so this file was copied from another or altered: nothing from it was written.`, 'ALREADY_EXISTS');
     }
   };
-  // The file's records as they are, with their assessment's id (and values kept as JSON text) beside them.
+  // The file's records as they are, with their assessment's id (and values kept as JSON text)
+  // beside them, in one object per kind refilled for each row.
   const ofAssessment = { assessmentId: record.id };
   for (const assessor of record.assessors) insertNew(assessors, 'assessor', assessor, ofAssessment);
   for (const area of record.areas) insertRow(tx, assessmentAreas, area, ofAssessment);
-  for (const answer of record.answers) insertNew(answers, 'answer', answer, { value: JSON.stringify(answer.value), assessmentId: record.id });
-  for (const point of record.ligaturePoints) insertNew(ligaturePoints, 'ligature point', point, { controls: JSON.stringify(point.controls), assessmentId: record.id });
+  const answerAlso = { value: '', assessmentId: record.id };
+  for (const answer of record.answers) {
+    answerAlso.value = JSON.stringify(answer.value);
+    insertNew(answers, 'answer', answer, answerAlso);
+  }
+  const pointAlso = { controls: '', assessmentId: record.id };
+  for (const point of record.ligaturePoints) {
+    pointAlso.controls = JSON.stringify(point.controls);
+    insertNew(ligaturePoints, 'ligature point', point, pointAlso);
+  }
   for (const action of record.actions) insertNew(actions, 'action', action, ofAssessment);
   for (const recheck of record.rechecks) insertNew(rechecks, 're-check', recheck, ofAssessment);
   recordAudit(tx, ctx, 'create', 'assessment', record.id, null, {
