@@ -131,25 +131,42 @@ export function sameJson(a: unknown, b: unknown): boolean {
  * writes returns): such a text parses back with every object's keys in that order, and then the
  * engine's own JSON.stringify writes exactly the canonical text of each part, several times faster.
  * Anything else (keys out of order, numbers too large for a double) takes canonicalJson.
+ * `knownInCanonicalOrder`: the caller has already walked the value and found it so (the untrusted
+ * JSON reader does, on its own walk); otherwise it is walked here first.
  */
-export function canonicalJsonOfParsedInPieces(value: unknown, write: (piece: string) => void): void {
-  if (!inCanonicalOrder(value)) {
+export function canonicalJsonOfParsedInPieces(value: unknown, write: (piece: string) => void, knownInCanonicalOrder = false): void {
+  if (!knownInCanonicalOrder && !inCanonicalOrder(value)) {
     write(canonicalJson(value));
     return;
   }
-  // The top level and its arrays are written member by member (a return's assessments one by one).
+  // The top level and its arrays are written member by member (a return's assessments one by
+  // one), and so is a record holding a long list, the list in runs of LIST_RUN elements (an
+  // assessment's answers): no piece is much larger than a run, so each is soon garbage in the
+  // young generation instead of a large string per assessment.
   const members = (node: unknown, depth: number): void => {
-    if (depth === 2 || node === null || typeof node !== 'object') {
-      write(JSON.stringify(node));
+    if (Array.isArray(node)) {
+      if (depth < 2) {
+        write('[');
+        node.forEach((element: unknown, index) => {
+          if (index > 0) write(',');
+          members(element, depth + 1);
+        });
+        write(']');
+      } else if (node.length > LIST_RUN) {
+        write('[');
+        for (let start = 0; start < node.length; start += LIST_RUN) {
+          if (start > 0) write(',');
+          // The run's own brackets left out: its elements as they stand in the whole list.
+          write(JSON.stringify(node.slice(start, start + LIST_RUN)).slice(1, -1));
+        }
+        write(']');
+      } else {
+        write(JSON.stringify(node));
+      }
       return;
     }
-    if (Array.isArray(node)) {
-      write('[');
-      node.forEach((element: unknown, index) => {
-        if (index > 0) write(',');
-        members(element, depth + 1);
-      });
-      write(']');
+    if (node === null || typeof node !== 'object' || (depth >= 2 && !Object.values(node).some((member) => Array.isArray(member) && member.length > LIST_RUN))) {
+      write(JSON.stringify(node));
       return;
     }
     write('{');
@@ -162,7 +179,11 @@ export function canonicalJsonOfParsedInPieces(value: unknown, write: (piece: str
   members(value, 0);
 }
 
-function inCanonicalOrder(root: unknown): boolean {
+/** How many elements of a long list canonicalJsonOfParsedInPieces writes as one piece. */
+const LIST_RUN = 128;
+
+/** Every object's keys in canonical order, every number finite, only plain objects: what JSON.stringify writes canonically. */
+export function inCanonicalOrder(root: unknown): boolean {
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;

@@ -55,6 +55,17 @@ const CORPUS: [string, () => string, RegExp][] = [
   ['wrong-types.json', () => altered((d) => ((d['wards'] as Mutable[])[0]!['bedCount'] = 'twenty')), /^wrong-types\.json: does not match the exchange format: wards\.0\.bedCount: /],
   ['unknown-field.json', () => altered((d) => ((d['board'] as Mutable)['secret'] = 'x')), /^unknown-field\.json: does not match the exchange format: board: Unrecognized key: "secret"/],
   ['oversized-string.json', () => altered((d) => (assessment(d)['signedOffBy'] = 'x'.repeat(100_000))), /^oversized-string\.json: does not match the exchange format: assessments\.0\.signedOffBy: Too big/],
+  // A later assessment and a field after the assessments, each out of shape, with a wrong register field before them: named in file order, as one check of the whole file names them.
+  [
+    'several-faults.json',
+    () =>
+      altered((d) => {
+        (d['wards'] as Mutable[])[0]!['bedCount'] = 'twenty';
+        assessment(d, 1)['round'] = 'next year';
+        d['signature'] = { algorithm: 'RSA' };
+      }),
+    /^several-faults\.json: does not match the exchange format: wards\.0\.bedCount: .*; assessments\.1\.round: Must be a round such as 2026\/27; signature\.algorithm: .* \(and \d+ more\)$/,
+  ],
   ['tampered.json', () => altered((d) => ((d['wards'] as Mutable[])[0]!['bedCount'] = 2), { keepDigest: true }), /^tampered\.json: digest does not match its content \(file altered after export\)$/],
   [
     'altered-score.json',

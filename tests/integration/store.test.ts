@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/core/db/open';
+import { bulkWriteTransaction } from '../../src/core/db/transactions';
 import { MIGRATIONS, createTestCore, tempDir, type TestCore } from '../helpers/core';
 
 let core: TestCore | undefined;
@@ -28,6 +29,23 @@ describe('the store', () => {
     const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
     expect(core.store.schemaVersion).toBe(journal.entries.length);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('holds the page cache small for a bulk write (an import) and gives the connection its own back after, also when the write fails', () => {
+    core = createTestCore();
+    const { sqlite, db } = core.store;
+    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
+    const during = bulkWriteTransaction(db, 8192, () => sqlite.pragma('cache_size', { simple: true }));
+    expect(during).toBe(-8192);
+    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
+    expect(() =>
+      bulkWriteTransaction(db, 8192, () => {
+        sqlite.prepare("INSERT INTO boards (id, name, created_at, updated_at) VALUES ('b', 'NHS Bulk', 'x', 'x')").run();
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
+    expect(sqlite.prepare("SELECT count(*) FROM boards WHERE id = 'b'").pluck().get()).toBe(0);
   });
 
   it('records every write in the audit log with who, when, what, before and after', () => {

@@ -50,6 +50,8 @@ type InsertParam = { key: string; encoder: DriverValueEncoder<unknown, unknown> 
 interface PreparedInsert {
   statement: Database.Statement;
   params: InsertParam[];
+  /** The values of the row being inserted, refilled for each row (run binds them at once). */
+  values: unknown[];
 }
 
 /**
@@ -57,31 +59,32 @@ interface PreparedInsert {
  * the row gives (a key the row lacks takes the column's default, as in the plain insert),
  * prepared once per connection and run by better-sqlite3 directly, each value through its
  * column's encoder as drizzle would (booleans as 0 and 1), without drizzle's per-row work.
+ * `also`: values for more columns, or in place of the row's own (the parent's id, a value stored
+ * as JSON text), so a caller writing many rows need not copy each one to add them.
  */
-export function insertRow(tx: DbOrTx, table: SQLiteTable, row: Record<string, unknown>): void {
+export function insertRow(tx: DbOrTx, table: SQLiteTable, row: Record<string, unknown>, also?: Record<string, unknown>): void {
   let shape = tableShapes.get(table);
   if (!shape) tableShapes.set(table, (shape = { keys: Object.keys(getTableColumns(table)), cacheKey: `insert:${getTableName(table)}` }));
   // Which of the table's columns the row gives, as the bits of a number (tables have far fewer than 53 columns).
   let present = 0;
-  for (const key of shape.keys) present = present * 2 + (key in row ? 1 : 0);
+  for (const key of shape.keys) present = present * 2 + (key in row || (also !== undefined && key in also) ? 1 : 0);
   const inserts = preparedFor(tx, shape.cacheKey, () => new Map<number, PreparedInsert>());
   let insert = inserts.get(present);
   if (!insert) {
-    const columns = shape.keys.filter((key) => key in row);
+    const columns = shape.keys.filter((key) => key in row || (also !== undefined && key in also));
     const query = tx
       .insert(table)
       .values(Object.fromEntries(columns.map((key) => [key, sql.placeholder(key)])) as never)
       .toSQL();
-    insert = {
-      statement: connectionOf(tx).prepare(query.sql),
-      params: query.params.map((param): InsertParam => (is(param, Param) && is(param.value, Placeholder) ? { key: param.value.name, encoder: param.encoder } : { constant: param })),
-    };
+    const params = query.params.map((param): InsertParam => (is(param, Param) && is(param.value, Placeholder) ? { key: param.value.name, encoder: param.encoder } : { constant: param }));
+    insert = { statement: connectionOf(tx).prepare(query.sql), params, values: new Array<unknown>(params.length) };
     inserts.set(present, insert);
   }
-  const values = new Array<unknown>(insert.params.length);
+  const { values } = insert;
   for (let index = 0; index < values.length; index++) {
     const param = insert.params[index]!;
-    values[index] = 'key' in param ? param.encoder.mapToDriverValue(row[param.key]) : param.constant;
+    if (!('key' in param)) values[index] = param.constant;
+    else values[index] = param.encoder.mapToDriverValue(also !== undefined && param.key in also ? also[param.key] : row[param.key]);
   }
   insert.statement.run(values);
 }

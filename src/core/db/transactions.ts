@@ -36,3 +36,22 @@ export function writeTransaction<T>(db: Db, work: (tx: Tx) => T): T {
 export function readTransaction<T>(db: Db, work: (tx: Tx) => T): T {
   return run(db, 'deferred', work);
 }
+
+/**
+ * A write transaction that adds a board's worth of rows (importing a return), with SQLite's page
+ * cache held to `pageCacheKib` while it runs and put back after. The connection's own cache (64 MB,
+ * see openStore) would otherwise keep every page the import wrote: about 30 MB for the largest
+ * board's return, as much again as the parsed file. Rows go in assessment by assessment, so a few
+ * MB of cache already holds the pages being filled; a page that leaves the cache mid-way goes to
+ * the write-ahead log, not to the database, and the transaction stays one.
+ */
+export function bulkWriteTransaction<T>(db: Db, pageCacheKib: number, work: (tx: Tx) => T): T {
+  const sqlite = db.$client;
+  const own = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${Math.floor(pageCacheKib)}`);
+  try {
+    return writeTransaction(db, work);
+  } finally {
+    sqlite.pragma(`cache_size = ${own}`);
+  }
+}

@@ -282,6 +282,12 @@ export const ExchangeDocument = z.strictObject({
   signature: ExchangeSignature.optional(),
 });
 
+/**
+ * The document with its assessments not yet checked, for verification to check them one at a
+ * time (src/core/services/exchange/verify.ts): everything else as ExchangeDocument says.
+ */
+export const ExchangeDocumentShell = ExchangeDocument.extend({ assessments: z.array(z.unknown()).max(EXCHANGE_LIMITS.assessments) });
+
 export type ExchangeDocument = z.infer<typeof ExchangeDocument>;
 export type ExchangeAssessment = z.infer<typeof ExchangeAssessment>;
 export type ExchangeTemplate = z.infer<typeof ExchangeTemplate>;

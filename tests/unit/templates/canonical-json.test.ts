@@ -84,6 +84,16 @@ describe('canonicalJsonOfParsedInPieces', () => {
     expect(pieces).toEqual(['{', '"a":', '[', '{"x":1}', ',', '{"y":[2,3]}', ']', ',"b":', '{', '"c":', '"d"', '}', ',"e":', 'null', '}']);
   });
 
+  it('writes a record holding a long list member by member and the list in runs, so no piece holds a whole assessment', () => {
+    const answers = Array.from({ length: 1000 }, (_, i) => ({ id: `a${i}`, value: i % 3 === 0 ? 'yes' : i, note: null }));
+    const document = { areas: [{ id: 'x', name: 'Bedroom 1' }], assessments: [{ answers, id: 'one', scores: { rating: 'green' } }, { answers: [], id: 'two' }], board: { id: 'b' } };
+    const text = canonicalJson(document);
+    const pieces: string[] = [];
+    canonicalJsonOfParsedInPieces(JSON.parse(text), (piece) => pieces.push(piece));
+    expect(pieces.join('')).toBe(text);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(JSON.stringify(answers).length / 4);
+  });
+
   it('sorts integer-like keys as text (JSON.stringify alone would put 9 before 10) and refuses numbers a double cannot hold', () => {
     expect(canonicalJsonOfParsed(JSON.parse('{"9":1,"10":2,"a":3}'))).toBe('{"10":2,"9":1,"a":3}');
     expect(() => canonicalJsonOfParsed(JSON.parse('{"x":[1e400]}'))).toThrow('Non-finite number Infinity at $.x[0]');

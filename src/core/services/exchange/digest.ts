@@ -11,9 +11,12 @@ export function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** exchangeDigest of a document as JSON.parse read it from a file (fast when written in canonical order). */
-export function parsedExchangeDigest(document: { digest?: unknown }): string {
+/**
+ * exchangeDigest of a document as JSON.parse read it from a file (fast when written in canonical
+ * order); `knownInCanonicalOrder` when the reader found it so (parseUntrustedJson's canonicalOrder).
+ */
+export function parsedExchangeDigest(document: { digest?: unknown }, knownInCanonicalOrder = false): string {
   const hash = createHash('sha256');
-  canonicalJsonOfParsedInPieces(digestBody(document), (piece) => hash.update(piece, 'utf8'));
+  canonicalJsonOfParsedInPieces(digestBody(document), (piece) => hash.update(piece, 'utf8'), knownInCanonicalOrder);
   return hash.digest('hex');
 }

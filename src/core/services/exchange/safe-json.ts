@@ -2,14 +2,19 @@ import { MAX_EXCHANGE_CHARS } from '../../../shared/exchange/serialise';
 import { findBrokenText } from '../../../shared/text';
 
 // Reading a file someone else wrote: the text is parsed as plain JSON (no revival of classes),
-// then walked once, without recursion, to refuse keys that could reach an object's prototype
+// then walked once (see Walk) to refuse keys that could reach an object's prototype
 // and nesting deeper than any honest exchange file needs. A "\ud800" escape would put half of a
 // two-part character into a string: such a file is refused too (this app never writes one).
 
 export const MAX_JSON_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type SafeJson = { ok: true; value: unknown } | { ok: false; problem: string };
+/**
+ * `canonicalOrder`: every object's keys are in canonical order (src/shared/canonical-json.ts) and
+ * every number is finite, as in a file this app wrote. Found on the same walk, so the digest need
+ * not walk the whole file again to learn it.
+ */
+export type SafeJson = { ok: true; value: unknown; canonicalOrder: boolean } | { ok: false; problem: string };
 
 export function parseUntrustedJson(text: string, maxChars = MAX_EXCHANGE_CHARS): SafeJson {
   if (text.length > maxChars) {
@@ -22,42 +27,74 @@ export function parseUntrustedJson(text: string, maxChars = MAX_EXCHANGE_CHARS):
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, problem: `is not valid JSON (the file may be truncated or damaged): ${reason}` };
   }
-  // Only objects and arrays are walked; where one sits is kept as a link to its parent and its key,
-  // turned into a path only for a refusal (a national return has ~300,000 of them).
-  interface Place {
-    node: object;
-    parent: Place | null;
-    step: string | number;
-    depth: number;
-  }
-  const pathOf = (place: Place): string => {
-    const steps: string[] = [];
-    for (let at: Place | null = place; at?.parent; at = at.parent) steps.push(typeof at.step === 'number' ? `[${at.step}]` : `.${at.step}`);
-    return `$${steps.reverse().join('')}`;
-  };
   // Only a file with a surrogate escape in it can hold a broken character: the full walk is for those.
   if (/\\u[dD][89a-fA-F]/.test(text)) {
     const broken = findBrokenText(value);
     if (broken) return { ok: false, problem: `contains a broken character (half of a two-part Unicode character) at $${broken.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('')}` };
   }
-  if (value === null || typeof value !== 'object') return { ok: true, value };
-  const stack: Place[] = [{ node: value, parent: null, step: '$', depth: 0 }];
-  while (stack.length > 0) {
-    const place = stack.pop()!;
-    const { node, depth } = place;
-    if (depth >= MAX_JSON_DEPTH) return { ok: false, problem: `nests deeper than ${MAX_JSON_DEPTH} levels at ${pathOf(place)}` };
+  if (value === null || typeof value !== 'object') return { ok: true, value, canonicalOrder: typeof value !== 'number' || Number.isFinite(value) };
+  const walk = new Walk();
+  const problem = walk.visit(value, 0);
+  return problem ? { ok: false, problem } : { ok: true, value, canonicalOrder: walk.canonicalOrder };
+}
+
+/**
+ * One walk over the objects and arrays of a parsed text, depth first, the last child first. It
+ * recurses, which is safe because it never goes deeper than MAX_JSON_DEPTH levels, and it makes
+ * nothing per node (a national return has ~300,000 of them): where it is stays a list of steps,
+ * turned into a path only for a refusal.
+ */
+class Walk {
+  /** JSON.parse turns a number too large for a double into Infinity, which canonical JSON refuses. */
+  canonicalOrder = true;
+  private readonly steps: (string | number)[] = [];
+  /** An object's keys that hold objects or arrays, one list per depth, reused from object to object. */
+  private readonly children: string[][] = [];
+
+  /** The refusal for `node` or anything under it, or null. */
+  visit(node: object, depth: number): string | null {
+    if (depth >= MAX_JSON_DEPTH) return `nests deeper than ${MAX_JSON_DEPTH} levels at ${this.path()}`;
     if (Array.isArray(node)) {
       for (let index = 0; index < node.length; index++) {
         const child: unknown = node[index];
-        if (child !== null && typeof child === 'object') stack.push({ node: child, parent: place, step: index, depth: depth + 1 });
+        if (typeof child === 'number' && !Number.isFinite(child)) this.canonicalOrder = false;
       }
-      continue;
+      for (let index = node.length - 1; index >= 0; index--) {
+        const problem = this.child(node[index], index, depth);
+        if (problem) return problem;
+      }
+      return null;
     }
-    for (const key of Object.keys(node)) {
-      if (FORBIDDEN_KEYS.has(key)) return { ok: false, problem: `contains the forbidden key "${key}" at ${pathOf(place)}` };
-      const child = (node as Record<string, unknown>)[key];
-      if (child !== null && typeof child === 'object') stack.push({ node: child, parent: place, step: key, depth: depth + 1 });
+    // for…in rather than Object.keys: no array of keys made for each of the file's objects.
+    const record = node as Record<string, unknown>;
+    const children = (this.children[depth] ??= []);
+    let count = 0;
+    let previous: string | null = null;
+    for (const key in record) {
+      if (FORBIDDEN_KEYS.has(key)) return `contains the forbidden key "${key}" at ${this.path()}`;
+      if (previous !== null && !(previous < key)) this.canonicalOrder = false;
+      previous = key;
+      const child = record[key];
+      if (child !== null && typeof child === 'object') children[count++] = key;
+      else if (typeof child === 'number' && !Number.isFinite(child)) this.canonicalOrder = false;
     }
+    for (let index = count - 1; index >= 0; index--) {
+      const key = children[index]!;
+      const problem = this.child(record[key], key, depth);
+      if (problem) return problem;
+    }
+    return null;
   }
-  return { ok: true, value };
+
+  private child(child: unknown, step: string | number, depth: number): string | null {
+    if (child === null || typeof child !== 'object') return null;
+    this.steps.push(step);
+    const problem = this.visit(child, depth + 1);
+    this.steps.pop();
+    return problem;
+  }
+
+  private path(): string {
+    return `$${this.steps.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('')}`;
+  }
 }

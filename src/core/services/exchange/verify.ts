@@ -3,9 +3,10 @@ import { canonicalJson, sameJson } from '../../../shared/canonical-json';
 import { defaultTierFor } from '../../../shared/domain/estate';
 import {
   EXCHANGE_FORMAT,
+  ExchangeAssessment,
   ExchangeDocument,
+  ExchangeDocumentShell,
   KNOWN_EXCHANGE_VERSIONS,
-  type ExchangeAssessment,
   type ExchangeTemplate,
 } from '../../../shared/exchange/schema';
 import { buildScoringInput } from '../../../shared/exchange/scoring-input';
@@ -54,11 +55,14 @@ export interface VerifiedReturn {
 export function verifyReturn(fileName: string, content: string): VerifiedReturn {
   const parsed = parseUntrustedJson(content);
   if (!parsed.ok) throw new ExchangeRefusal(fileName, parsed.problem, []);
-  return verifyReturnDocument(fileName, parsed.value, ['Readable JSON, no forbidden keys, nesting within limits']);
+  return verifyReturnDocument(fileName, parsed.value, ['Readable JSON, no forbidden keys, nesting within limits'], parsed.canonicalOrder);
 }
 
-/** Every check of verifyReturn after reading the JSON (also used for a return carried inside a hand-out file). */
-export function verifyReturnDocument(fileName: string, raw: unknown, checks: string[] = []): VerifiedReturn {
+/**
+ * Every check of verifyReturn after reading the JSON (also used for a return carried inside a
+ * hand-out file). `canonicalOrder`: parseUntrustedJson found `raw` in canonical order (see there).
+ */
+export function verifyReturnDocument(fileName: string, raw: unknown, checks: string[] = [], canonicalOrder = false): VerifiedReturn {
   const refuse = (problem: string): never => {
     throw new ExchangeRefusal(fileName, problem, checks);
   };
@@ -74,11 +78,11 @@ export function verifyReturnDocument(fileName: string, raw: unknown, checks: str
 
   // The digest first: a file changed after export is told so, whatever the change broke.
   const declaredDigest = (raw as Record<string, unknown>)['digest'];
-  if (typeof declaredDigest === 'string' && parsedExchangeDigest(raw as { digest?: unknown }) !== declaredDigest) {
+  if (typeof declaredDigest === 'string' && parsedExchangeDigest(raw as { digest?: unknown }, canonicalOrder) !== declaredDigest) {
     return refuse('digest does not match its content (file altered after export)');
   }
 
-  const document = parseOrRefuse(ExchangeDocument, raw, 'the exchange format', refuse);
+  const document = parseExchangeDocument(raw, refuse);
   checks.push('Matches the exchange schema');
   checks.push(`Digest sha256:${document.digest} matches the content`);
   if (document.signature) {
@@ -128,6 +132,29 @@ export function verifyReturnDocument(fileName: string, raw: unknown, checks: str
   checks.push(`Every signed-off assessment meets the sign-off rules (completeness, re-checks decided, each risk with its point, reasons given, dates and rounds)`);
   checks.push(`Re-scored ${document.assessments.length} assessment${document.assessments.length === 1 ? '' : 's'} from their answers with their pinned templates: every declared score matches (${SCORING_ENGINE_VERSION})`);
   return { document, templates, checks, scores: computed };
+}
+
+/**
+ * The file checked against the exchange schema without holding a second copy of it (zod's output
+ * is a copy, as large again as the parsed file): the register, templates and signature as the
+ * schema gives them; each assessment checked on its own and kept as read, its checked copy
+ * dropped at once. The assessment schemas change nothing they accept (a unit test holds them to
+ * that), so what is kept is what the schema would give, except a photo's mark-up, whose label the
+ * schema trims: an assessment with photos keeps the schema's output. A file that does not fit is
+ * checked whole, so a refusal names the same places as a whole-file check always has.
+ */
+function parseExchangeDocument(raw: unknown, refuse: (problem: string) => never): ExchangeDocument {
+  const shell = ExchangeDocumentShell.safeParse(raw);
+  if (shell.success) {
+    const assessments: ExchangeAssessment[] = [];
+    for (const read of shell.data.assessments) {
+      const checked = ExchangeAssessment.safeParse(read);
+      if (!checked.success) break;
+      assessments.push(checked.data.photos?.length ? checked.data : (read as ExchangeAssessment));
+    }
+    if (assessments.length === shell.data.assessments.length) return { ...shell.data, assessments };
+  }
+  return parseOrRefuse(ExchangeDocument, raw, 'the exchange format', refuse);
 }
 
 /** The file parsed by its schema, or refused naming the first few places it does not fit. */
