@@ -1,5 +1,6 @@
 import type { Output } from '../../../../shared/contract';
 import { AREA_TYPE_LABELS } from '../../../../shared/domain/estate';
+import { TableHead } from '../../components/TableHead';
 
 type Area = Output<'areas.list'>[number];
 
@@ -8,22 +9,7 @@ export function AreasTable(props: { areas: Area[]; onChange: (area: Area) => voi
   return (
     <table className="nhsuk-table nhsuk-table--compact">
       <caption className="nhsuk-u-visually-hidden">Areas on this ward</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th className="nhsuk-table__header" scope="col">
-            Area
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Type
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Supervision tier
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            <span className="nhsuk-u-visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Area', 'Type', 'Supervision tier', { heading: 'Actions', hidden: true }]} />
       <tbody className="nhsuk-table__body">
         {areas.map((area) => (
           <tr className="nhsuk-table__row" key={area.id}>

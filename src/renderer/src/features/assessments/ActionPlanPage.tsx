@@ -11,6 +11,7 @@ import { ActionForm } from './ActionForm';
 import { AssessmentNav } from './AssessmentNav';
 import { refreshAssessment, useActions, useAssessmentAndWard } from './assessment-queries';
 import { instanceKeyOf } from './walk/model';
+import { TableHead } from '../../components/TableHead';
 
 type Entry = Output<'actions.list'>[number];
 
@@ -55,21 +56,7 @@ export function ActionPlanPage({ assessmentId }: { assessmentId: string }) {
       {actions.length > 0 && (
         <table className="nhsuk-table nhsuk-table--compact">
           <caption className="nhsuk-u-visually-hidden">Actions, most urgent first</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th className="nhsuk-table__header" scope="col">Action</th>
-              <th className="nhsuk-table__header" scope="col">About</th>
-              <th className="nhsuk-table__header" scope="col">Owner</th>
-              <th className="nhsuk-table__header" scope="col">Due</th>
-              <th className="nhsuk-table__header" scope="col">Priority and risk</th>
-              <th className="nhsuk-table__header" scope="col">Status</th>
-              {!readOnly && (
-                <th className="nhsuk-table__header" scope="col">
-                  <span className="nhsuk-u-visually-hidden">Change</span>
-                </th>
-              )}
-            </tr>
-          </thead>
+          <TableHead columns={['Action', 'About', 'Owner', 'Due', 'Priority and risk', 'Status', !readOnly && { heading: 'Change', hidden: true }]} />
           <tbody className="nhsuk-table__body">
             {actions.map((a) => (
               <tr className={`nhsuk-table__row${a.overdue ? ' app-row-overdue' : ''}`} key={a.id}>

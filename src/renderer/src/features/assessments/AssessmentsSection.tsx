@@ -1,5 +1,6 @@
 import type { Output } from '../../../../shared/contract';
 import { href } from '../../routing/routes';
+import { TableHead } from '../../components/TableHead';
 
 type Assessment = Output<'assessments.get'>;
 
@@ -17,14 +18,7 @@ export function AssessmentsSection({ wardId, assessments }: { wardId: string; as
       ) : (
         <table className="nhsuk-table nhsuk-table--compact">
           <caption className="nhsuk-u-visually-hidden">Assessments of this ward</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th className="nhsuk-table__header" scope="col">Round</th>
-              <th className="nhsuk-table__header" scope="col">Date</th>
-              <th className="nhsuk-table__header" scope="col">Status</th>
-              <th className="nhsuk-table__header" scope="col"><span className="nhsuk-u-visually-hidden">Open</span></th>
-            </tr>
-          </thead>
+          <TableHead columns={['Round', 'Date', 'Status', { heading: 'Open', hidden: true }]} />
           <tbody className="nhsuk-table__body">
             {sorted.map((a) => (
               <tr className="nhsuk-table__row" key={a.id}>

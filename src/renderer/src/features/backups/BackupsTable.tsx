@@ -1,33 +1,13 @@
 import { NotRecorded } from '../../components/SummaryList';
 import { contentsInWords, reasonLabel, size, when, type Backup } from './backup-words';
+import { TableHead } from '../../components/TableHead';
 
 /** Every backup, newest first, each with what it holds and a way to restore it. */
 export function BackupsTable({ backups, onRestore }: { backups: Backup[]; onRestore: (backup: Backup) => void }) {
   return (
     <table className="nhsuk-table">
       <caption className="nhsuk-table__caption nhsuk-table__caption--m">Backups, newest first</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th className="nhsuk-table__header" scope="col">
-            Made
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Why
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Contains
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Latest answer
-          </th>
-          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-            Size
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            <span className="nhsuk-u-visually-hidden">Action</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Made', 'Why', 'Contains', 'Latest answer', { heading: 'Size', numeric: true }, { heading: 'Action', hidden: true }]} />
       <tbody className="nhsuk-table__body">
         {backups.map((backup) => (
           <tr className="nhsuk-table__row" key={backup.name}>

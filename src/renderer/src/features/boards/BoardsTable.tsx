@@ -1,26 +1,12 @@
 import type { Output } from '../../../../shared/contract';
 import { href } from '../../routing/routes';
+import { TableHead } from '../../components/TableHead';
 
 export function BoardsTable({ boards }: { boards: Output<'boards.list'> }) {
   return (
     <table className="nhsuk-table">
       <caption className="nhsuk-table__caption nhsuk-table__caption--m">Boards</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th className="nhsuk-table__header" scope="col">
-            Board
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Code
-          </th>
-          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-            Sites
-          </th>
-          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-            Wards
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Board', 'Code', 'Sites', 'Wards']} numericFrom={2} />
       <tbody className="nhsuk-table__body">
         {boards.map((board) => (
           <tr className="nhsuk-table__row" key={board.id}>

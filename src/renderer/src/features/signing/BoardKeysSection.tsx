@@ -6,6 +6,7 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { downloadText } from '../../components/download';
 import { messageOf } from '../../api/api-error';
+import { TableHead } from '../../components/TableHead';
 
 type Status = Output<'signing.status'>;
 type BoardKey = Status['boards'][number];
@@ -66,13 +67,7 @@ export function BoardKeysSection({ status, onChanged }: { status: Status; onChan
       ) : (
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Boards and their signing keys</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th className="nhsuk-table__header" scope="col">Board</th>
-              <th className="nhsuk-table__header" scope="col">Signing key</th>
-              <th className="nhsuk-table__header" scope="col"><span className="nhsuk-u-visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
+          <TableHead columns={['Board', 'Signing key', { heading: 'Actions', hidden: true }]} />
           <tbody className="nhsuk-table__body">
             {status.boards.map((board) => (
               <tr className="nhsuk-table__row" key={board.boardId}>

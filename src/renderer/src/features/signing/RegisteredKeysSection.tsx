@@ -6,6 +6,7 @@ import { useAnnounce } from '../../app/status';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { FileField } from '../../components/FileField';
 import { readTextFile } from '../../components/read-text-file';
+import { TableHead } from '../../components/TableHead';
 
 type Status = Output<'signing.status'>;
 type Registered = Status['registered'][number];
@@ -76,14 +77,7 @@ export function RegisteredKeysSection({ status, onChanged }: { status: Status; o
       ) : (
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Registered keys</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th className="nhsuk-table__header" scope="col">Board</th>
-              <th className="nhsuk-table__header" scope="col">Key</th>
-              <th className="nhsuk-table__header" scope="col">Registered</th>
-              <th className="nhsuk-table__header" scope="col"><span className="nhsuk-u-visually-hidden">Action</span></th>
-            </tr>
-          </thead>
+          <TableHead columns={['Board', 'Key', 'Registered', { heading: 'Action', hidden: true }]} />
           <tbody className="nhsuk-table__body">
             {status.registered.map((key) => (
               <tr className="nhsuk-table__row" key={key.keyId}>

@@ -1,6 +1,7 @@
 import type { Output } from '../../../../shared/contract';
 import { NotRecorded } from '../../components/SummaryList';
 import { href } from '../../routing/routes';
+import { TableHead } from '../../components/TableHead';
 
 export function SitesTable({ sites }: { sites: Output<'sites.list'> }) {
   if (sites.length === 0) {
@@ -14,19 +15,7 @@ export function SitesTable({ sites }: { sites: Output<'sites.list'> }) {
   return (
     <table className="nhsuk-table">
       <caption className="nhsuk-table__caption nhsuk-table__caption--m">Sites</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th className="nhsuk-table__header" scope="col">
-            Site
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            EAMS site code
-          </th>
-          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-            Wards
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Site', 'EAMS site code', { heading: 'Wards', numeric: true }]} />
       <tbody className="nhsuk-table__body">
         {sites.map((site) => (
           <tr className="nhsuk-table__row" key={site.id}>

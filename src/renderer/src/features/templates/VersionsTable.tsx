@@ -1,5 +1,6 @@
 import type { Output } from '../../../../shared/contract';
 import { DOMAIN_LABELS, shortHash, type Domain } from './domain-labels';
+import { TableHead } from '../../components/TableHead';
 
 type Version = Output<'templates.list'>[number];
 
@@ -19,28 +20,7 @@ export function VersionsTable({
   return (
     <table className="nhsuk-table app-focus-target" id={`versions-${domain}`} tabIndex={-1}>
       <caption className="nhsuk-table__caption nhsuk-table__caption--m">{label}</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th className="nhsuk-table__header" scope="col">
-            Version
-          </th>
-          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-            Items
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Source
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Content hash
-          </th>
-          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-            Assessments using it
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            <span className="nhsuk-u-visually-hidden">Action</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Version', { heading: 'Items', numeric: true }, 'Source', 'Content hash', { heading: 'Assessments using it', numeric: true }, { heading: 'Action', hidden: true }]} />
       <tbody className="nhsuk-table__body">
         {versions.length === 0 && (
           <tr className="nhsuk-table__row">

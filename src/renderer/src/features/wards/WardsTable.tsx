@@ -1,6 +1,7 @@
 import type { Output } from '../../../../shared/contract';
 import { SEX_DESIGNATION_LABELS, WARD_TYPE_LABELS } from '../../../../shared/domain/estate';
 import { href } from '../../routing/routes';
+import { TableHead } from '../../components/TableHead';
 
 export function WardsTable({ wards }: { wards: Output<'wards.list'> }) {
   if (wards.length === 0) {
@@ -14,25 +15,7 @@ export function WardsTable({ wards }: { wards: Output<'wards.list'> }) {
   return (
     <table className="nhsuk-table">
       <caption className="nhsuk-table__caption nhsuk-table__caption--m">Wards</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th className="nhsuk-table__header" scope="col">
-            Ward
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Type
-          </th>
-          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-            Beds
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Sex designation
-          </th>
-          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-            Areas
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Ward', 'Type', { heading: 'Beds', numeric: true }, 'Sex designation', { heading: 'Areas', numeric: true }]} />
       <tbody className="nhsuk-table__body">
         {wards.map((ward) => (
           <tr className="nhsuk-table__row" key={ward.id}>

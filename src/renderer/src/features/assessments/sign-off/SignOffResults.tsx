@@ -4,6 +4,7 @@ import { DOMAINS } from '../../../../../shared/templates';
 import { DOMAIN_LABELS, RATING_LABELS } from '../../../../../shared/vocabulary';
 import { RATING_TAG } from '../labels';
 import { domainFigures, RatingReasons } from '../walk/LiveScores';
+import { TableHead } from '../../../components/TableHead';
 
 type Check = Output<'assessments.signOffCheck'>;
 type Score = Output<'assessments.score'>;
@@ -13,25 +14,7 @@ export function ResultsTable({ score, check, explained }: { score: Score; check:
   return (
     <table className="nhsuk-table nhsuk-table--compact" data-testid="sign-off-scores">
       <caption className="nhsuk-u-visually-hidden">Domain ratings, their reasons and completeness</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th className="nhsuk-table__header" scope="col">
-            Domain
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Rating and why
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Score
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Answered
-          </th>
-          <th className="nhsuk-table__header" scope="col">
-            Needed
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Domain', 'Rating and why', 'Score', 'Answered', 'Needed']} />
       <tbody className="nhsuk-table__body">
         {DOMAINS.map((d, i) => {
           const f = domainFigures(score.scores, d);
