@@ -6,6 +6,13 @@ import { templates } from './templates';
 // One walkthrough of one ward, and everything recorded during it. Foreign keys from here to the
 // estate are RESTRICT: an assessed ward or area cannot vanish from under its evidence.
 
+/** The assessment a row belongs to (RESTRICT, as every reference below). */
+export const assessmentIdColumn = () => text('assessment_id').notNull().references(() => assessments.id, { onDelete: 'restrict' });
+/** A column naming an area of the register (nullable unless `.notNull()` is added). */
+export const areaColumn = (name: string) => text(name).references(() => areas.id, { onDelete: 'restrict' });
+/** A column naming one of an assessment's assessors (nullable unless `.notNull()` is added). */
+export const assessorColumn = (name: string) => text(name).references(() => assessors.id, { onDelete: 'restrict' });
+
 export const assessments = sqliteTable(
   'assessments',
   {
@@ -44,9 +51,7 @@ export const assessments = sqliteTable(
 export const assessmentTemplates = sqliteTable(
   'assessment_templates',
   {
-    assessmentId: text('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'restrict' }),
+    assessmentId: assessmentIdColumn(),
     domain: text('domain').notNull(),
     templateKey: text('template_key')
       .notNull()
@@ -59,9 +64,7 @@ export const assessors = sqliteTable(
   'assessors',
   {
     id: text('id').primaryKey(),
-    assessmentId: text('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'restrict' }),
+    assessmentId: assessmentIdColumn(),
     name: text('name').notNull(),
     role: text('role', { enum: ['estates', 'clinical', 'lay'] }).notNull(),
     position: integer('position').notNull(),
@@ -77,12 +80,8 @@ export const assessors = sqliteTable(
 export const assessmentAreas = sqliteTable(
   'assessment_areas',
   {
-    assessmentId: text('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'restrict' }),
-    areaId: text('area_id')
-      .notNull()
-      .references(() => areas.id, { onDelete: 'restrict' }),
+    assessmentId: assessmentIdColumn(),
+    areaId: areaColumn('area_id').notNull(),
     name: text('name').notNull(),
     type: text('type').notNull(),
     supervisionTier: integer('supervision_tier').notNull(),
@@ -92,7 +91,7 @@ export const assessmentAreas = sqliteTable(
      * The sample room this area was declared to share a design with ("as Bedroom 1"), when its
      * unanswered questions were filled from it; null when it was walked on its own.
      */
-    sampleAreaId: text('sample_area_id').references(() => areas.id, { onDelete: 'restrict' }),
+    sampleAreaId: areaColumn('sample_area_id'),
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.areaId] })],
 );
@@ -106,23 +105,19 @@ export const fills = sqliteTable(
   'fills',
   {
     id: text('id').primaryKey(),
-    assessmentId: text('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'restrict' }),
+    assessmentId: assessmentIdColumn(),
     kind: text('kind', { enum: ['copy', 'no_findings'] }).notNull(),
     /** The sample room copied from (kind copy); null for no findings. */
-    sourceAreaId: text('source_area_id').references(() => areas.id, { onDelete: 'restrict' }),
+    sourceAreaId: areaColumn('source_area_id'),
     /** JSON array of the area ids filled (null in it: the ward-level questions). */
     areaIds: text('area_ids').notNull(),
-    assessorId: text('assessor_id')
-      .notNull()
-      .references(() => assessors.id, { onDelete: 'restrict' }),
+    assessorId: assessorColumn('assessor_id').notNull(),
     createdAt: text('created_at').notNull(),
     /** How many answers and copied ligature points it wrote. */
     answersWritten: integer('answers_written').notNull(),
     pointsWritten: integer('points_written').notNull(),
     undoneAt: text('undone_at'),
-    undoneBy: text('undone_by').references(() => assessors.id, { onDelete: 'restrict' }),
+    undoneBy: assessorColumn('undone_by'),
   },
   (t) => [index('fills_assessment_idx').on(t.assessmentId)],
 );
@@ -135,23 +130,19 @@ export const answers = sqliteTable(
   'answers',
   {
     id: text('id').primaryKey(),
-    assessmentId: text('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'restrict' }),
+    assessmentId: assessmentIdColumn(),
     itemId: text('item_id').notNull(),
-    areaId: text('area_id').references(() => areas.id, { onDelete: 'restrict' }),
+    areaId: areaColumn('area_id'),
     /** JSON: a response word ("yes", "B", "risk_present") or a number. */
     value: text('value').notNull(),
     naReason: text('na_reason'),
     note: text('note'),
-    assessorId: text('assessor_id')
-      .notNull()
-      .references(() => assessors.id, { onDelete: 'restrict' }),
+    assessorId: assessorColumn('assessor_id').notNull(),
     answeredAt: text('answered_at').notNull(),
     /** The fill that wrote this answer, until the answer is given again by hand. */
     fillId: text('fill_id').references(() => fills.id, { onDelete: 'restrict' }),
     /** The sample room the answer was copied from, until it is given again by hand. */
-    copiedFromAreaId: text('copied_from_area_id').references(() => areas.id, { onDelete: 'restrict' }),
+    copiedFromAreaId: areaColumn('copied_from_area_id'),
   },
   (t) => [index('answers_assessment_idx').on(t.assessmentId)],
 );
@@ -160,12 +151,8 @@ export const ligaturePoints = sqliteTable(
   'ligature_points',
   {
     id: text('id').primaryKey(),
-    assessmentId: text('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'restrict' }),
-    areaId: text('area_id')
-      .notNull()
-      .references(() => areas.id, { onDelete: 'restrict' }),
+    assessmentId: assessmentIdColumn(),
+    areaId: areaColumn('area_id').notNull(),
     /** The ligature prompt it was recorded from, if any. */
     itemId: text('item_id'),
     /** Shared by the same physical point across rounds, so its history can be followed. */
@@ -182,9 +169,7 @@ export const ligaturePoints = sqliteTable(
     severityBefore: integer('severity_before').notNull(),
     likelihoodAfter: integer('likelihood_after').notNull(),
     severityAfter: integer('severity_after').notNull(),
-    assessorId: text('assessor_id')
-      .notNull()
-      .references(() => assessors.id, { onDelete: 'restrict' }),
+    assessorId: assessorColumn('assessor_id').notNull(),
     ...timestamps,
     /**
      * A high or extreme residual risk resting on an "other" control alone is confirmed by the lead
@@ -201,7 +186,7 @@ export const ligaturePoints = sqliteTable(
     copiedFromPointId: text('copied_from_point_id'),
     fillId: text('fill_id').references(() => fills.id, { onDelete: 'restrict' }),
     copyConfirmedAt: text('copy_confirmed_at'),
-    copyConfirmedBy: text('copy_confirmed_by').references(() => assessors.id, { onDelete: 'restrict' }),
+    copyConfirmedBy: assessorColumn('copy_confirmed_by'),
   },
   (t) => [index('ligature_points_assessment_idx').on(t.assessmentId)],
 );
@@ -211,9 +196,7 @@ export const actions = sqliteTable(
   'actions',
   {
     id: text('id').primaryKey(),
-    assessmentId: text('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'restrict' }),
+    assessmentId: assessmentIdColumn(),
     answerId: text('answer_id').references(() => answers.id, { onDelete: 'restrict' }),
     ligaturePointId: text('ligature_point_id').references(() => ligaturePoints.id, { onDelete: 'restrict' }),
     lineageId: text('lineage_id').notNull(),
@@ -237,9 +220,7 @@ export const photos = sqliteTable(
   'photos',
   {
     id: text('id').primaryKey(),
-    assessmentId: text('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'restrict' }),
+    assessmentId: assessmentIdColumn(),
     answerId: text('answer_id').references(() => answers.id, { onDelete: 'restrict' }),
     ligaturePointId: text('ligature_point_id').references(() => ligaturePoints.id, { onDelete: 'restrict' }),
     /** Lower-case hex SHA-256 of `bytes`. */
@@ -255,9 +236,7 @@ export const photos = sqliteTable(
      */
     markup: text('markup'),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
-    assessorId: text('assessor_id')
-      .notNull()
-      .references(() => assessors.id, { onDelete: 'restrict' }),
+    assessorId: assessorColumn('assessor_id').notNull(),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('photos_assessment_idx').on(t.assessmentId)],
@@ -273,9 +252,7 @@ export const rechecks = sqliteTable(
   'rechecks',
   {
     id: text('id').primaryKey(),
-    assessmentId: text('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'restrict' }),
+    assessmentId: assessmentIdColumn(),
     subject: text('subject', { enum: ['ligature_point', 'action'] }).notNull(),
     /** The previous round's ligature point or action. */
     previousId: text('previous_id').notNull(),
@@ -285,7 +262,7 @@ export const rechecks = sqliteTable(
     /** The point or action recorded in this assessment, for "still present" and "changed". */
     currentId: text('current_id'),
     note: text('note'),
-    assessorId: text('assessor_id').references(() => assessors.id, { onDelete: 'restrict' }),
+    assessorId: assessorColumn('assessor_id'),
     decidedAt: text('decided_at'),
   },
   (t) => [uniqueIndex('rechecks_subject_idx').on(t.assessmentId, t.subject, t.previousId)],

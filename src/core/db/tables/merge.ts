@@ -1,6 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { assessments, assessors } from './assessments';
-import { areas } from './estate';
+import { areaColumn, assessmentIdColumn, assessorColumn } from './assessments';
 
 // Working on one assessment from several devices (src/core/services/merge). The live tables hold
 // what each device shows; these hold what merging needs besides: who this device is, the versions
@@ -21,9 +20,7 @@ export const devices = sqliteTable('devices', {
 export const recordVersions = sqliteTable(
   'record_versions',
   {
-    assessmentId: text('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'restrict' }),
+    assessmentId: assessmentIdColumn(),
     kind: text('kind').notNull(),
     recordId: text('record_id').notNull(),
     /** SHA-256 of the version's identity (clock, deleted, row). */
@@ -50,9 +47,7 @@ export const recordVersions = sqliteTable(
 export const recordStates = sqliteTable(
   'record_states',
   {
-    assessmentId: text('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'restrict' }),
+    assessmentId: assessmentIdColumn(),
     kind: text('kind').notNull(),
     recordId: text('record_id').notNull(),
     liveHash: text('live_hash'),
@@ -65,15 +60,9 @@ export const recordStates = sqliteTable(
 export const areaAssignments = sqliteTable(
   'area_assignments',
   {
-    assessmentId: text('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'restrict' }),
-    areaId: text('area_id')
-      .notNull()
-      .references(() => areas.id, { onDelete: 'restrict' }),
-    assessorId: text('assessor_id')
-      .notNull()
-      .references(() => assessors.id, { onDelete: 'restrict' }),
+    assessmentId: assessmentIdColumn(),
+    areaId: areaColumn('area_id').notNull(),
+    assessorId: assessorColumn('assessor_id').notNull(),
     assignedAt: text('assigned_at').notNull(),
     assignedBy: text('assigned_by').notNull(),
   },
