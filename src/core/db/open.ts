@@ -69,8 +69,10 @@ export function openStore(options: OpenOptions): OpenedStore {
     // NORMAL in WAL mode: a committed transaction survives a process crash; only an OS crash or
     // power loss can lose the last transactions, never corrupt the file.
     sqlite.pragma('synchronous = NORMAL');
-    // A 64 MB page cache (SQLite's default is 2 MB): a board's return adds ~20,000 rows to
-    // indexes keyed by random ids in one transaction, and a small cache spills pages mid-way.
+    // A 64 MB page cache (SQLite's default is 2 MB), first sized for importing a board's return.
+    // The import now holds it to 8 MB while it writes (bulkWriteTransaction): its rows go in
+    // assessment by assessment, and 64/16/8/4 MB measured alike there, while the full cache only
+    // kept every page it wrote. Other paths were not re-measured with a smaller cache.
     sqlite.pragma('cache_size = -65536');
     const db = drizzle(sqlite, { schema });
     migrateSafely(sqlite, db, file, options.migrationsFolder, options.copyBeforeMigrating ?? true);
