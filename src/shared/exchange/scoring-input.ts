@@ -1,3 +1,4 @@
+import { mapPacked } from '../scoring/packed';
 import type { ActionStatus, ActionType, AnswerValue, LigatureControl, ScoringArea, ScoringWard, WardScoringInput } from '../scoring';
 
 // How recorded data becomes the engine's input. The store (score.ts) and the exchange file's
@@ -64,10 +65,10 @@ export function buildScoringInput(recorded: {
   }
   return {
     ward: { id: recorded.ward.id, type: recorded.ward.type, bedCount: recorded.ward.bedCount },
-    areas: areas.map((a) => ({ id: a.areaId, name: a.name, type: a.type as ScoringArea['type'], supervisionTier: a.supervisionTier })),
+    areas: mapPacked(areas, (a) => ({ id: a.areaId, name: a.name, type: a.type as ScoringArea['type'], supervisionTier: a.supervisionTier })),
     // As recorded (the engine reads these four fields and changes nothing): no copy of each.
     answers: recorded.answers,
-    ligaturePoints: points.map((p) => ({
+    ligaturePoints: mapPacked(points, (p) => ({
       id: p.id,
       areaId: p.areaId,
       itemId: p.itemId,
@@ -80,7 +81,7 @@ export function buildScoringInput(recorded: {
       likelihoodAfter: p.likelihoodAfter,
       severityAfter: p.severityAfter,
       controls: p.controls,
-      actions: (actionsOf.get(p.id) ?? []).map((a) => ({ type: a.type, status: a.status, ...(a.dueDate ? { targetDate: a.dueDate } : {}) })),
+      actions: mapPacked(actionsOf.get(p.id) ?? [], (a) => ({ type: a.type, status: a.status, ...(a.dueDate ? { targetDate: a.dueDate } : {}) })),
       // Only when true, so a point recorded in its own room scores from exactly the input it always had.
       ...(p.copiedFromPointId && !p.copyConfirmedAt ? { copyToConfirm: true } : {}),
     })),

@@ -3,6 +3,7 @@ import { isActionOpen, isActionOverdue } from './actions';
 import type { LigaturePoint, ScoringArea } from './inputs';
 import { RISK_BANDS, isHighOrExtreme, type RiskBand, type ScoredLigaturePoint } from './ligature-risk';
 import { per10BedsToTenth } from './numbers';
+import { mapPacked } from './packed';
 
 // The ward's ligature register in numbers: counts, never averages.
 
@@ -65,13 +66,18 @@ export function summariseLigaturePoints(
     cells.set(key, cell);
   });
 
-  const actions = points.flatMap((p) => p.actions);
-  const openTargets = actions
-    .filter((a) => isActionOpen(a.status) && a.targetDate !== undefined)
-    .map((a) => a.targetDate as string)
-    .sort();
+  // Every action of every point counts (loops rather than flatMap and filter: see packed.ts).
+  const openTargets: string[] = [];
+  let overdueActionCount = 0;
+  for (const point of points) {
+    for (const a of point.actions) {
+      if (isActionOpen(a.status) && a.targetDate !== undefined) openTargets.push(a.targetDate);
+      if (isActionOverdue(a.status, a.targetDate, asOf)) overdueActionCount += 1;
+    }
+  }
+  openTargets.sort();
   const highExtremeResidual = scored.filter((p) => isHighOrExtreme(p.residual.band)).length;
-  const residualScores = scored.map((p) => p.residual.score);
+  const residualScores = mapPacked(scored, (p) => p.residual.score);
 
   return {
     pointCount: scored.length,
@@ -84,7 +90,7 @@ export function summariseLigaturePoints(
     highExtremeResidualPer10Beds: per10BedsToTenth(highExtremeResidual, bedCount),
     highestResidualScore: residualScores.length > 0 ? Math.max(...residualScores) : null,
     oldestOpenActionTargetDate: openTargets[0] ?? null,
-    overdueActionCount: actions.filter((a) => isActionOverdue(a.status, a.targetDate, asOf)).length,
+    overdueActionCount,
     floorAppliedCount: scored.filter((p) => p.floorApplied.inherent || p.floorApplied.residual).length,
   };
 }

@@ -11,6 +11,7 @@ import {
 } from './ligature-risk';
 import { summariseLigaturePoints, type LigatureSummary } from './ligature-summary';
 import { percentToTenth, reachesPercent } from './numbers';
+import { mapPacked } from './packed';
 import type { Rating } from './rating';
 
 // The ward's ligature rating follows its worst residual risk and whether high risks have dated
@@ -85,8 +86,8 @@ export function scoreMatchedLigature(template: LigatureTemplate, input: Omit<Lig
   const { ligaturePoints, asOf } = input;
   const { prompts, riskUnrecorded, issues } = checkPrompts(template, input, areaIndex, matched);
   // Each point's area as last listed under its id (as a Map built from the list keeps it).
-  const areaOf = ligaturePoints.map((point) => areaIndex.find(point.areaId)?.area);
-  const scored = ligaturePoints.map((point, index) => scoreLigaturePoint(point, areaOf[index]?.supervisionTier));
+  const areaOf = mapPacked(ligaturePoints, (point) => areaIndex.find(point.areaId)?.area);
+  const scored = mapPacked(ligaturePoints, (point, index) => scoreLigaturePoint(point, areaOf[index]?.supervisionTier));
   const gates: LigatureGate[] = [];
   ligaturePoints.forEach((point, index) => {
     const areaTier = areaOf[index]?.supervisionTier;
