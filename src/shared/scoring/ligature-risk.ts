@@ -56,6 +56,20 @@ function riskScore(likelihood: number, severity: number): RiskScore {
   return { likelihood, severity, score, band: bandForScore(score) };
 }
 
+// The nation's results hold two risk scores and a floorApplied for each of ~8,500 points: every
+// result kept alive is work for the garbage collector. A risk score on the matrix (likelihood and
+// severity each a whole number 1–5) is one of 25, and floorApplied one of 4, so each is made once
+// and shared, frozen so that no holder can change another's. Anything off the matrix (refused by
+// the register, possible in a hand-edited file) is made afresh as before.
+const MATRIX = Array.from({ length: 5 }, (_, l) => Array.from({ length: 5 }, (_, s) => Object.freeze(riskScore(l + 1, s + 1))));
+const FLOOR_APPLIED = [false, true].map((inherent) => [false, true].map((residual) => Object.freeze({ inherent, residual })));
+
+/** riskScore(likelihood, severity), shared when it is on the 5×5 matrix. */
+function matrixRiskScore(likelihood: number, severity: number): RiskScore {
+  const shared = Number.isInteger(likelihood) && Number.isInteger(severity) ? MATRIX[likelihood - 1]?.[severity - 1] : undefined;
+  return shared ?? riskScore(likelihood, severity);
+}
+
 /** A point's tier may be lower than its area's only with a reason (as an area's tier override needs one). */
 export function tierBelowAreaWithoutReason(point: Pick<LigaturePoint, 'tier' | 'tierReason'>, areaTier: SupervisionTier | undefined): boolean {
   return areaTier !== undefined && point.tier < areaTier && !point.tierReason?.trim();
@@ -78,13 +92,10 @@ export function scoreLigaturePoint(point: Omit<LigaturePoint, 'actions'>, areaTi
     pointId: point.id,
     areaId: point.areaId,
     tier,
-    inherent: riskScore(inherentLikelihood, point.severityBefore),
-    residual: riskScore(residualLikelihood, point.severityAfter),
+    inherent: matrixRiskScore(inherentLikelihood, point.severityBefore),
+    residual: matrixRiskScore(residualLikelihood, point.severityAfter),
     floor,
-    floorApplied: {
-      inherent: inherentLikelihood !== point.likelihoodBefore,
-      residual: residualLikelihood !== point.likelihoodAfter,
-    },
+    floorApplied: FLOOR_APPLIED[Number(inherentLikelihood !== point.likelihoodBefore)]![Number(residualLikelihood !== point.likelihoodAfter)]!,
     hasDocumentedControl: documented,
     tierFromArea,
   };

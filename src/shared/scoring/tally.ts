@@ -38,16 +38,54 @@ export function emptyTally(): Tally {
 }
 
 export function toPartScore(tally: Tally): PartScore {
-  const scored = tally.answered - tally.na;
+  return { counts: sharedCounts(tally) ?? countsOf(tally), percentage: tally.maxThirds > 0 ? percentToTenth(tally.thirds, tally.maxThirds) : null };
+}
+
+function countsOf(tally: Tally): ScoreCounts {
   return {
-    counts: {
-      applicable: tally.applicable,
-      answered: tally.answered,
-      na: tally.na,
-      scored,
-      points: tally.thirds / THIRDS_PER_POINT,
-      maxPoints: tally.maxThirds / THIRDS_PER_POINT,
-    },
-    percentage: tally.maxThirds > 0 ? percentToTenth(tally.thirds, tally.maxThirds) : null,
+    applicable: tally.applicable,
+    answered: tally.answered,
+    na: tally.na,
+    scored: tally.answered - tally.na,
+    points: tally.thirds / THIRDS_PER_POINT,
+    maxPoints: tally.maxThirds / THIRDS_PER_POINT,
   };
+}
+
+// The nation's results hold the counts of ~40,000 areas and sections, most of them alike (rooms of
+// one kind answered alike): every object kept alive is work for the garbage collector. Counts small
+// enough to be keyed exactly by two small integers (with fractional points, three objects each) are
+// made once and shared, frozen so that no holder can change another's. Larger ones are made afresh.
+const MAX_COUNT = 1 << 8;
+const MAX_THIRDS_KEYED = 1 << 14;
+const SHARED_LIMIT = 20_000;
+const shared = new Map<number, Map<number, Readonly<ScoreCounts>>>();
+let sharedSize = 0;
+
+function sharedCounts(tally: Tally): Readonly<ScoreCounts> | undefined {
+  const { applicable, answered, na, thirds, maxThirds } = tally;
+  if (!(inRange(applicable, MAX_COUNT) && inRange(answered, MAX_COUNT) && inRange(na, MAX_COUNT) && inRange(thirds, MAX_THIRDS_KEYED) && inRange(maxThirds, MAX_THIRDS_KEYED))) {
+    return undefined;
+  }
+  const outer = (applicable * MAX_COUNT + answered) * MAX_COUNT + na;
+  const inner = thirds * MAX_THIRDS_KEYED + maxThirds;
+  let byThirds = shared.get(outer);
+  if (!byThirds) shared.set(outer, (byThirds = new Map()));
+  let counts = byThirds.get(inner);
+  if (!counts) {
+    // Bounded: a long-running process scoring many different wards starts again rather than grow.
+    if (sharedSize >= SHARED_LIMIT) {
+      shared.clear();
+      sharedSize = 0;
+      shared.set(outer, (byThirds = new Map()));
+    }
+    byThirds.set(inner, (counts = Object.freeze(countsOf(tally))));
+    sharedSize += 1;
+  }
+  return counts;
+}
+
+/** A whole number from 0 up to (not including) `limit`. */
+function inRange(n: number, limit: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n < limit;
 }
