@@ -112,8 +112,12 @@ export function isHighOrExtreme(band: RiskBand): boolean {
  * only mitigation; a residual score above the inherent one; a tier below the area's without a
  * reason; a control other than vigilance with nothing said about it.
  */
-export function validateLigaturePoint(point: Omit<LigaturePoint, 'actions'>, areaTier?: SupervisionTier): ScoringIssue[] {
-  const scored = scoreLigaturePoint(point, areaTier);
+export function validateLigaturePoint(
+  point: Omit<LigaturePoint, 'actions'>,
+  areaTier?: SupervisionTier,
+  /** The point already scored with the same area tier (the engine has it), so as not to score it twice. */
+  scored: ScoredLigaturePoint = scoreLigaturePoint(point, areaTier),
+): ScoringIssue[] {
   const at = { pointId: point.id, areaId: point.areaId };
   const problems: ScoringIssue[] = [];
   if (isHighOrExtreme(scored.residual.band) && !scored.hasDocumentedControl) {

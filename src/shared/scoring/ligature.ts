@@ -95,7 +95,7 @@ export function scoreMatchedLigature(template: LigatureTemplate, input: Omit<Lig
       const message = `Ligature point ${point.id} names area ${point.areaId}, which is not in this ward`;
       issues.push(issue('unknown_area', message, { pointId: point.id, areaId: point.areaId }));
     }
-    issues.push(...validateLigaturePoint(point, areaTier));
+    issues.push(...validateLigaturePoint(point, areaTier, scored[index]));
     const result = scored[index];
     if (result) gates.push(...gatesFor(point, result, asOf, issues));
   });

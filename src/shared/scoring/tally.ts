@@ -38,7 +38,11 @@ export function emptyTally(): Tally {
 }
 
 export function toPartScore(tally: Tally): PartScore {
-  return { counts: sharedCounts(tally) ?? countsOf(tally), percentage: tally.maxThirds > 0 ? percentToTenth(tally.thirds, tally.maxThirds) : null };
+  return sharedPartScore(tally) ?? partScoreOf(tally);
+}
+
+function partScoreOf(tally: Tally): PartScore {
+  return { counts: countsOf(tally), percentage: tally.maxThirds > 0 ? percentToTenth(tally.thirds, tally.maxThirds) : null };
 }
 
 function countsOf(tally: Tally): ScoreCounts {
@@ -53,16 +57,17 @@ function countsOf(tally: Tally): ScoreCounts {
 }
 
 // The nation's results hold the counts of ~40,000 areas and sections, most of them alike (rooms of
-// one kind answered alike): every object kept alive is work for the garbage collector. Counts small
-// enough to be keyed exactly by two small integers (with fractional points, three objects each) are
-// made once and shared, frozen so that no holder can change another's. Larger ones are made afresh.
+// one kind answered alike): every object kept alive is work for the garbage collector. Part scores
+// small enough to be keyed exactly by two small integers (their counts, with fractional points,
+// three objects each) are made once and shared, frozen so that no holder can change another's.
+// Larger ones are made afresh.
 const MAX_COUNT = 1 << 8;
 const MAX_THIRDS_KEYED = 1 << 14;
 const SHARED_LIMIT = 20_000;
-const shared = new Map<number, Map<number, Readonly<ScoreCounts>>>();
+const shared = new Map<number, Map<number, PartScore>>();
 let sharedSize = 0;
 
-function sharedCounts(tally: Tally): Readonly<ScoreCounts> | undefined {
+function sharedPartScore(tally: Tally): PartScore | undefined {
   const { applicable, answered, na, thirds, maxThirds } = tally;
   if (!(inRange(applicable, MAX_COUNT) && inRange(answered, MAX_COUNT) && inRange(na, MAX_COUNT) && inRange(thirds, MAX_THIRDS_KEYED) && inRange(maxThirds, MAX_THIRDS_KEYED))) {
     return undefined;
@@ -71,18 +76,20 @@ function sharedCounts(tally: Tally): Readonly<ScoreCounts> | undefined {
   const inner = thirds * MAX_THIRDS_KEYED + maxThirds;
   let byThirds = shared.get(outer);
   if (!byThirds) shared.set(outer, (byThirds = new Map()));
-  let counts = byThirds.get(inner);
-  if (!counts) {
+  let part = byThirds.get(inner);
+  if (!part) {
     // Bounded: a long-running process scoring many different wards starts again rather than grow.
     if (sharedSize >= SHARED_LIMIT) {
       shared.clear();
       sharedSize = 0;
       shared.set(outer, (byThirds = new Map()));
     }
-    byThirds.set(inner, (counts = Object.freeze(countsOf(tally))));
+    part = partScoreOf(tally);
+    Object.freeze(part.counts);
+    byThirds.set(inner, Object.freeze(part));
     sharedSize += 1;
   }
-  return counts;
+  return part;
 }
 
 /** A whole number from 0 up to (not including) `limit`. */
