@@ -58,6 +58,11 @@ describe('scoreAssessments (batched)', () => {
       const worded = rows.find((r) => r.value === '"yes"')!;
       sqlite.prepare('UPDATE answers SET value = ? WHERE id = ?').run('"\\u0079es"', worded.id);
       const na = rows.find((r) => r.value === '"yes"' && r.id !== worded.id && r.area_id !== null)!;
+      // Near spellings of the common words (read in bulk as small numbers when stored exactly as the
+      // answer service writes them): white space around the JSON is the word, other case or inner
+      // space is not an answer at all.
+      const near = rows.filter((r) => ['"yes"', '"no_risk"'].includes(r.value) && r.id !== worded.id && r.id !== na.id).slice(0, 4);
+      ['"yes" ', ' "no_risk"', '"Yes"', '"no_risk "'].forEach((value, i) => sqlite.prepare('UPDATE answers SET value = ? WHERE id = ?').run(value, near[i]!.id));
       sqlite.prepare(`UPDATE answers SET value = '"na"', na_reason = ? WHERE id = ?`).run(awkward, na.id);
       // Ligature prompts marked not applicable: one with a reason, one whose reason is only white space (no reason).
       const prompts = rows.filter((r) => r.item_id.startsWith('L') && r.area_id !== null);
@@ -83,7 +88,7 @@ describe('scoreAssessments (batched)', () => {
       const batch = scoreAssessments(core.store.db, [draft.id]).get(draft.id)!;
       expect(batch).toStrictEqual(scoreAssessment(core.store.db, draft.id));
       const issues = [batch.scores.issues, batch.scores.quality.issues, batch.scores.safety.issues, batch.scores.therapeutic.issues, batch.scores.ligature.issues].flat();
-      expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(['unknown_item', 'unknown_area', 'duplicate_answer', 'na_without_reason']));
+      expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(['unknown_item', 'unknown_area', 'duplicate_answer', 'na_without_reason', 'invalid_value']));
       expect(batch.scores.ligature.issues.filter((i) => i.code === 'na_without_reason').map((i) => i.areaId)).toEqual([prompts[1]!.area_id]);
     } finally {
       core.close();

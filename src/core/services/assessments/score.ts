@@ -119,6 +119,12 @@ export function assessmentResult(tx: DbOrTx, assessmentId: string) {
   return { ...scoreAssessment(tx, assessmentId), engine: SCORING_ENGINE_VERSION, kept: false };
 }
 
+// The commonest stored answers (JSON text, exactly as the answer service writes them) come from
+// SQLite as their position in this list, so that neither side escapes, unescapes or looks up the
+// ~200,000 of them; any other stored text comes as it is and is parsed (once per distinct text).
+const COMMON_VALUES: readonly AnswerValue[] = ['yes', 'no_risk', 'partial', 'no', 'risk_present', 'na'];
+const COMMON_AS_NUMBERS = `CASE value ${COMMON_VALUES.map((v, i) => `WHEN '${JSON.stringify(v)}' THEN ${i}`).join(' ')} ELSE value END`;
+
 /**
  * Many assessments scored at once, with the same result as scoreAssessment for each (tests hold
  * them equal, awkward stored text included). National views score hundreds of assessments and
@@ -155,7 +161,7 @@ export function scoreAssessments(tx: DbOrTx, assessmentIds: readonly string[]): 
         FROM ligature_points WHERE assessment_id = @id),
        (SELECT json_group_array(json_array(id, ligature_point_id, type, status, due_date)) FROM actions WHERE assessment_id = @id AND ligature_point_id IS NOT NULL),
        -- The answers by column: four lists in one pass over the same rows, so the same order.
-       answers.* FROM (SELECT json_group_array(item_id), json_group_array(area_id), json_group_array(value), json_group_array(na_reason) FROM answers WHERE assessment_id = @id) answers`,
+       answers.* FROM (SELECT json_group_array(item_id), json_group_array(area_id), json_group_array(${COMMON_AS_NUMBERS}), json_group_array(na_reason) FROM answers WHERE assessment_id = @id) answers`,
     'arrays',
   );
   // The stored values, JSON each, are few and short: each distinct one is parsed once.
@@ -195,11 +201,11 @@ function scoreRecorded(
     ActionRow[],
     string[],
     (string | null)[],
-    string[],
+    (string | number)[],
     (string | null)[],
   ];
   // The answers go to the engine as these lists, with no object made for each.
-  const answers: AnswerColumns = { itemIds, areaIds, values: mapPacked(values, (stored) => parseStored(parsed, stored)), naReasons };
+  const answers: AnswerColumns = { itemIds, areaIds, values: mapPacked(values, (stored) => (typeof stored === 'number' ? COMMON_VALUES[stored]! : parseStored(parsed, stored))), naReasons };
   const input = buildScoringInput({
     ward: { id: wardId, type: wardType as WardType, bedCount },
     areas: mapPacked(areaRows, ([areaId, name, type, supervisionTier]) => ({ areaId, name, type, supervisionTier })),
