@@ -31,8 +31,11 @@ import { checkAssessment, checkedAssessment, checkFormat, checkRegisterConsisten
 const IMPORT_PAGE_CACHE_KIB = 8 * 1024;
 
 export function importReturn(ctx: ServiceContext, input: ParsedInput<'exchange.import'>): ImportReport {
-  const inPieces = importAssessmentByAssessment(ctx, input);
-  if (inPieces) return inPieces;
+  return importAssessmentByAssessment(ctx, input) ?? importWholeReturn(ctx, input);
+}
+
+/** The import of a return read whole: every check of `verify`, in its order, then the writes. */
+export function importWholeReturn(ctx: ServiceContext, input: ParsedInput<'exchange.import'>): ImportReport {
   const verified = verifyReturn(input.fileName, input.content);
   return bulkWriteTransaction(ctx.db, IMPORT_PAGE_CACHE_KIB, (tx) => {
     // Inside the transaction: the register cannot change between this check and the writes.
