@@ -50,7 +50,7 @@ export class ExchangeDigestInPieces {
         this.write('[');
         seen = true;
       } else {
-        canonicalJsonOfParsedInPieces(body[key], this.write, true);
+        canonicalJsonOfParsedInPieces(body[key], this.write, true, 1);
       }
     }
     if (!seen) throw new Error('The document has no assessments list to add to');
@@ -58,14 +58,14 @@ export class ExchangeDigestInPieces {
 
   add(assessment: unknown): void {
     if (this.added++ > 0) this.write(',');
-    canonicalJsonOfParsedInPieces(assessment, this.write, true);
+    canonicalJsonOfParsedInPieces(assessment, this.write, true, 2);
   }
 
   hex(): string {
     this.write(']');
     for (const [key, value] of this.after) {
       this.write(`,${JSON.stringify(key)}:`);
-      canonicalJsonOfParsedInPieces(value, this.write, true);
+      canonicalJsonOfParsedInPieces(value, this.write, true, 1);
     }
     this.write('}');
     return this.hash.digest('hex');
