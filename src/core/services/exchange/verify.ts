@@ -26,7 +26,8 @@ import { parseUntrustedJson } from './safe-json';
 // of a version we read, in the schema, unaltered since export (digest), its templates are the
 // ones it says (content hashes), it hangs together (ids unique, references inside the file), and
 // every declared score is what this engine computes from the answers with the pinned templates.
-// Import runs exactly these checks before it writes anything; `verify` runs them alone.
+// Import makes exactly these checks (a return laid out as this app writes it one assessment at a
+// time, rolling back at the first that fails: import-return.ts); `verify` runs them alone.
 
 export class ExchangeRefusal extends AppError {
   constructor(
