@@ -21,7 +21,9 @@ import {
   WARD_NAME,
   answeredOrSaving,
   buildWalk,
+  dropUnwrittenPlace,
   initialPlace,
+  keepUnwrittenPlace,
   nextAfterAnswer,
   nextUnanswered,
   progressOf,
@@ -29,6 +31,7 @@ import {
   rememberPlace,
   rememberedPlace,
   sameDesign,
+  takeUnwrittenPlace,
   unsavedInstances,
   writeStored,
   type Assessment,
@@ -75,8 +78,10 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
   const progressSelect = useCallback((all: AnswersByKey) => progressOf(walk, { has: (key) => all[key] !== undefined }), [walk]);
   const progress = useAnswers(id, progressSelect).data ?? progressOf(walk, { has: () => false });
 
-  // Where the assessor is: the address, else where they last were, else the first unanswered.
-  const [initial] = useState(() => initialPlace(walk, answered(), { area: routeArea, item: routeItem }, routeArea ? null : rememberedPlace(id)));
+  // Where the assessor is: the address (or the question they had moved to in this area when the
+  // page went away, before the address caught up), else where they last were, else the first unanswered.
+  const [unwrittenItem] = useState(() => takeUnwrittenPlace(id, routeArea, currentHash()));
+  const [initial] = useState(() => initialPlace(walk, answered(), { area: routeArea, item: unwrittenItem ?? routeItem }, routeArea ? null : rememberedPlace(id)));
   const current = walk.byArea.has(routeArea ?? '') ? (routeArea as string) : walk.byArea.has(initial.area) ? initial.area : (walk.areas[0]?.key ?? WARD_KEY);
   const area = walk.areas.find((a) => a.key === current) ?? walk.areas[0]!;
   const currentArea = useRef(current);
@@ -98,22 +103,32 @@ function WalkScreen({ assessment, ward, templates, routeArea, routeItem }: Scree
     [id],
   );
   useEffect(() => {
-    const flush = () => writePlace(true);
+    const flush = () => {
+      // The address written now is too late for a reload, which opens the address it began with.
+      if (placePending.current) keepUnwrittenPlace(id, placePending.current);
+      writePlace(true);
+    };
+    // Back from the browser's page cache, this page itself is still here: nothing needs taking.
+    const shown = (event: PageTransitionEvent) => {
+      if (event.persisted) dropUnwrittenPlace();
+    };
     window.addEventListener('pagehide', flush);
+    window.addEventListener('pageshow', shown);
     return () => {
       window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pageshow', shown);
       // Leaving for another page: its address stays; only the place is remembered.
       writePlace(false);
     };
-  }, [writePlace]);
+  }, [id, writePlace]);
   /** Area types whose finished room was offered as a sample room (asked once per design). */
   const offeredSample = useRef(new Set<string>());
   /** A question (or "area:<key>" for an area's first) to focus once its area is on screen. */
   const pendingFocus = useRef<string | null>(initial.item ?? null);
 
   useEffect(() => {
-    if (!routeArea) window.history.replaceState(null, '', href.walk(id, initial.area, initial.item));
-  }, [routeArea, id, initial]);
+    if (!routeArea || unwrittenItem) window.history.replaceState(null, '', href.walk(id, initial.area, initial.item));
+  }, [routeArea, unwrittenItem, id, initial]);
 
   const focusNow = useCallback(() => {
     const request = pendingFocus.current;

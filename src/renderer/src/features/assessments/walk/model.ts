@@ -198,3 +198,45 @@ export function rememberedPlace(assessmentId: string): Place | null {
 export function rememberPlace(assessmentId: string, area: string, item?: string): void {
   writeStored(`mhea:walk:${assessmentId}`, JSON.stringify(item ? { area, item } : { area }));
 }
+
+/**
+ * The question the assessor had moved to when the page went away (a reload, a tablet discarding
+ * the tab) before the address caught up with it, kept for this tab only, with the address it was
+ * taken at. The next walkthrough to open takes it, once: at that very address and area it opens on
+ * that question rather than the one before; anywhere else the address wins and it is dropped.
+ */
+const UNWRITTEN_PLACE = 'mhea:walk:unwritten';
+
+export function keepUnwrittenPlace(assessmentId: string, place: { area: string; item: string; takenAt: string }): void {
+  try {
+    window.sessionStorage.setItem(UNWRITTEN_PLACE, JSON.stringify({ assessmentId, ...place }));
+  } catch {
+    // Storage full or disabled: the walkthrough opens on the address, one question back at worst.
+  }
+}
+
+export function dropUnwrittenPlace(): void {
+  try {
+    window.sessionStorage.removeItem(UNWRITTEN_PLACE);
+  } catch {
+    // Nothing kept.
+  }
+}
+
+/** The question kept by keepUnwrittenPlace for this assessment, area and address, if any; it is removed either way. */
+export function takeUnwrittenPlace(assessmentId: string, area: string | undefined, address: string): string | null {
+  let raw: string | null;
+  try {
+    raw = window.sessionStorage.getItem(UNWRITTEN_PLACE);
+  } catch {
+    return null;
+  }
+  if (raw === null) return null;
+  dropUnwrittenPlace();
+  try {
+    const kept = JSON.parse(raw) as { assessmentId?: unknown; area?: unknown; item?: unknown; takenAt?: unknown };
+    return kept.assessmentId === assessmentId && kept.area === area && kept.takenAt === address && typeof kept.item === 'string' ? kept.item : null;
+  } catch {
+    return null;
+  }
+}
