@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../src/core/context';
@@ -155,6 +156,25 @@ describe('importing a return one assessment at a time', () => {
       expect(rowsOf(collator)).toEqual(before);
       collator.close();
     });
+  });
+
+  it('refuses a bad file as before while another connection holds the write lock past the wait, and says LOCKED for a good one', () => {
+    const collator = createTestCore({ busyTimeoutMs: 200 });
+    const holder = new Database(collator.file);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const before = rowsOf(collator);
+      const bad = altered((d) => (((lastOf(d)['scores'] as Mutable)['result'] as Mutable)['quality'] as Mutable)['rating'] = 'red');
+      const refused = collator.raw('exchange.import', { fileName: 'bad.json', content: bad });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^bad\.json: the scores declared for .* do not follow from its answers/) } });
+      expect(collator.raw('exchange.import', { fileName: 'good.json', content: goodText })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+      expect(rowsOf(collator)).toEqual(before);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(collator.call('exchange.import', { fileName: 'good.json', content: goodText })).toMatchObject({ status: 'imported', assessmentsAdded: 3 });
+    collator.close();
   });
 
   it('accepts and refuses exactly what the whole-file import does, whatever is changed in a return', () => {

@@ -50,17 +50,27 @@ class NotProven extends Error {}
 /**
  * The import of a return read assessment by assessment, committed; or null, with nothing written,
  * when the file is not laid out as this app writes returns or fails any check (or anything else
- * goes wrong): the caller then imports it whole, which refuses it as it always has.
+ * goes wrong once it is writing): the caller then imports it whole, which refuses it as it always
+ * has. Throws only when the store cannot be written at all, as the whole-file import would.
  */
 export function importAssessmentByAssessment(ctx: ServiceContext, { fileName, content }: ParsedInput<'exchange.import'>): ImportReport | null {
   if (content.length > MAX_EXCHANGE_CHARS || mayHoldBrokenCharacter(content)) return null;
   const split = splitSerialisedReturn(content);
   if (!split) return null;
+  let began = false;
   try {
-    return bulkWriteTransaction(ctx.db, IMPORT_PAGE_CACHE_KIB, (tx) => importPieces(tx, ctx, fileName, content, split.head, split.assessments));
-  } catch {
-    // Rolled back. Whatever stopped it, the whole-file import meets it again in its own order.
-    return null;
+    return bulkWriteTransaction(ctx.db, IMPORT_PAGE_CACHE_KIB, (tx) => {
+      began = true;
+      return importPieces(tx, ctx, fileName, content, split.head, split.assessments);
+    });
+  } catch (error) {
+    // Rolled back. Whatever stopped it, the whole-file import meets it again in its own order;
+    if (began) return null;
+    // but when the store could not be written at all (its lock held past the wait, or closed),
+    // the whole-file import would only check the file and then meet the same again, after
+    // waiting once more: a file it refuses is refused, any other is told what stopped it.
+    verifyReturn(fileName, content);
+    throw error;
   }
 }
 
