@@ -13,7 +13,7 @@ import { listAudit } from './services/audit';
 import { compareData } from './services/compare/data';
 import { compareDrill } from './services/compare/drill';
 import { exportReturn, exportReturnCsv } from './services/exchange/export';
-import { importReturn } from './services/exchange/import';
+import { importReturn } from './services/exchange/import-return';
 import { verifyFile } from './services/exchange/verify';
 import { combineDuplicateAreas, renameDuplicateArea } from './services/merge/areas';
 import { listConflicts, resolveConflict } from './services/merge/conflicts';

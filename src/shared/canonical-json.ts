@@ -132,9 +132,11 @@ export function sameJson(a: unknown, b: unknown): boolean {
  * engine's own JSON.stringify writes exactly the canonical text of each part, several times faster.
  * Anything else (keys out of order, numbers too large for a double) takes canonicalJson.
  * `knownInCanonicalOrder`: the caller has already walked the value and found it so (the untrusted
- * JSON reader does, on its own walk); otherwise it is walked here first.
+ * JSON reader does, on its own walk); otherwise it is walked here first. `depth`: how deep `value`
+ * stands in the document it is part of (a return's assessment stands at 2), which sets the size of
+ * the pieces, never the text.
  */
-export function canonicalJsonOfParsedInPieces(value: unknown, write: (piece: string) => void, knownInCanonicalOrder = false): void {
+export function canonicalJsonOfParsedInPieces(value: unknown, write: (piece: string) => void, knownInCanonicalOrder = false, depth = 0): void {
   if (!knownInCanonicalOrder && !inCanonicalOrder(value)) {
     write(canonicalJson(value));
     return;
@@ -176,7 +178,7 @@ export function canonicalJsonOfParsedInPieces(value: unknown, write: (piece: str
     });
     write('}');
   };
-  members(value, 0);
+  members(value, depth);
 }
 
 /** How many elements of a long list canonicalJsonOfParsedInPieces writes as one piece. */

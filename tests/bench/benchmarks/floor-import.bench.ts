@@ -124,7 +124,7 @@ const bench: Benchmark = {
           goal: 2,
           unit: 'MB',
           measure: async () => ({
-            project: { label: 'RSS growth of a process importing it (peak, over the file read and the store open)', value: await memoryOf('import', largestFile) },
+            project: { label: 'RSS growth of a process importing it (VmHWM reset after the file is read and the store open)', value: await memoryOf('import', largestFile) },
             floor: { label: 'heap its parsed JSON takes (JSON.parse, kept, after garbage collection)', value: await memoryOf('parse', largestFile) },
           }),
         },

@@ -1,7 +1,6 @@
 import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { canonicalJson } from '../../../shared/canonical-json';
-import type { ParsedInput } from '../../../shared/contract';
 import type { ExchangeAssessment, ExchangeDocument, ExchangeTemplate } from '../../../shared/exchange/schema';
 import type { DbOrTx, ServiceContext } from '../../context';
 import {
@@ -27,8 +26,7 @@ import { keepScores } from '../scores/scored-wards';
 import { storeTemplate } from '../templates';
 import { assessmentRecord } from './export';
 import type { Signer } from '../signing/register';
-import { checkReturnSigner, ExchangeRefusal, verifyReturn, type VerifiedReturn } from './verify';
-import { bulkWriteTransaction } from '../../db/transactions';
+import { ExchangeRefusal, type VerifiedReturn } from './verify';
 
 // Collation: a board's return goes into this store in one transaction, after every check that
 // `verify` makes. The estate register is upserted by id (a renamed ward is renamed here too);
@@ -53,20 +51,23 @@ export interface ImportReport {
   signedBy: Signer['signedBy'];
 }
 
-/** SQLite's page cache while a return is written (see bulkWriteTransaction): measured as fast as 64 MB on the national collation. */
-const IMPORT_PAGE_CACHE_KIB = 8 * 1024;
-
-export function importReturn(ctx: ServiceContext, input: ParsedInput<'exchange.import'>): ImportReport {
-  const verified = verifyReturn(input.fileName, input.content);
-  return bulkWriteTransaction(ctx.db, IMPORT_PAGE_CACHE_KIB, (tx) => {
-    // Inside the transaction: the register cannot change between this check and the writes.
-    const { signedBy } = checkReturnSigner(tx, verified, input.fileName);
-    return importVerifiedReturn(tx, ctx, verified, input.fileName, signedBy);
-  });
-}
-
 /** Writes a return that passed every check (its signer already checked, or not asked for), inside the caller's transaction. */
 export function importVerifiedReturn(tx: DbOrTx, ctx: ServiceContext, { document, scores }: VerifiedReturn, fileName: string, signedBy: Signer['signedBy']): ImportReport {
+  const { report, refuse } = startImport(tx, ctx, document, fileName, signedBy);
+  const added = document.assessments.filter((assessment) => importAssessment(tx, ctx, assessment, fileName, report, refuse));
+  // The engine's scores of what was added, kept as a sign-off keeps them: verification computed
+  // them from exactly the records just written (the same input builder and engine as scoring
+  // from this store), so they are kept, not read back and computed again.
+  for (const assessment of added) keepScores(tx, ctx, assessment.id, scores.get(assessment.id)!);
+  return finishImport(report);
+}
+
+/**
+ * The first writes of a return, before its assessments: its templates and its register (an older
+ * file adds what is missing but never rolls the register back: returns can arrive out of order).
+ * `document`'s assessments are not looked at.
+ */
+export function startImport(tx: DbOrTx, ctx: ServiceContext, document: ExchangeDocument, fileName: string, signedBy: Signer['signedBy']): { report: ImportReport; refuse: Refuse } {
   const refuse = (problem: string, code?: 'ALREADY_EXISTS'): never => {
     throw new ExchangeRefusal(fileName, problem, [], code);
   };
@@ -84,13 +85,12 @@ export function importVerifiedReturn(tx: DbOrTx, ctx: ServiceContext, { document
     signedBy,
   };
   report.templatesInstalled = installFileTemplates(tx, ctx, document.templates, `exchange file ${fileName}`, refuse);
-  // Returns can arrive out of order: an older file adds what is missing but never rolls the register back.
   upsertRegister(tx, ctx, document, report, refuse, !report.olderThanHere);
-  const added = document.assessments.filter((assessment) => importAssessment(tx, ctx, assessment, fileName, report, refuse));
-  // The engine's scores of what was added, kept as a sign-off keeps them: verification computed
-  // them from exactly the records just written (the same input builder and engine as scoring
-  // from this store), so they are kept, not read back and computed again.
-  for (const assessment of added) keepScores(tx, ctx, assessment.id, scores.get(assessment.id)!);
+  return { report, refuse };
+}
+
+/** The report once every assessment is written: the same file twice changes nothing. */
+export function finishImport(report: ImportReport): ImportReport {
   const changed = report.assessmentsAdded + report.templatesInstalled.length + report.estateRecordsAdded + report.estateRecordsUpdated + report.photosAdded;
   report.status = changed === 0 ? 'already_imported' : 'imported';
   return report;
@@ -218,7 +218,7 @@ function upsert(
 }
 
 /** Adds the assessment unless it is already here (unchanged); true when it was added. */
-function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeAssessment, fileName: string, report: ImportReport, refuse: Refuse): boolean {
+export function importAssessment(tx: DbOrTx, ctx: ServiceContext, assessment: ExchangeAssessment, fileName: string, report: ImportReport, refuse: Refuse): boolean {
   const { scores: _scores, photos: filePhotos, ...record } = assessment;
   const here = statement(tx, 'SELECT status FROM assessments WHERE id = ?').get(assessment.id) as { status: string } | undefined;
   if (here) {

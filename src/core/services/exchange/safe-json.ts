@@ -28,7 +28,7 @@ export function parseUntrustedJson(text: string, maxChars = MAX_EXCHANGE_CHARS):
     return { ok: false, problem: `is not valid JSON (the file may be truncated or damaged): ${reason}` };
   }
   // Only a file with a surrogate escape in it can hold a broken character: the full walk is for those.
-  if (/\\u[dD][89a-fA-F]/.test(text)) {
+  if (mayHoldBrokenCharacter(text)) {
     const broken = findBrokenText(value);
     if (broken) return { ok: false, problem: `contains a broken character (half of a two-part Unicode character) at $${broken.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('')}` };
   }
@@ -36,6 +36,22 @@ export function parseUntrustedJson(text: string, maxChars = MAX_EXCHANGE_CHARS):
   const walk = new Walk();
   const problem = walk.visit(value, 0);
   return problem ? { ok: false, problem } : { ok: true, value, canonicalOrder: walk.canonicalOrder };
+}
+
+/** False when `text` has no "\\ud800"-style escape, so nothing parsed from it can hold half of a two-part character. */
+export function mayHoldBrokenCharacter(text: string): boolean {
+  return /\\u[dD][89a-fA-F]/.test(text);
+}
+
+/**
+ * parseUntrustedJson's walk over a value parsed from part of a file, standing `depth` levels
+ * down in it (an assessment of a return stands at 2): its refusal (the path is from the part), or
+ * null, and whether it is in canonical order.
+ */
+export function walkParsed(value: object, depth: number): { problem: string | null; canonicalOrder: boolean } {
+  const walk = new Walk();
+  const problem = walk.visit(value, depth);
+  return { problem, canonicalOrder: walk.canonicalOrder };
 }
 
 /**

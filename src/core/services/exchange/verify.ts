@@ -26,7 +26,8 @@ import { parseUntrustedJson } from './safe-json';
 // of a version we read, in the schema, unaltered since export (digest), its templates are the
 // ones it says (content hashes), it hangs together (ids unique, references inside the file), and
 // every declared score is what this engine computes from the answers with the pinned templates.
-// Import runs exactly these checks before it writes anything; `verify` runs them alone.
+// Import makes exactly these checks (a return laid out as this app writes it one assessment at a
+// time, rolling back at the first that fails: import-return.ts); `verify` runs them alone.
 
 export class ExchangeRefusal extends AppError {
   constructor(
@@ -67,14 +68,7 @@ export function verifyReturnDocument(fileName: string, raw: unknown, checks: str
     throw new ExchangeRefusal(fileName, problem, checks);
   };
 
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as Record<string, unknown>)['format'] !== EXCHANGE_FORMAT) {
-    return refuse(`is not an exchange file of this app (it has no "format": "${EXCHANGE_FORMAT}")`);
-  }
-  const version = (raw as Record<string, unknown>)['formatVersion'];
-  if (typeof version !== 'number' || !KNOWN_EXCHANGE_VERSIONS.includes(version)) {
-    return refuse(`uses exchange format version ${JSON.stringify(version)}, which this app does not know (it reads version ${KNOWN_EXCHANGE_VERSIONS.join(', ')})`);
-  }
-  checks.push(`Format ${EXCHANGE_FORMAT} version ${version}`);
+  checks.push(checkFormat(raw, refuse));
 
   // The digest first: a file changed after export is told so, whatever the change broke.
   const declaredDigest = (raw as Record<string, unknown>)['digest'];
@@ -102,33 +96,7 @@ export function verifyReturnDocument(fileName: string, raw: unknown, checks: str
   }
   const wards = new Map(document.wards.map((w) => [w.id, w]));
   const computed = new Map<string, WardScores>();
-  for (const assessment of document.assessments) {
-    const where = `${wards.get(assessment.wardId)!.name} (round ${assessment.round}, assessment ${assessment.id})`;
-    if (assessment.scores.engine !== SCORING_ENGINE_VERSION) {
-      return refuse(
-        `${where} was signed off with the scores of engine ${assessment.scores.engine}. This app runs ${SCORING_ENGINE_VERSION} (scoring method ${SCORING_METHOD_VERSION}), ` +
-          'which closed rules under which an earlier method could rate an unsafe ward better than it is, and it does not re-rate a signed-off assessment. ' +
-          `The board should assess the ward again under method ${SCORING_METHOD_VERSION} (a new assessment, signed off) and send that, or export only rounds assessed under method ${SCORING_METHOD_VERSION}`,
-      );
-    }
-    const { input, scores } = scoreFromFile(assessment, templates);
-    const broken = signOffProblems({
-      templates: pinnedOf(assessment, templates),
-      input,
-      scores,
-      round: assessment.round,
-      signedOn: londonDateOf(assessment.signedOffAt!),
-      undecidedRechecks: assessment.rechecks.filter((r) => r.outcome === null).length,
-      confirmedOtherControls: new Set(assessment.ligaturePoints.filter((p) => p.otherControlConfirmedBy).map((p) => p.id)),
-    });
-    if (broken.length > 0) {
-      const more = broken.length > 1 ? ` (and ${broken.length - 1} more)` : '';
-      return refuse(`${where} is signed off but breaks the sign-off rule "${broken[0]!.rule}": ${broken[0]!.message}${more}. The app's own sign-off refuses this`);
-    }
-    const difference = firstDifference(assessment.scores.result, scores, 'scores');
-    if (difference) return refuse(`the scores declared for ${where} do not follow from its answers: ${difference}`);
-    computed.set(assessment.id, scores);
-  }
+  for (const assessment of document.assessments) computed.set(assessment.id, checkScores(assessment, wards, templates, refuse));
   checks.push(`Every signed-off assessment meets the sign-off rules (completeness, re-checks decided, each risk with its point, reasons given, dates and rounds)`);
   checks.push(`Re-scored ${document.assessments.length} assessment${document.assessments.length === 1 ? '' : 's'} from their answers with their pinned templates: every declared score matches (${SCORING_ENGINE_VERSION})`);
   return { document, templates, checks, scores: computed };
@@ -148,13 +116,70 @@ function parseExchangeDocument(raw: unknown, refuse: (problem: string) => never)
   if (shell.success) {
     const assessments: ExchangeAssessment[] = [];
     for (const read of shell.data.assessments) {
-      const checked = ExchangeAssessment.safeParse(read);
-      if (!checked.success) break;
-      assessments.push(checked.data.photos?.length ? checked.data : (read as ExchangeAssessment));
+      const checked = checkedAssessment(read);
+      if (!checked) break;
+      assessments.push(checked);
     }
     if (assessments.length === shell.data.assessments.length) return { ...shell.data, assessments };
   }
   return parseOrRefuse(ExchangeDocument, raw, 'the exchange format', refuse);
+}
+
+/** An assessment read from a file, if the exchange schema accepts it: as read, or the schema's output when it has photos (see parseExchangeDocument). */
+export function checkedAssessment(read: unknown): ExchangeAssessment | null {
+  const checked = ExchangeAssessment.safeParse(read);
+  if (!checked.success) return null;
+  return checked.data.photos?.length ? checked.data : (read as ExchangeAssessment);
+}
+
+/** A file's format and version, checked before anything else; the check in words. */
+export function checkFormat(raw: unknown, refuse: (problem: string) => never): string {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as Record<string, unknown>)['format'] !== EXCHANGE_FORMAT) {
+    return refuse(`is not an exchange file of this app (it has no "format": "${EXCHANGE_FORMAT}")`);
+  }
+  const version = (raw as Record<string, unknown>)['formatVersion'];
+  if (typeof version !== 'number' || !KNOWN_EXCHANGE_VERSIONS.includes(version)) {
+    return refuse(`uses exchange format version ${JSON.stringify(version)}, which this app does not know (it reads version ${KNOWN_EXCHANGE_VERSIONS.join(', ')})`);
+  }
+  return `Format ${EXCHANGE_FORMAT} version ${version}`;
+}
+
+/**
+ * An assessment's scores as this engine computes them from the file, once its records are known
+ * to hang together (checkAssessment): refused when it was scored by another engine, breaks a
+ * sign-off rule, or declares scores other than these.
+ */
+export function checkScores(
+  assessment: ExchangeAssessment,
+  wards: ReadonlyMap<string, ExchangeDocument['wards'][number]>,
+  templates: ReadonlyMap<string, Template>,
+  refuse: (problem: string) => never,
+): WardScores {
+  const where = `${wards.get(assessment.wardId)!.name} (round ${assessment.round}, assessment ${assessment.id})`;
+  if (assessment.scores.engine !== SCORING_ENGINE_VERSION) {
+    return refuse(
+      `${where} was signed off with the scores of engine ${assessment.scores.engine}. This app runs ${SCORING_ENGINE_VERSION} (scoring method ${SCORING_METHOD_VERSION}), ` +
+        'which closed rules under which an earlier method could rate an unsafe ward better than it is, and it does not re-rate a signed-off assessment. ' +
+        `The board should assess the ward again under method ${SCORING_METHOD_VERSION} (a new assessment, signed off) and send that, or export only rounds assessed under method ${SCORING_METHOD_VERSION}`,
+    );
+  }
+  const { input, scores } = scoreFromFile(assessment, templates);
+  const broken = signOffProblems({
+    templates: pinnedOf(assessment, templates),
+    input,
+    scores,
+    round: assessment.round,
+    signedOn: londonDateOf(assessment.signedOffAt!),
+    undecidedRechecks: assessment.rechecks.filter((r) => r.outcome === null).length,
+    confirmedOtherControls: new Set(assessment.ligaturePoints.filter((p) => p.otherControlConfirmedBy).map((p) => p.id)),
+  });
+  if (broken.length > 0) {
+    const more = broken.length > 1 ? ` (and ${broken.length - 1} more)` : '';
+    return refuse(`${where} is signed off but breaks the sign-off rule "${broken[0]!.rule}": ${broken[0]!.message}${more}. The app's own sign-off refuses this`);
+  }
+  const difference = firstDifference(assessment.scores.result, scores, 'scores');
+  if (difference) return refuse(`the scores declared for ${where} do not follow from its answers: ${difference}`);
+  return scores;
 }
 
 /** The file parsed by its schema, or refused naming the first few places it does not fit. */
@@ -250,23 +275,34 @@ export function checkRegisterConsistency(register: Pick<ExchangeDocument, 'board
   }
 }
 
+/**
+ * The records whose ids are unique across a whole file, kind by kind (a file that repeats one is
+ * refused naming the first kind in this order). An answer's id begins with its assessment's (a
+ * UUID, checked by checkAssessment), so answers of different assessments never share one:
+ * `withinAssessment` says a kind's ids need only be compared inside each assessment.
+ */
+export const FILE_WIDE_IDS: readonly { what: string; ids: (assessment: ExchangeAssessment) => string[]; withinAssessment: boolean }[] = [
+  { what: 'assessment', ids: (a) => [a.id], withinAssessment: false },
+  { what: 'assessor', ids: (a) => a.assessors.map((x) => x.id), withinAssessment: false },
+  { what: 'answer', ids: (a) => a.answers.map((x) => x.id), withinAssessment: true },
+  { what: 'ligature point', ids: (a) => a.ligaturePoints.map((x) => x.id), withinAssessment: false },
+  { what: 'action', ids: (a) => a.actions.map((x) => x.id), withinAssessment: false },
+  { what: 're-check', ids: (a) => a.rechecks.map((x) => x.id), withinAssessment: false },
+  { what: 'photo', ids: (a) => (a.photos ?? []).map((x) => x.id), withinAssessment: false },
+];
+
 function checkConsistency(document: ExchangeDocument, templates: ReadonlyMap<string, Template>, refuse: (problem: string) => never): void {
   const unique = (what: string, ids: Iterable<string>) => uniqueIds(what, ids, refuse);
   checkRegisterConsistency(document, refuse);
-  unique('assessment', document.assessments.map((a) => a.id));
   const all = document.assessments;
-  unique('assessor', all.flatMap((a) => a.assessors.map((x) => x.id)));
-  unique('answer', all.flatMap((a) => a.answers.map((x) => x.id)));
-  unique('ligature point', all.flatMap((a) => a.ligaturePoints.map((x) => x.id)));
-  unique('action', all.flatMap((a) => a.actions.map((x) => x.id)));
-  unique('re-check', all.flatMap((a) => a.rechecks.map((x) => x.id)));
-  unique('photo', all.flatMap((a) => (a.photos ?? []).map((x) => x.id)));
+  for (const { what, ids } of FILE_WIDE_IDS) unique(what, all.flatMap(ids));
 
   const areasById = new Map(document.areas.map((a) => [a.id, a]));
   for (const assessment of all) checkAssessment(assessment, document, areasById, templates, refuse);
 }
 
-function checkAssessment(
+/** One assessment's records hang together and point only inside the file (its ward, areas, pinned templates, its own records). */
+export function checkAssessment(
   assessment: ExchangeAssessment,
   document: ExchangeDocument,
   areasById: ReadonlyMap<string, ExchangeDocument['areas'][number]>,
