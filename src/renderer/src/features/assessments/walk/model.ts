@@ -161,22 +161,29 @@ export function sameDesign(walk: Walk, areaKey: string): WalkArea[] {
   return walk.areas.filter((a) => a.key !== areaKey && a.type === area.type);
 }
 
-/** A remembered choice on this computer (the current assessor, the place); null if storage is unavailable. */
-export function readStored(key: string): string | null {
+/**
+ * A remembered choice on this computer (the current assessor, the place), or for this tab only
+ * (`session`); null if storage is unavailable.
+ */
+export function readStored(key: string, where: 'local' | 'session' = 'local'): string | null {
   try {
-    return window.localStorage.getItem(key);
+    return storage(where).getItem(key);
   } catch {
     return null;
   }
 }
 
-export function writeStored(key: string, value: string): void {
+/** Remembers `value` under `key`, or forgets it (null). */
+export function writeStored(key: string, value: string | null, where: 'local' | 'session' = 'local'): void {
   try {
-    window.localStorage.setItem(key, value);
+    if (value === null) storage(where).removeItem(key);
+    else storage(where).setItem(key, value);
   } catch {
     // Storage full or disabled: the choice lasts for this visit only.
   }
 }
+
+const storage = (where: 'local' | 'session') => (where === 'local' ? window.localStorage : window.sessionStorage);
 
 /** A place in the walkthrough: an area key, and the question's instance key if there is one. */
 export interface Place {
@@ -208,29 +215,16 @@ export function rememberPlace(assessmentId: string, area: string, item?: string)
 const UNWRITTEN_PLACE = 'mhea:walk:unwritten';
 
 export function keepUnwrittenPlace(assessmentId: string, place: { area: string; item: string; takenAt: string }): void {
-  try {
-    window.sessionStorage.setItem(UNWRITTEN_PLACE, JSON.stringify({ assessmentId, ...place }));
-  } catch {
-    // Storage full or disabled: the walkthrough opens on the address, one question back at worst.
-  }
+  writeStored(UNWRITTEN_PLACE, JSON.stringify({ assessmentId, ...place }), 'session');
 }
 
 export function dropUnwrittenPlace(): void {
-  try {
-    window.sessionStorage.removeItem(UNWRITTEN_PLACE);
-  } catch {
-    // Nothing kept.
-  }
+  writeStored(UNWRITTEN_PLACE, null, 'session');
 }
 
 /** The question kept by keepUnwrittenPlace for this assessment, area and address, if any; it is removed either way. */
 export function takeUnwrittenPlace(assessmentId: string, area: string | undefined, address: string): string | null {
-  let raw: string | null;
-  try {
-    raw = window.sessionStorage.getItem(UNWRITTEN_PLACE);
-  } catch {
-    return null;
-  }
+  const raw = readStored(UNWRITTEN_PLACE, 'session');
   if (raw === null) return null;
   dropUnwrittenPlace();
   try {
