@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import {
   ActionCreate,
   ActionUpdate,
@@ -18,7 +19,7 @@ import type { WardScores } from '../scoring';
 import { DescribedRecordSchema } from './merge';
 import type { ContractSlice } from './types';
 
-export const AssessmentScores = z.object({
+export const AssessmentScores = lazySchema(() => z.object({
   assessmentId: Id,
   status: z.enum(['draft', 'signed_off']),
   templates: z.object({ quality: z.string(), safety: z.string(), ligature: z.string(), therapeutic: z.string() }),
@@ -30,9 +31,9 @@ export const AssessmentScores = z.object({
   scores: z.custom<WardScores>((v) => typeof v === 'object' && v !== null, 'Expected the scoring engine’s result'),
   /** Records merged from other devices still in conflict (a draft only): the scores are provisional, on the safe side. */
   conflicts: z.array(DescribedRecordSchema),
-});
+}));
 
-const ByAssessment = z.object({ assessmentId: Id });
+const ByAssessment = lazySchema(() => z.object({ assessmentId: Id }));
 
 /** A walkthrough: start, answer, record ligature points and actions, score. */
 export const assessmentsContract = {
@@ -41,30 +42,30 @@ export const assessmentsContract = {
    * ward's latest assessment is signed off this is the next round: it is linked as
    * previousAssessmentId and its ligature points and open actions become re-checks (rechecks.list).
    */
-  'assessments.start': { input: AssessmentStart, output: Assessment },
-  'assessments.get': { input: z.object({ id: Id }), output: Assessment },
-  'assessments.listForWard': { input: z.object({ wardId: Id }), output: z.array(Assessment) },
-  'answers.list': { input: ByAssessment, output: z.array(StoredAnswer) },
+  'assessments.start': () => ({ input: AssessmentStart, output: Assessment }),
+  'assessments.get': () => ({ input: z.object({ id: Id }), output: Assessment }),
+  'assessments.listForWard': () => ({ input: z.object({ wardId: Id }), output: z.array(Assessment) }),
+  'answers.list': () => ({ input: ByAssessment, output: z.array(StoredAnswer) }),
   /** Saves one answer the moment it is given (replacing an earlier answer to the same item). */
-  'answers.record': { input: AnswerRecord, output: StoredAnswer },
-  'ligaturePoints.list': { input: ByAssessment, output: z.array(StoredLigaturePoint) },
-  'ligaturePoints.create': { input: LigaturePointCreate, output: StoredLigaturePoint },
-  'ligaturePoints.update': { input: LigaturePointUpdate, output: StoredLigaturePoint },
+  'answers.record': () => ({ input: AnswerRecord, output: StoredAnswer }),
+  'ligaturePoints.list': () => ({ input: ByAssessment, output: z.array(StoredLigaturePoint) }),
+  'ligaturePoints.create': () => ({ input: LigaturePointCreate, output: StoredLigaturePoint }),
+  'ligaturePoints.update': () => ({ input: LigaturePointUpdate, output: StoredLigaturePoint }),
   /**
    * The ward's action plan: each action with `overdue` (not complete, and marked overdue or due
    * before today), its point's residual risk, what it is about (question and area, or the point)
    * and `riskRank`; sorted most urgent first: complete ones last, then riskRank (extreme residual or urgent priority 4,
    * high 3, moderate/medium 2, low 1), then overdue first, residual score, due date, description.
    */
-  'actions.list': { input: ByAssessment, output: z.array(ActionPlanEntry) },
-  'actions.create': { input: ActionCreate, output: StoredAction },
-  'actions.update': { input: ActionUpdate, output: StoredAction },
+  'actions.list': () => ({ input: ByAssessment, output: z.array(ActionPlanEntry) }),
+  'actions.create': () => ({ input: ActionCreate, output: StoredAction }),
+  'actions.update': () => ({ input: ActionUpdate, output: StoredAction }),
   /**
    * The full scored result against the pinned templates: per domain, section and area. A draft is
    * scored now; a signed-off assessment gives the result kept at sign-off (or import), with the
    * engine that computed it, even when this app runs a newer engine.
    */
-  'assessments.score': { input: z.object({ id: Id }), output: AssessmentScores },
+  'assessments.score': () => ({ input: z.object({ id: Id }), output: AssessmentScores }),
   /** Corrects a draft's date, round or announcement (refused once signed off; the same rules as at the start). */
-  'assessments.updateDetails': { input: AssessmentDetailsUpdate, output: Assessment },
+  'assessments.updateDetails': () => ({ input: AssessmentDetailsUpdate, output: Assessment }),
 } satisfies ContractSlice;

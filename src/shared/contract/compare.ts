@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { AnswerValue, CONTROL_KINDS, ACTION_STATUSES, ACTION_TYPES, HEIGHT_BANDS, RATINGS, RISK_BANDS } from '../scoring';
 import { WARD_TYPES } from '../domain/estate';
 import { Id, SupervisionTierSchema } from '../domain/estate-schemas';
@@ -11,29 +12,31 @@ export const COMPARE_LEVELS = ['nation', 'board', 'site'] as const;
 export const COMPARE_DOMAINS = ['quality', 'safety', 'therapeutic', 'ligature'] as const;
 export type CompareDomain = (typeof COMPARE_DOMAINS)[number];
 
-const Round = z.string().regex(/^\d{4}\/\d{2}$/, 'Choose a round such as 2026/27');
+const Round = lazySchema(() => z.string().regex(/^\d{4}\/\d{2}$/, 'Choose a round such as 2026/27'));
 
-export const CompareDataInput = z
-  .object({
-    /** nation: one row per board; board: one row per site of that board; site: one row per ward of that site. */
-    level: z.enum(COMPARE_LEVELS, { message: 'Choose nation, a board or a site' }),
-    id: Id.optional(),
-    wardTypes: z.array(z.enum(WARD_TYPES)).max(WARD_TYPES.length).optional(),
-    /** Without a round, each ward's latest round. */
-    round: Round.optional(),
-    /** Roll-ups count signed-off assessments only; true: a ward with none in the round is represented by its latest draft. */
-    includeDrafts: z.boolean().optional(),
-  })
-  .refine((input) => input.level === 'nation' || input.id !== undefined, {
-    message: 'Choose the board or site to compare within',
-    path: ['id'],
-  });
+export const CompareDataInput = lazySchema(() =>
+  z
+    .object({
+      /** nation: one row per board; board: one row per site of that board; site: one row per ward of that site. */
+      level: z.enum(COMPARE_LEVELS, { message: 'Choose nation, a board or a site' }),
+      id: Id.optional(),
+      wardTypes: z.array(z.enum(WARD_TYPES)).max(WARD_TYPES.length).optional(),
+      /** Without a round, each ward's latest round. */
+      round: Round.optional(),
+      /** Roll-ups count signed-off assessments only; true: a ward with none in the round is represented by its latest draft. */
+      includeDrafts: z.boolean().optional(),
+    })
+    .refine((input) => input.level === 'nation' || input.id !== undefined, {
+      message: 'Choose the board or site to compare within',
+      path: ['id'],
+    }),
+);
 
-const RatingCounts = z.object({ red: z.number().int(), amber: z.number().int(), green: z.number().int(), not_rated: z.number().int() });
-const Distribution = z.object({ n: z.number().int(), min: z.number(), q1: z.number(), median: z.number(), q3: z.number(), max: z.number() });
-const Rating = z.enum(RATINGS);
+const RatingCounts = lazySchema(() => z.object({ red: z.number().int(), amber: z.number().int(), green: z.number().int(), not_rated: z.number().int() }));
+const Distribution = lazySchema(() => z.object({ n: z.number().int(), min: z.number(), q1: z.number(), median: z.number(), q3: z.number(), max: z.number() }));
+const Rating = lazySchema(() => z.enum(RATINGS));
 
-const ComplianceCell = z.object({
+const ComplianceCell = lazySchema(() => z.object({
   /** The ward's own rating on a ward row; null on a board or site row (see ratingCounts). */
   rating: Rating.nullable(),
   ratingCounts: RatingCounts,
@@ -41,9 +44,9 @@ const ComplianceCell = z.object({
   percentage: Distribution.nullable(),
   /** Of the wards' completeness (answered ÷ applicable). */
   completeness: Distribution.nullable(),
-});
+}));
 
-const LigatureCell = z.object({
+const LigatureCell = lazySchema(() => z.object({
   rating: Rating.nullable(),
   ratingCounts: RatingCounts,
   /** Of the wards' prompt completeness. */
@@ -53,7 +56,7 @@ const LigatureCell = z.object({
   bedCount: z.number().int(),
   /** Pooled: all high and extreme residual points ÷ all beds × 10, one decimal place. */
   highExtremeResidualPer10Beds: z.number().nullable(),
-});
+}));
 
 /**
  * Single en-suite bedrooms, from the areas recorded in each ward's assessment (the register as it
@@ -62,13 +65,13 @@ const LigatureCell = z.object({
  * min(bedroom areas, en-suite areas). share = Σ en-suite bedrooms ÷ Σ bedroom areas × 100, one
  * decimal place; null when no bedroom is recorded.
  */
-const EnSuite = z.object({
+const EnSuite = lazySchema(() => z.object({
   bedrooms: z.number().int(),
   enSuiteBedrooms: z.number().int(),
   share: z.number().nullable(),
-});
+}));
 
-export const CompareRow = z.object({
+export const CompareRow = lazySchema(() => z.object({
   kind: z.enum(['board', 'site', 'ward']),
   id: Id,
   name: z.string(),
@@ -91,20 +94,20 @@ export const CompareRow = z.object({
   therapeutic: ComplianceCell,
   ligature: LigatureCell,
   enSuite: EnSuite,
-});
+}));
 export type CompareRow = z.infer<typeof CompareRow>;
 
-const ByWardTypeCompliance = z.object({ wardType: z.enum(WARD_TYPES), wardCount: z.number().int(), ratingCounts: RatingCounts, distribution: Distribution.nullable() });
-const ByWardTypeLigature = z.object({
+const ByWardTypeCompliance = lazySchema(() => z.object({ wardType: z.enum(WARD_TYPES), wardCount: z.number().int(), ratingCounts: RatingCounts, distribution: Distribution.nullable() }));
+const ByWardTypeLigature = lazySchema(() => z.object({
   wardType: z.enum(WARD_TYPES),
   wardCount: z.number().int(),
   ratingCounts: RatingCounts,
   highExtremeResidual: z.number().int(),
   bedCount: z.number().int(),
   highExtremeResidualPer10Beds: z.number().nullable(),
-});
+}));
 
-export const CompareData = z.object({
+export const CompareData = lazySchema(() => z.object({
   level: z.enum(COMPARE_LEVELS),
   scope: z.object({
     board: z.object({ id: Id, name: z.string() }).nullable(),
@@ -120,7 +123,7 @@ export const CompareData = z.object({
   }),
   rows: z.array(CompareRow),
   /** The whole scope as one row (all the wards compared). */
-  total: CompareRow.omit({ kind: true, id: true, ward: true }),
+  total: CompareRow.unwrap().omit({ kind: true, id: true, ward: true }),
   /** Per domain, the ward percentages by ward type over every ward compared. */
   byWardType: z.object({
     quality: z.array(ByWardTypeCompliance),
@@ -128,27 +131,29 @@ export const CompareData = z.object({
     therapeutic: z.array(ByWardTypeCompliance),
     ligature: z.array(ByWardTypeLigature),
   }),
-});
+}));
 export type CompareData = z.infer<typeof CompareData>;
 
-export const CompareDrillInput = z
-  .object({
-    assessmentId: Id.optional(),
-    wardId: Id.optional(),
-    /** With wardId: the ward's current assessment of this round (its latest round without one). */
-    round: Round.optional(),
-    /** With wardId: a draft may be the current assessment when the ward has no signed-off one (as compare.data's includeDrafts). */
-    includeDrafts: z.boolean().optional(),
-    domain: z.enum(COMPARE_DOMAINS, { message: 'Choose a domain' }),
-  })
-  .refine((input) => (input.assessmentId === undefined) !== (input.wardId === undefined), {
-    message: 'Give either an assessment or a ward',
-    path: ['assessmentId'],
-  });
+export const CompareDrillInput = lazySchema(() =>
+  z
+    .object({
+      assessmentId: Id.optional(),
+      wardId: Id.optional(),
+      /** With wardId: the ward's current assessment of this round (its latest round without one). */
+      round: Round.optional(),
+      /** With wardId: a draft may be the current assessment when the ward has no signed-off one (as compare.data's includeDrafts). */
+      includeDrafts: z.boolean().optional(),
+      domain: z.enum(COMPARE_DOMAINS, { message: 'Choose a domain' }),
+    })
+    .refine((input) => (input.assessmentId === undefined) !== (input.wardId === undefined), {
+      message: 'Give either an assessment or a ward',
+      path: ['assessmentId'],
+    }),
+);
 
-const RiskScore = z.object({ likelihood: z.number().int(), severity: z.number().int(), score: z.number().int(), band: z.enum(RISK_BANDS) });
+const RiskScore = lazySchema(() => z.object({ likelihood: z.number().int(), severity: z.number().int(), score: z.number().int(), band: z.enum(RISK_BANDS) }));
 
-export const DrillItem = z.object({
+export const DrillItem = lazySchema(() => z.object({
   itemId: z.string(),
   question: z.string(),
   section: z.string(),
@@ -163,9 +168,9 @@ export const DrillItem = z.object({
   /** null for a ligature prompt (prompts carry no weight). */
   weight: z.number().int().nullable(),
   critical: z.boolean(),
-});
+}));
 
-export const DrillPoint = z.object({
+export const DrillPoint = lazySchema(() => z.object({
   id: Id,
   areaId: z.string(),
   areaName: z.string(),
@@ -180,9 +185,9 @@ export const DrillPoint = z.object({
   controls: z.array(z.object({ kind: z.enum(CONTROL_KINDS), description: z.string() })),
   /** Every action on the point (all of them count). */
   actions: z.array(z.object({ type: z.enum(ACTION_TYPES), description: z.string(), owner: z.string(), dueDate: z.string().nullable(), status: z.enum(ACTION_STATUSES) })),
-});
+}));
 
-export const CompareDrill = z.object({
+export const CompareDrill = lazySchema(() => z.object({
   board: z.object({ id: Id, name: z.string() }),
   site: z.object({ id: Id, name: z.string() }),
   ward: z.object({ id: Id, name: z.string(), type: z.enum(WARD_TYPES), bedCount: z.number().int() }),
@@ -198,12 +203,12 @@ export const CompareDrill = z.object({
   items: z.array(DrillItem),
   /** Ligature only: every point on the register, highest residual risk first. */
   points: z.array(DrillPoint),
-});
+}));
 export type CompareDrill = z.infer<typeof CompareDrill>;
 
 export const compareContract = {
   /** Boards, sites of a board, or wards of a site side by side, with distributions by ward type. */
-  'compare.data': { input: CompareDataInput, output: CompareData },
+  'compare.data': () => ({ input: CompareDataInput, output: CompareData }),
   /** The items and ligature points behind one ward's domain cell. */
-  'compare.drill': { input: CompareDrillInput, output: CompareDrill },
+  'compare.drill': () => ({ input: CompareDrillInput, output: CompareDrill }),
 } satisfies ContractSlice;

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { Id } from '../domain/estate-schemas';
 import { ExchangeDocument } from '../exchange/schema';
 import type { ContractSlice } from './types';
 
-const ExchangeFileInput = z.object({
+const ExchangeFileInput = lazySchema(() => z.object({
   fileName: z.string().trim().min(1, 'Name the file').max(255),
   // A transport guard only: the service refuses anything over 50 MB with a message naming the file.
   content: z.string().max(64 * 1024 * 1024, 'An exchange file must be under 50 MB'),
-});
+}));
 
-const ExportInput = z.object({
+const ExportInput = lazySchema(() => z.object({
   boardId: Id,
   /** Photos make the file large and may show more than a collator needs: off unless asked for. */
   includePhotos: z.boolean().default(false),
@@ -17,11 +18,11 @@ const ExportInput = z.object({
   includeDrafts: z.boolean().default(false),
   /** One round (e.g. "2026/27") only; without it, every round. A large board's whole history can exceed the 50 MB a file may hold. */
   round: z.string().trim().regex(/^\d{4}\/\d{2}$/, 'Enter the round as a financial year, e.g. 2026/27').optional(),
-});
+}));
 
-const SignedBy = z.object({ board: z.string(), keyId: z.string(), label: z.string() });
+const SignedBy = lazySchema(() => z.object({ board: z.string(), keyId: z.string(), label: z.string() }));
 
-export const ImportReport = z.object({
+export const ImportReport = lazySchema(() => z.object({
   fileName: z.string(),
   status: z.enum(['imported', 'already_imported']),
   board: z.object({ id: Id, name: z.string() }),
@@ -35,9 +36,9 @@ export const ImportReport = z.object({
   photosAdded: z.number().int(),
   /** Who signed it, by the register of boards' keys; null when it was not signed (and accepted unsigned). */
   signedBy: SignedBy.nullable(),
-});
+}));
 
-export const VerifyReport = z.object({
+export const VerifyReport = lazySchema(() => z.object({
   fileName: z.string(),
   ok: z.boolean(),
   /** What was checked and passed, in order. */
@@ -48,19 +49,19 @@ export const VerifyReport = z.object({
   assessments: z.number().int(),
   digest: z.string().nullable(),
   signedBy: SignedBy.nullable(),
-});
+}));
 
 /** A board's return to the national collator, and collation of returns. */
 export const exchangeContract = {
   /** The board's return as one document (see resources/schemas/exchange-v1.schema.json). */
-  'exchange.export': { input: ExportInput, output: ExchangeDocument },
+  'exchange.export': () => ({ input: ExportInput, output: ExchangeDocument }),
   /** The same return as one CSV file per table, for spreadsheets. */
-  'exchange.exportCsv': {
-    input: ExportInput.omit({ includePhotos: true }),
+  'exchange.exportCsv': () => ({
+    input: ExportInput.unwrap().omit({ includePhotos: true }),
     output: z.object({ files: z.array(z.object({ fileName: z.string(), content: z.string() })) }),
-  },
+  }),
   /** Checks a file completely (schema, digest, templates, every score) and imports it in one transaction. */
-  'exchange.import': { input: ExchangeFileInput, output: ImportReport },
+  'exchange.import': () => ({ input: ExchangeFileInput, output: ImportReport }),
   /** The same checks as import, writing nothing. */
-  'exchange.verify': { input: ExchangeFileInput, output: VerifyReport },
+  'exchange.verify': () => ({ input: ExchangeFileInput, output: VerifyReport }),
 } satisfies ContractSlice;

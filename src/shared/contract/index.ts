@@ -10,12 +10,14 @@ import { signingContract } from './signing';
 import { systemContract } from './system';
 import { templatesContract } from './templates';
 import { walkthroughContract } from './walkthrough';
+import { defineContract } from './types';
 
 /**
  * The one list of operations. The IPC, HTTP and CLI doors serve exactly these, each parsed with
  * its input schema by the router in src/core before any service runs. A new feature starts here.
+ * Each operation's schemas are built the first time it is used (cold start: see defineContract).
  */
-export const contract = {
+export const contract = defineContract({
   ...systemContract,
   ...estateContract,
   ...templatesContract,
@@ -27,7 +29,7 @@ export const contract = {
   ...walkthroughContract,
   ...mergeContract,
   ...signingContract,
-};
+});
 
 export type Contract = typeof contract;
 export type Operation = keyof Contract;

@@ -1,29 +1,30 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { Id } from '../domain/estate-schemas';
 import { RECORD_KINDS } from '../merge/kinds';
 import type { ContractSlice } from './types';
 
 // A team on several devices: hand-out files (the register, an assessment) and merging them back.
 
-const FileInput = z.object({
+const FileInput = lazySchema(() => z.object({
   fileName: z.string().trim().min(1, 'Name the file').max(255),
   // A transport guard only: the service refuses anything over 50 MB with a message naming the file.
   content: z.string().max(64 * 1024 * 1024, 'A hand-out file must be under 50 MB'),
-});
+}));
 
-const WrittenFile = z.object({ fileName: z.string(), content: z.string(), digest: z.string() });
-const ByAssessment = z.object({ assessmentId: Id });
-const Board = z.object({ id: z.string(), name: z.string() });
+const WrittenFile = lazySchema(() => z.object({ fileName: z.string(), content: z.string(), digest: z.string() }));
+const ByAssessment = lazySchema(() => z.object({ assessmentId: Id }));
+const Board = lazySchema(() => z.object({ id: z.string(), name: z.string() }));
 
-const MergeCounts = {
+const MergeCounts = lazySchema(() => z.object({
   taken: z.number().int(),
   agreed: z.number().int(),
   newConflicts: z.number().int(),
   keptOverRemoval: z.number().int(),
   photosMissing: z.number().int(),
-};
+}));
 
-export const HandoutImportReport = z.discriminatedUnion('kind', [
+export const HandoutImportReport = lazySchema(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('register'), fileName: z.string(), status: z.enum(['imported', 'unchanged']), board: Board, added: z.number().int(), updated: z.number().int(), older: z.boolean() }),
   z.object({
     kind: z.literal('assessment'),
@@ -34,24 +35,22 @@ export const HandoutImportReport = z.discriminatedUnion('kind', [
     fromDevice: z.string(),
     conflicts: z.number().int(),
     duplicates: z.number().int(),
-    ...MergeCounts,
+    ...MergeCounts.unwrap().shape,
   }),
-]);
+]));
 
-const Described = {
+/** A record in words: what it is and where (see services/merge/describe.ts). */
+export const DescribedRecordSchema = lazySchema(() => z.object({
   kind: z.enum(RECORD_KINDS),
   id: z.string(),
   label: z.string(),
   where: z.string().nullable(),
   itemId: z.string().nullable(),
   areaId: z.string().nullable(),
-};
+}));
 
-/** A record in words: what it is and where (see services/merge/describe.ts). */
-export const DescribedRecordSchema = z.object(Described);
-
-export const ConflictSchema = z.object({
-  ...Described,
+export const ConflictSchema = lazySchema(() => z.object({
+  ...DescribedRecordSchema.unwrap().shape,
   reason: z.enum(['different_edits', 'edit_and_removal', 'removed_but_used']),
   fields: z.array(z.string()),
   versions: z.array(
@@ -66,16 +65,16 @@ export const ConflictSchema = z.object({
     }),
   ),
   usedBy: z.array(DescribedRecordSchema),
-});
+}));
 
-export const ProbableDuplicateSchema = z.object({
+export const ProbableDuplicateSchema = lazySchema(() => z.object({
   name: z.string(),
   type: z.string(),
   /** `device`: the device the area comes from (the last to change it), null when it was never handed out. */
   areas: z.array(z.object({ areaId: Id, name: z.string(), answers: z.number().int(), ligaturePoints: z.number().int(), device: z.string().nullable() })),
-});
+}));
 
-const Assignment = z.object({
+const Assignment = lazySchema(() => z.object({
   areaId: Id,
   areaName: z.string(),
   areaType: z.string(),
@@ -83,47 +82,47 @@ const Assignment = z.object({
   assessorName: z.string().nullable(),
   assignedBy: z.string().nullable(),
   assignedAt: z.string().nullable(),
-});
+}));
 
-const Device = z.object({ id: Id, name: z.string() });
-const Unresolved = z.object({ conflicts: z.number().int(), duplicates: z.number().int() });
+const Device = lazySchema(() => z.object({ id: Id, name: z.string() }));
+const Unresolved = lazySchema(() => z.object({ conflicts: z.number().int(), duplicates: z.number().int() }));
 
 export const mergeContract = {
   /** The board's register (or one site's or ward's) as a hand-out file for assessors' devices. */
-  'handouts.exportRegister': {
+  'handouts.exportRegister': () => ({
     input: z.object({ boardId: Id, siteId: Id.nullish(), wardId: Id.nullish() }),
     output: WrittenFile,
-  },
+  }),
   /** An assessment with every version of every record, for another device to carry on with or merge. */
-  'handouts.exportAssessment': {
+  'handouts.exportAssessment': () => ({
     input: z.object({ assessmentId: Id, includePhotos: z.boolean().default(true) }),
-    output: WrittenFile.extend({ records: z.number().int(), photos: z.number().int() }),
-  },
+    output: WrittenFile.unwrap().extend({ records: z.number().int(), photos: z.number().int() }),
+  }),
   /**
    * Checks a hand-out file completely and takes it in one transaction: a register updates the
    * estate register; an assessment starts here or is merged into this device's copy. With `into`,
    * a file for any other assessment is refused.
    */
-  'handouts.import': { input: FileInput.extend({ into: Id.nullish() }), output: HandoutImportReport },
+  'handouts.import': () => ({ input: FileInput.unwrap().extend({ into: Id.nullish() }), output: HandoutImportReport }),
   /** Conflicts and probable duplicate areas waiting for a person, each version with who, when and device. */
-  'merge.conflicts': { input: ByAssessment, output: z.object({ conflicts: z.array(ConflictSchema), duplicates: z.array(ProbableDuplicateSchema) }) },
+  'merge.conflicts': () => ({ input: ByAssessment, output: z.object({ conflicts: z.array(ConflictSchema), duplicates: z.array(ProbableDuplicateSchema) }) }),
   /** Keeps one version of a conflicted record (its key), or "restore" for a removed record still in use. */
-  'merge.resolve': {
+  'merge.resolve': () => ({
     input: z.object({ assessmentId: Id, kind: z.enum(RECORD_KINDS), recordId: z.string().min(1).max(110), keep: z.string().min(1).max(64) }),
     output: Unresolved,
-  },
+  }),
   /** Two same-named areas are different rooms: gives this one its own name. */
-  'merge.renameArea': {
+  'merge.renameArea': () => ({
     input: z.object({ assessmentId: Id, areaId: Id, name: z.string().trim().min(1, 'Enter the area’s name').max(120, 'The name must be 120 characters or fewer') }),
     output: z.object({ id: Id }).loose(),
-  },
+  }),
   /** Two same-named areas are the same room: everything recorded in one moves to the other, which stays. */
-  'merge.combineAreas': {
+  'merge.combineAreas': () => ({
     input: z.object({ assessmentId: Id, keepAreaId: Id, removeAreaId: Id }),
     output: z.object({ id: Id }).loose(),
-  },
+  }),
   /** The team screen: this device, area assignments, files written and read, what waits to be resolved. */
-  'merge.status': {
+  'merge.status': () => ({
     input: ByAssessment,
     output: z.object({
       assessmentId: Id,
@@ -147,9 +146,9 @@ export const mergeContract = {
         }),
       ),
     }),
-  },
+  }),
   /** "You take the bedrooms": assigns areas to one of the assessment's assessors (null: unassigned). */
-  'assignments.set': { input: z.object({ assessmentId: Id, areaIds: z.array(Id).min(1, 'Choose at least one area').max(500), assessorId: Id.nullable() }), output: z.array(Assignment) },
+  'assignments.set': () => ({ input: z.object({ assessmentId: Id, areaIds: z.array(Id).min(1, 'Choose at least one area').max(500), assessorId: Id.nullable() }), output: z.array(Assignment) }),
   /** Names this device as the team will see it in files and on the Resolve screen. */
-  'device.rename': { input: z.object({ name: z.string().trim().min(1, 'Enter a name for this device').max(120, 'The name must be 120 characters or fewer') }), output: Device },
+  'device.rename': () => ({ input: z.object({ name: z.string().trim().min(1, 'Enter a name for this device').max(120, 'The name must be 120 characters or fewer') }), output: Device }),
 } satisfies ContractSlice;

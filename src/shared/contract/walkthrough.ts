@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { Assessment, StoredLigaturePoint } from '../domain/assessment-schemas';
 import { Id } from '../domain/estate-schemas';
 import {
@@ -29,7 +30,7 @@ import {
 import type { WardScores } from '../scoring';
 import type { ContractSlice } from './types';
 
-const ByAssessment = z.object({ assessmentId: Id });
+const ByAssessment = lazySchema(() => z.object({ assessmentId: Id }));
 
 /**
  * The walkthrough beyond single answers: progress, areas added on the spot, photos, sign-off and
@@ -52,14 +53,14 @@ export const walkthroughContract = {
    * repeated here: take them from `templates.get` of the pinned keys. One query for answers,
    * cheap on a 1,500-instance ward.
    */
-  'assessments.progress': { input: ByAssessment, output: AssessmentProgress },
+  'assessments.progress': () => ({ input: ByAssessment, output: AssessmentProgress }),
   /**
    * The assessor's route through the ward (draft only): every area once and "ward" (the
    * ward-level questions) once, in walking order. `assessments.get` then lists the areas in this
    * order with `wardPosition`; the ward's next round starts from this route (areas new since
    * at its end). A first round starts with the ward-level questions, then the entrance.
    */
-  'assessments.setRoute': { input: WalkOrderSet, output: Assessment },
+  'assessments.setRoute': () => ({ input: WalkOrderSet, output: Assessment }),
   /**
    * Sample rooms: fills areas of the same type from a fully answered one ("as Bedroom 1"). Every
    * question asked in a target that the sample answers and the target does not yet is answered as
@@ -70,38 +71,38 @@ export const walkthroughContract = {
    * or `rejectCopy`; changing one confirms it): they score as recorded meanwhile and sign-off waits
    * for them. Notes, photos and actions stay with the sample. The targets' `sampleAreaId` is set.
    */
-  'answers.fillFromSample': { input: SampleFill, output: FillResult },
+  'answers.fillFromSample': () => ({ input: SampleFill, output: FillResult }),
   /**
    * Marks an area (areaId null: the ward-level questions) walked with no findings: its unanswered
    * yes/no compliance questions are answered "yes" in one action. Never a ligature prompt, a grade
    * or a measurement. Refused when there is nothing to mark.
    */
-  'answers.noFindings': { input: NoFindings, output: FillResult },
+  'answers.noFindings': () => ({ input: NoFindings, output: FillResult }),
   /** The assessment's fills, oldest first, with how much of each still stands. */
-  'fills.list': { input: ByAssessment, output: z.array(Fill) },
+  'fills.list': () => ({ input: ByAssessment, output: z.array(Fill) }),
   /**
    * Undoes a fill: removes its answers and copied points that are still as it wrote them (an
    * answer given again by hand, a point confirmed or changed, anything carrying a photo or action,
    * stays). A copy's targets lose their `sampleAreaId`.
    */
-  'fills.undo': { input: FillUndo, output: FillUndone },
+  'fills.undo': () => ({ input: FillUndo, output: FillUndone }),
   /** A copied ligature point is found in its room as recorded. */
-  'ligaturePoints.confirmCopy': { input: CopiedPointDecision, output: StoredLigaturePoint },
+  'ligaturePoints.confirmCopy': () => ({ input: CopiedPointDecision, output: StoredLigaturePoint }),
   /** A copied ligature point is not in its room: the copy is removed (refused once it has a photo or action). */
-  'ligaturePoints.rejectCopy': { input: CopiedPointDecision, output: z.object({ id: Id }) },
+  'ligaturePoints.rejectCopy': () => ({ input: CopiedPointDecision, output: z.object({ id: Id }) }),
   /**
    * Adds an area the register missed, during the walkthrough (draft only): creates it in the
    * ward's register under the same rules as `areas.create` (name unique on the ward, a reason when
    * the tier differs from the type's default) and adds it to this assessment's areas.
    */
-  'assessments.addArea': { input: AssessmentAddArea, output: AreaAdded },
+  'assessments.addArea': () => ({ input: AssessmentAddArea, output: AreaAdded }),
   /**
    * Whether the assessment can be signed off, and if not exactly why: per-domain completeness
    * against each template's threshold, every unanswered instance (with its question and area name)
    * of each domain below its threshold, and the undecided re-checks. Read-only; use it to list
    * what is missing before (or after a refused) `assessments.signOff`.
    */
-  'assessments.signOffCheck': { input: ByAssessment, output: SignOffCheck },
+  'assessments.signOffCheck': () => ({ input: ByAssessment, output: SignOffCheck }),
   /**
    * Signs the assessment off: refused (CONFLICT) while `assessments.signOffCheck` is not ready; the
    * error's `fields` then list each missing answer (path ["missing", domain, areaId or "ward",
@@ -109,13 +110,13 @@ export const walkthroughContract = {
    * success the status becomes signed_off, signedOffAt/By are set (By = the assessor's name), the
    * scores are cached in the same transaction and returned; the assessment is read-only from then.
    */
-  'assessments.signOff': {
+  'assessments.signOff': () => ({
     input: SignOffInput,
     output: z.object({
       assessment: Assessment,
       scores: z.custom<WardScores>((v) => typeof v === 'object' && v !== null, 'Expected the scoring engine’s result'),
     }),
-  },
+  }),
 
   /**
    * Stores one photo of an answer or a ligature point (exactly one of answerId, ligaturePointId).
@@ -127,22 +128,22 @@ export const walkthroughContract = {
    * the UI must remind the assessor. Send the bytes as base64; the HTTP door accepts up to 25 MiB
    * for this operation only.
    */
-  'photos.add': { input: PhotoAdd, output: PhotoAdded },
+  'photos.add': () => ({ input: PhotoAdd, output: PhotoAdded }),
   /** Photos' details (no bytes), oldest first: of one answer, one ligature point, or the whole assessment. */
-  'photos.list': { input: PhotoList, output: z.array(Photo) },
+  'photos.list': () => ({ input: PhotoList, output: z.array(Photo) }),
   /** One photo with its stored bytes as base64 (for a thumbnail or the full view). */
-  'photos.get': { input: z.object({ id: Id }), output: PhotoWithBytes },
+  'photos.get': () => ({ input: z.object({ id: Id }), output: PhotoWithBytes }),
   /** A photo's caption and mark-up (arrows, circles, short labels over the untouched image), draft only. */
-  'photos.update': { input: PhotoUpdate, output: Photo },
+  'photos.update': () => ({ input: PhotoUpdate, output: Photo }),
   /** Removes a photo from a draft assessment; the audit log keeps its SHA-256 and size, not its bytes. */
-  'photos.remove': { input: PhotoRemove, output: z.object({ id: Id }) },
+  'photos.remove': () => ({ input: PhotoRemove, output: z.object({ id: Id }) }),
 
   /**
    * The previous round's ligature points and open actions to re-check in this assessment, with the
    * previous record's details: ligature points first (by area name), then actions. Undecided ones
    * have outcome null.
    */
-  'rechecks.list': { input: ByAssessment, output: z.array(Recheck) },
+  'rechecks.list': () => ({ input: ByAssessment, output: z.array(Recheck) }),
   /**
    * Records what the assessor found. "still_present" and "changed" copy the point (or action) into
    * this assessment under the same lineage id and return the copy's id as currentId ("changed": the
@@ -152,7 +153,7 @@ export const walkthroughContract = {
    * be changed while the assessment is a draft: to "removed" only while nothing (action, photo)
    * was added to the copy, which is then deleted.
    */
-  'rechecks.decide': { input: RecheckDecide, output: Recheck },
+  'rechecks.decide': () => ({ input: RecheckDecide, output: Recheck }),
   /** One ligature point across rounds (by its lineage id), oldest assessment first. */
-  'ligaturePoints.history': { input: z.object({ lineageId: z.string().min(1).max(64) }), output: z.array(LigaturePointHistoryEntry) },
+  'ligaturePoints.history': () => ({ input: z.object({ lineageId: z.string().min(1).max(64) }), output: z.array(LigaturePointHistoryEntry) }),
 } satisfies ContractSlice;

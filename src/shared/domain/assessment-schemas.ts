@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { financialYearOf } from '../dates';
 import {
   ACTION_STATUSES,
@@ -33,17 +34,19 @@ const optionalText = (what: string, max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-const IsoDate = z.iso.date({ message: 'Enter a date as YYYY-MM-DD' });
+const IsoDate = lazySchema(() => z.iso.date({ message: 'Enter a date as YYYY-MM-DD' }));
 
-export const AssessorInput = z.object({
+export const AssessorInput = lazySchema(() => z.object({
   name: text('assessor’s name', 120),
   role: z.enum(ASSESSOR_ROLES, { message: 'Choose the assessor’s role' }),
-});
+}));
 
-const Round = z
-  .string({ message: 'Enter the round, e.g. 2026/27' })
-  .trim()
-  .regex(/^\d{4}\/\d{2}$/, 'Enter the round as a financial year, e.g. 2026/27');
+const Round = lazySchema(() =>
+  z
+    .string({ message: 'Enter the round, e.g. 2026/27' })
+    .trim()
+    .regex(/^\d{4}\/\d{2}$/, 'Enter the round as a financial year, e.g. 2026/27'),
+);
 
 /** The round is the financial year of the assessment date (the date must not be in the future: the service knows today). */
 function roundMatchesDate(value: { assessedOn: string; round: string }, ctx: z.RefinementCtx) {
@@ -53,24 +56,28 @@ function roundMatchesDate(value: { assessedOn: string; round: string }, ctx: z.R
   }
 }
 
-export const AssessmentStart = z
-  .object({
-    wardId: Id,
-    assessedOn: IsoDate,
-    round: Round,
-    announced: z.boolean(),
-    assessors: z.array(AssessorInput).min(1, 'Name at least one assessor').max(8, 'Name up to 8 assessors'),
-  })
-  .superRefine(roundMatchesDate);
+export const AssessmentStart = lazySchema(() =>
+  z
+    .object({
+      wardId: Id,
+      assessedOn: IsoDate,
+      round: Round,
+      announced: z.boolean(),
+      assessors: z.array(AssessorInput).min(1, 'Name at least one assessor').max(8, 'Name up to 8 assessors'),
+    })
+    .superRefine(roundMatchesDate),
+);
 
 /** A draft's date, round and announcement, corrected (the same rules as at the start). */
-export const AssessmentDetailsUpdate = z
-  .object({ id: Id, assessedOn: IsoDate, round: Round, announced: z.boolean() })
-  .superRefine(roundMatchesDate);
+export const AssessmentDetailsUpdate = lazySchema(() =>
+  z
+    .object({ id: Id, assessedOn: IsoDate, round: Round, announced: z.boolean() })
+    .superRefine(roundMatchesDate),
+);
 
-export const Assessor = z.object({ id: Id, name: z.string(), role: z.enum(ASSESSOR_ROLES) });
+export const Assessor = lazySchema(() => z.object({ id: Id, name: z.string(), role: z.enum(ASSESSOR_ROLES) }));
 
-export const AssessmentArea = z.object({
+export const AssessmentArea = lazySchema(() => z.object({
   areaId: Id,
   name: z.string(),
   type: z.string(),
@@ -79,9 +86,9 @@ export const AssessmentArea = z.object({
   position: z.number().int(),
   /** The sample room this area was filled from ("as Bedroom 1"), or null. */
   sampleAreaId: z.string().nullable(),
-});
+}));
 
-export const Assessment = z.object({
+export const Assessment = lazySchema(() => z.object({
   id: Id,
   wardId: Id,
   round: z.string(),
@@ -102,9 +109,9 @@ export const Assessment = z.object({
   wardPosition: z.number().int().min(0),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}));
 
-export const AnswerRecord = z.object({
+export const AnswerRecord = lazySchema(() => z.object({
   assessmentId: Id,
   itemId: z.string().min(1).max(32),
   /** null for a ward-level item. */
@@ -113,9 +120,9 @@ export const AnswerRecord = z.object({
   naReason: optionalText('reason it does not apply', 500),
   note: optionalText('note', 2000),
   assessorId: Id,
-});
+}));
 
-export const StoredAnswer = z.object({
+export const StoredAnswer = lazySchema(() => z.object({
   id: z.string(),
   itemId: z.string(),
   areaId: z.string().nullable(),
@@ -128,12 +135,12 @@ export const StoredAnswer = z.object({
   fillId: z.string().nullable(),
   /** The sample room it was copied from, until it is given again by hand. */
   copiedFromAreaId: z.string().nullable(),
-});
+}));
 
 const likelihoodOrSeverity = (what: string) =>
   z.number({ message: `Choose the ${what} from 1 to 5` }).int(`Choose the ${what} from 1 to 5`).min(1, `Choose the ${what} from 1 to 5`).max(5, `Choose the ${what} from 1 to 5`);
 
-const ligaturePointFields = {
+const ligaturePointFields = lazySchema(() => z.object({
   areaId: Id,
   itemId: z.string().max(32).nullish().transform((v) => v ?? null),
   element: text('fitting or element', 120),
@@ -150,9 +157,9 @@ const ligaturePointFields = {
   likelihoodAfter: likelihoodOrSeverity('likelihood after controls'),
   severityAfter: likelihoodOrSeverity('severity after controls'),
   assessorId: Id,
-};
+}));
 
-type PointFields = z.infer<z.ZodObject<typeof ligaturePointFields>>;
+type PointFields = z.infer<typeof ligaturePointFields>;
 
 /**
  * The method's recording rules for a ligature point (resources/docs/scoring-method.md, 4.3–4.6):
@@ -174,10 +181,10 @@ function enforceLigatureRules(point: PointFields, ctx: z.RefinementCtx) {
 
 export const residualAboveInherentMessage = 'The risk after controls cannot be higher than the risk before controls: check the likelihood and severity on both sides';
 
-export const LigaturePointCreate = z.object({ assessmentId: Id, ...ligaturePointFields }).superRefine(enforceLigatureRules);
-export const LigaturePointUpdate = z.object({ id: Id, ...ligaturePointFields }).superRefine(enforceLigatureRules);
+export const LigaturePointCreate = lazySchema(() => z.object({ assessmentId: Id, ...ligaturePointFields.unwrap().shape }).superRefine(enforceLigatureRules));
+export const LigaturePointUpdate = lazySchema(() => z.object({ id: Id, ...ligaturePointFields.unwrap().shape }).superRefine(enforceLigatureRules));
 
-export const StoredLigaturePoint = z.object({
+export const StoredLigaturePoint = lazySchema(() => z.object({
   id: Id,
   assessmentId: Id,
   lineageId: z.string(),
@@ -205,28 +212,30 @@ export const StoredLigaturePoint = z.object({
   /** When an assessor confirmed a copied point in this room (null: still to confirm). */
   copyConfirmedAt: z.string().nullable(),
   copyConfirmedBy: z.string().nullable(),
-});
+}));
 
 export const ACTION_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 
-const actionFields = {
+const actionFields = lazySchema(() => z.object({
   type: z.enum(ACTION_TYPES, { message: 'Choose the type of action' }),
   description: text('action', 1000),
   owner: text('owner', 120),
   dueDate: IsoDate.nullish().transform((v) => v ?? null),
   priority: z.enum(ACTION_PRIORITIES, { message: 'Choose a priority' }),
   status: z.enum(ACTION_STATUSES, { message: 'Choose a status' }),
-};
+}));
 
-export const ActionCreate = z
-  .object({ assessmentId: Id, answerId: z.string().nullish().transform((v) => v ?? null), ligaturePointId: Id.nullish().transform((v) => v ?? null), ...actionFields })
-  .refine((a) => (a.answerId === null) !== (a.ligaturePointId === null), {
-    message: 'An action belongs to exactly one answer or one ligature point',
-    path: ['answerId'],
-  });
-export const ActionUpdate = z.object({ id: Id, ...actionFields });
+export const ActionCreate = lazySchema(() =>
+  z
+    .object({ assessmentId: Id, answerId: z.string().nullish().transform((v) => v ?? null), ligaturePointId: Id.nullish().transform((v) => v ?? null), ...actionFields.unwrap().shape })
+    .refine((a) => (a.answerId === null) !== (a.ligaturePointId === null), {
+      message: 'An action belongs to exactly one answer or one ligature point',
+      path: ['answerId'],
+    }),
+);
+export const ActionUpdate = lazySchema(() => z.object({ id: Id, ...actionFields.unwrap().shape }));
 
-export const StoredAction = z.object({
+export const StoredAction = lazySchema(() => z.object({
   id: Id,
   assessmentId: Id,
   answerId: z.string().nullable(),
@@ -240,4 +249,4 @@ export const StoredAction = z.object({
   status: z.enum(ACTION_STATUSES),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import {
   AREA_TYPES,
   SEX_DESIGNATIONS,
@@ -11,7 +12,7 @@ import {
 // The estate register's schemas. The forms and the services parse with the same ones, so
 // what the form accepts is exactly what the store accepts.
 
-export const Id = z.uuid({ message: 'Must be a record id (UUID)' });
+export const Id = lazySchema(() => z.uuid({ message: 'Must be a record id (UUID)' }));
 
 const name = (what: string) =>
   z
@@ -38,24 +39,24 @@ const optionalText = (what: string, max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-export const WardType = z.enum(WARD_TYPES, { message: 'Choose a ward type' });
-export const SexDesignation = z.enum(SEX_DESIGNATIONS, { message: 'Choose a sex designation' });
-export const AreaTypeSchema = z.enum(AREA_TYPES, { message: 'Choose an area type' });
-export const SupervisionTierSchema = z.union(
+export const WardType = lazySchema(() => z.enum(WARD_TYPES, { message: 'Choose a ward type' }));
+export const SexDesignation = lazySchema(() => z.enum(SEX_DESIGNATIONS, { message: 'Choose a sex designation' }));
+export const AreaTypeSchema = lazySchema(() => z.enum(AREA_TYPES, { message: 'Choose an area type' }));
+export const SupervisionTierSchema = lazySchema(() => z.union(
   SUPERVISION_TIERS.map((t) => z.literal(t)),
   { message: 'Choose supervision tier 1, 2 or 3' },
-);
+));
 
 // ---- boards -------------------------------------------------------------------------------
 
-export const BoardInput = z.object({
+export const BoardInput = lazySchema(() => z.object({
   name: name('board name'),
   /** Optional national board code, e.g. the Scottish Government S08 code. */
   code: optionalCode('board code'),
-});
+}));
 export const BoardCreate = BoardInput;
-export const BoardRename = z.object({ id: Id, name: name('board name') });
-export const Board = z.object({
+export const BoardRename = lazySchema(() => z.object({ id: Id, name: name('board name') }));
+export const Board = lazySchema(() => z.object({
   id: Id,
   name: z.string(),
   code: z.string().nullable(),
@@ -63,17 +64,17 @@ export const Board = z.object({
   wardCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}));
 
 // ---- sites --------------------------------------------------------------------------------
 
-export const SiteCreate = z.object({
+export const SiteCreate = lazySchema(() => z.object({
   boardId: Id,
   name: name('site name'),
   eamsSiteCode: optionalCode('EAMS site code'),
-});
-export const SiteRename = z.object({ id: Id, name: name('site name') });
-export const Site = z.object({
+}));
+export const SiteRename = lazySchema(() => z.object({ id: Id, name: name('site name') }));
+export const Site = lazySchema(() => z.object({
   id: Id,
   boardId: Id,
   name: z.string(),
@@ -81,11 +82,11 @@ export const Site = z.object({
   wardCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}));
 
 // ---- wards --------------------------------------------------------------------------------
 
-const wardFields = {
+const wardFields = lazySchema(() => z.object({
   name: name('ward name'),
   type: WardType,
   bedCount: z
@@ -96,11 +97,11 @@ const wardFields = {
   sexDesignation: SexDesignation,
   block: optionalText('block or building name', 120),
   eamsBlockCode: optionalCode('EAMS block code'),
-};
+}));
 
-export const WardCreate = z.object({ siteId: Id, ...wardFields });
-export const WardUpdate = z.object({ id: Id, ...wardFields });
-export const Ward = z.object({
+export const WardCreate = lazySchema(() => z.object({ siteId: Id, ...wardFields.unwrap().shape }));
+export const WardUpdate = lazySchema(() => z.object({ id: Id, ...wardFields.unwrap().shape }));
+export const Ward = lazySchema(() => z.object({
   id: Id,
   siteId: Id,
   name: z.string(),
@@ -113,18 +114,18 @@ export const Ward = z.object({
   assessmentCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}));
 
 // ---- areas --------------------------------------------------------------------------------
 
-export const areaFields = {
+export const areaFields = lazySchema(() => z.object({
   type: AreaTypeSchema,
   name: name('area name'),
   supervisionTier: SupervisionTierSchema,
   /** Required whenever the tier differs from the area type's default. */
   tierOverrideReason: optionalText('reason for the tier', 500),
   eamsRoomCode: optionalCode('EAMS room code'),
-};
+}));
 
 /** A tier other than the area type's default must say why (CQC tiers: the assessor owns the call). */
 export function requireReasonForTierOverride(
@@ -141,9 +142,9 @@ export function requireReasonForTierOverride(
   }
 }
 
-export const AreaCreate = z.object({ wardId: Id, ...areaFields }).superRefine(requireReasonForTierOverride);
-export const AreaUpdate = z.object({ id: Id, ...areaFields }).superRefine(requireReasonForTierOverride);
-export const Area = z.object({
+export const AreaCreate = lazySchema(() => z.object({ wardId: Id, ...areaFields.unwrap().shape }).superRefine(requireReasonForTierOverride));
+export const AreaUpdate = lazySchema(() => z.object({ id: Id, ...areaFields.unwrap().shape }).superRefine(requireReasonForTierOverride));
+export const Area = lazySchema(() => z.object({
   id: Id,
   wardId: Id,
   type: AreaTypeSchema,
@@ -154,20 +155,20 @@ export const Area = z.object({
   eamsRoomCode: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}));
 
 // ---- shared shapes ------------------------------------------------------------------------
 
-export const ById = z.object({ id: Id });
-export const Removed = z.object({
+export const ById = lazySchema(() => z.object({ id: Id }));
+export const Removed = lazySchema(() => z.object({
   id: Id,
   /** What went with it, so the UI can say so (e.g. "2 sites, 6 wards, 40 areas"). */
   removed: z.object({ sites: z.number().int(), wards: z.number().int(), areas: z.number().int() }),
-});
+}));
 
 /** One place in the estate, for breadcrumbs and headings. */
-export const EstatePath = z.object({
+export const EstatePath = lazySchema(() => z.object({
   board: z.object({ id: Id, name: z.string() }),
   site: z.object({ id: Id, name: z.string() }).nullable(),
   ward: z.object({ id: Id, name: z.string() }).nullable(),
-});
+}));

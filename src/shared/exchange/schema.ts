@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { ACTION_PRIORITIES, ASSESSOR_ROLES } from '../domain/assessment-schemas';
 import { PhotoMarkup } from '../domain/walkthrough-schemas';
 import { AREA_TYPES, SEX_DESIGNATIONS, SUPERVISION_TIERS, WARD_TYPES } from '../domain/estate';
@@ -34,19 +35,19 @@ export const EXCHANGE_LIMITS = {
   photoBytes: 20 * 1024 * 1024,
 } as const;
 
-const Uuid = z.uuid();
+const Uuid = lazySchema(() => z.uuid());
 /** "<assessment id>:<item id>:<area id or 'ward'>" (see answerId in the answers service). */
 export const ANSWER_ID_PATTERN = /^[0-9a-fA-F-]{36}:[A-Z][A-Za-z0-9_.-]{0,31}:(?:[0-9a-fA-F-]{36}|ward)$/;
-const AnswerIdSchema = z.string().max(110).regex(ANSWER_ID_PATTERN, 'Must be an answer id "<assessment>:<item>:<area or ward>"');
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'Must be a lower-case hex SHA-256');
-const Timestamp = z.iso.datetime({ offset: true });
-const IsoDate = z.iso.date();
-const TemplateKey = z.string().max(80).regex(/^[a-z][a-z0-9_-]*@\d{4}\.\d+$/, 'Must be a template key such as safety@2026.1');
-const Name = z.string().min(1).max(120);
-const Code = z.string().max(32).nullable();
+const AnswerIdSchema = lazySchema(() => z.string().max(110).regex(ANSWER_ID_PATTERN, 'Must be an answer id "<assessment>:<item>:<area or ward>"'));
+const Sha256 = lazySchema(() => z.string().regex(/^[0-9a-f]{64}$/, 'Must be a lower-case hex SHA-256'));
+const Timestamp = lazySchema(() => z.iso.datetime({ offset: true }));
+const IsoDate = lazySchema(() => z.iso.date());
+const TemplateKey = lazySchema(() => z.string().max(80).regex(/^[a-z][a-z0-9_-]*@\d{4}\.\d+$/, 'Must be a template key such as safety@2026.1'));
+const Name = lazySchema(() => z.string().min(1).max(120));
+const Code = lazySchema(() => z.string().max(32).nullable());
 const text = (max: number) => z.string().max(max);
-const Tier = z.union(SUPERVISION_TIERS.map((t) => z.literal(t)));
-const OneToFive = z.number().int().min(1).max(5);
+const Tier = lazySchema(() => z.union(SUPERVISION_TIERS.map((t) => z.literal(t))));
+const OneToFive = lazySchema(() => z.number().int().min(1).max(5));
 
 /** Any JSON value, bounded in string length and list size (nesting depth is bounded before parsing). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -81,11 +82,11 @@ export function isBoundedJson(value: unknown): value is JsonValue {
   }
   return true;
 }
-export const JsonValueSchema = z.custom<JsonValue>(isBoundedJson, 'Must be plain JSON with strings of at most 5,000 characters');
+export const JsonValueSchema = lazySchema(() => z.custom<JsonValue>(isBoundedJson, 'Must be plain JSON with strings of at most 5,000 characters'));
 
-export const ExchangeBoard = z.strictObject({ id: Uuid, name: Name, code: Code });
-export const ExchangeSite = z.strictObject({ id: Uuid, boardId: Uuid, name: Name, eamsSiteCode: Code });
-export const ExchangeWard = z.strictObject({
+export const ExchangeBoard = lazySchema(() => z.strictObject({ id: Uuid, name: Name, code: Code }));
+export const ExchangeSite = lazySchema(() => z.strictObject({ id: Uuid, boardId: Uuid, name: Name, eamsSiteCode: Code }));
+export const ExchangeWard = lazySchema(() => z.strictObject({
   id: Uuid,
   siteId: Uuid,
   name: Name,
@@ -94,8 +95,8 @@ export const ExchangeWard = z.strictObject({
   sexDesignation: z.enum(SEX_DESIGNATIONS),
   block: text(120).nullable(),
   eamsBlockCode: Code,
-});
-export const ExchangeArea = z.strictObject({
+}));
+export const ExchangeArea = lazySchema(() => z.strictObject({
   id: Uuid,
   wardId: Uuid,
   type: z.enum(AREA_TYPES),
@@ -103,29 +104,29 @@ export const ExchangeArea = z.strictObject({
   supervisionTier: Tier,
   tierOverrideReason: text(500).nullable(),
   eamsRoomCode: Code,
-});
+}));
 
 /** A template version as installed, whole, so a collator can score with exactly what the board used. */
-export const ExchangeTemplate = z.strictObject({
+export const ExchangeTemplate = lazySchema(() => z.strictObject({
   key: TemplateKey,
   templateId: z.string().max(64),
   domain: z.enum(DOMAINS),
   version: z.string().max(16),
   contentHash: Sha256,
   content: Template,
-});
+}));
 
-export const ExchangeAssessor = z.strictObject({ id: Uuid, name: Name, role: z.enum(ASSESSOR_ROLES), position: z.number().int().min(0).max(7) });
-export const ExchangeAssessmentArea = z.strictObject({
+export const ExchangeAssessor = lazySchema(() => z.strictObject({ id: Uuid, name: Name, role: z.enum(ASSESSOR_ROLES), position: z.number().int().min(0).max(7) }));
+export const ExchangeAssessmentArea = lazySchema(() => z.strictObject({
   areaId: Uuid,
   name: Name,
   type: z.enum(AREA_TYPES),
   supervisionTier: Tier,
   /** The sample room it was filled from ("as Bedroom 1"); absent in files from before sample rooms. */
   sampleAreaId: Uuid.nullable().optional(),
-});
+}));
 
-export const ExchangeAnswer = z.strictObject({
+export const ExchangeAnswer = lazySchema(() => z.strictObject({
   id: AnswerIdSchema,
   itemId: z.string().min(1).max(32),
   areaId: Uuid.nullable(),
@@ -136,9 +137,9 @@ export const ExchangeAnswer = z.strictObject({
   answeredAt: Timestamp,
   /** Copied from this sample room and not given again by hand since. */
   copiedFromAreaId: Uuid.nullable().optional(),
-});
+}));
 
-export const ExchangeLigaturePoint = z.strictObject({
+export const ExchangeLigaturePoint = lazySchema(() => z.strictObject({
   id: Uuid,
   areaId: Uuid,
   itemId: z.string().max(32).nullable(),
@@ -164,9 +165,9 @@ export const ExchangeLigaturePoint = z.strictObject({
   copiedFromPointId: Uuid.nullable().optional(),
   copyConfirmedAt: Timestamp.nullable().optional(),
   copyConfirmedBy: Uuid.nullable().optional(),
-});
+}));
 
-export const ExchangeAction = z.strictObject({
+export const ExchangeAction = lazySchema(() => z.strictObject({
   id: Uuid,
   answerId: AnswerIdSchema.nullable(),
   ligaturePointId: Uuid.nullable(),
@@ -179,9 +180,9 @@ export const ExchangeAction = z.strictObject({
   status: z.enum(ACTION_STATUSES),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-});
+}));
 
-export const ExchangeRecheck = z.strictObject({
+export const ExchangeRecheck = lazySchema(() => z.strictObject({
   id: Uuid,
   subject: z.enum(['ligature_point', 'action']),
   previousId: Uuid,
@@ -191,9 +192,9 @@ export const ExchangeRecheck = z.strictObject({
   note: text(5000).nullable(),
   assessorId: Uuid.nullable(),
   decidedAt: Timestamp.nullable(),
-});
+}));
 
-export const ExchangePhoto = z.strictObject({
+export const ExchangePhoto = lazySchema(() => z.strictObject({
   id: Uuid,
   answerId: AnswerIdSchema.nullable(),
   ligaturePointId: Uuid.nullable(),
@@ -212,14 +213,16 @@ export const ExchangePhoto = z.strictObject({
     .string()
     .max(Math.ceil(EXCHANGE_LIMITS.photoBytes / 3) * 4)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Must be base64'),
-});
+}));
 
-const DomainResult = z
-  .object({ domain: z.enum(DOMAINS), templateId: z.string().max(64), templateVersion: z.string().max(16), rating: z.enum(RATINGS) })
-  .catchall(JsonValueSchema);
+const DomainResult = lazySchema(() =>
+  z
+    .object({ domain: z.enum(DOMAINS), templateId: z.string().max(64), templateVersion: z.string().max(16), rating: z.enum(RATINGS) })
+    .catchall(JsonValueSchema),
+);
 
 /** The engine's WardScores for the assessment, exactly as computed, and the engine version that computed them. */
-export const ExchangeScores = z.strictObject({
+export const ExchangeScores = lazySchema(() => z.strictObject({
   engine: z.string().min(1).max(64),
   result: z.strictObject({
     wardId: Uuid,
@@ -230,9 +233,9 @@ export const ExchangeScores = z.strictObject({
     therapeutic: DomainResult,
     issues: z.array(JsonValueSchema).max(100_000),
   }),
-});
+}));
 
-export const ExchangeAssessment = z.strictObject({
+export const ExchangeAssessment = lazySchema(() => z.strictObject({
   id: Uuid,
   wardId: Uuid,
   /** The ward's type and bed count the assessment was scored on (frozen at sign-off). */
@@ -257,9 +260,9 @@ export const ExchangeAssessment = z.strictObject({
   /** Present only when the file was exported with photos. */
   photos: z.array(ExchangePhoto).max(EXCHANGE_LIMITS.photosPerAssessment).optional(),
   scores: ExchangeScores,
-});
+}));
 
-export const ExchangeDocument = z.strictObject({
+export const ExchangeDocument = lazySchema(() => z.strictObject({
   format: z.literal(EXCHANGE_FORMAT),
   formatVersion: z.literal(EXCHANGE_FORMAT_VERSION),
   /**
@@ -280,13 +283,13 @@ export const ExchangeDocument = z.strictObject({
   digest: Sha256,
   /** The board's Ed25519 signature of the digest (src/shared/exchange/signature.ts); absent when the board has no signing key. */
   signature: ExchangeSignature.optional(),
-});
+}));
 
 /**
  * The document with its assessments not yet checked, for verification to check them one at a
  * time (src/core/services/exchange/verify.ts): everything else as ExchangeDocument says.
  */
-export const ExchangeDocumentShell = ExchangeDocument.extend({ assessments: z.array(z.unknown()).max(EXCHANGE_LIMITS.assessments) });
+export const ExchangeDocumentShell = lazySchema(() => ExchangeDocument.unwrap().extend({ assessments: z.array(z.unknown()).max(EXCHANGE_LIMITS.assessments) }));
 
 export type ExchangeDocument = z.infer<typeof ExchangeDocument>;
 export type ExchangeAssessment = z.infer<typeof ExchangeAssessment>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 
 // A board signs its return so the collator knows who made it: the digest proves the file was not
 // altered, but anyone can recompute a digest. The signature is Ed25519 over the return's digest
@@ -14,17 +15,17 @@ const Base64 = (bytes: number) =>
     .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Must be base64');
 
 /** An Ed25519 public key as SubjectPublicKeyInfo DER (44 bytes), in base64. */
-export const PublicKeyBase64 = Base64(44);
+export const PublicKeyBase64 = lazySchema(() => Base64(44));
 /** SHA-256 (lower-case hex) of the public key's DER: the key's id. */
-export const KeyId = z.string().regex(/^[0-9a-f]{64}$/, 'Must be a key id (64 hex digits)');
+export const KeyId = lazySchema(() => z.string().regex(/^[0-9a-f]{64}$/, 'Must be a key id (64 hex digits)'));
 
-export const ExchangeSignature = z.strictObject({
+export const ExchangeSignature = lazySchema(() => z.strictObject({
   algorithm: z.literal(SIGNATURE_ALGORITHM),
   keyId: KeyId,
   publicKey: PublicKeyBase64,
   /** The 64-byte Ed25519 signature of signedMessage(digest), in base64. */
   value: Base64(64),
-});
+}));
 export type ExchangeSignature = z.infer<typeof ExchangeSignature>;
 
 /** What a board's key signs for a return with this digest. */
@@ -38,7 +39,7 @@ export function keyLabel(keyId: string): string {
 }
 
 /** A board's public key as it travels to the collator (the file "Download public key" saves). */
-export const PublicKeyFile = z.strictObject({
+export const PublicKeyFile = lazySchema(() => z.strictObject({
   format: z.literal('mhea-board-public-key'),
   formatVersion: z.literal(1),
   board: z.strictObject({ id: z.uuid(), name: z.string().min(1).max(120), code: z.string().max(32).nullable() }),
@@ -46,7 +47,7 @@ export const PublicKeyFile = z.strictObject({
   keyId: KeyId,
   publicKey: PublicKeyBase64,
   createdAt: z.iso.datetime({ offset: true }),
-});
+}));
 export type PublicKeyFile = z.infer<typeof PublicKeyFile>;
 
 /** Whether this database accepts returns without a signature: only from boards with no registered key, or never. */

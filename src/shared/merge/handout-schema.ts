@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import {
   EXCHANGE_LIMITS,
   ExchangeArea,
@@ -34,16 +35,18 @@ export const HANDOUT_LIMITS = {
   areas: EXCHANGE_LIMITS.areasPerAssessment,
 } as const;
 
-const Uuid = z.uuid();
-const Timestamp = z.iso.datetime({ offset: true });
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'Must be a lower-case hex SHA-256');
+const Uuid = lazySchema(() => z.uuid());
+const Timestamp = lazySchema(() => z.iso.datetime({ offset: true }));
+const Sha256 = lazySchema(() => z.string().regex(/^[0-9a-f]{64}$/, 'Must be a lower-case hex SHA-256'));
 
-export const HandoutDevice = z.strictObject({ id: Uuid, name: z.string().min(1).max(120) });
+export const HandoutDevice = lazySchema(() => z.strictObject({ id: Uuid, name: z.string().min(1).max(120) }));
 
 /** Changes seen per device (see src/shared/merge/versions.ts). */
-export const ClockSchema = z
-  .record(Uuid, z.number().int().min(1).max(Number.MAX_SAFE_INTEGER))
-  .refine((clock) => Object.keys(clock).length >= 1 && Object.keys(clock).length <= HANDOUT_LIMITS.devices, `Must count changes for 1 to ${HANDOUT_LIMITS.devices} devices`);
+export const ClockSchema = lazySchema(() =>
+  z
+    .record(Uuid, z.number().int().min(1).max(Number.MAX_SAFE_INTEGER))
+    .refine((clock) => Object.keys(clock).length >= 1 && Object.keys(clock).length <= HANDOUT_LIMITS.devices, `Must count changes for 1 to ${HANDOUT_LIMITS.devices} devices`),
+);
 
 function versionOf<Row extends z.ZodType>(row: Row) {
   return z.strictObject({
@@ -64,7 +67,7 @@ function recordOf<K extends RecordKind>(kind: K) {
   });
 }
 
-export const HandoutRecord = z.discriminatedUnion('kind', [
+export const HandoutRecord = lazySchema(() => z.discriminatedUnion('kind', [
   recordOf('assessment'),
   recordOf('assessor'),
   recordOf('assessment_area'),
@@ -74,10 +77,10 @@ export const HandoutRecord = z.discriminatedUnion('kind', [
   recordOf('action'),
   recordOf('photo'),
   recordOf('recheck'),
-]);
+]));
 export type HandoutRecord = z.infer<typeof HandoutRecord>;
 
-const envelope = {
+const envelope = lazySchema(() => z.object({
   format: z.literal(HANDOUT_FORMAT),
   formatVersion: z.literal(HANDOUT_FORMAT_VERSION),
   /** When and by whom the file was written, on which device (this file's only clock time). */
@@ -87,10 +90,10 @@ const envelope = {
   generator: z.strictObject({ app: z.string().max(100), version: z.string().max(40) }),
   /** Lower-case hex SHA-256 of the canonical JSON of this document without `digest`. */
   digest: Sha256,
-};
+}));
 
-export const HandoutRegister = z.strictObject({
-  ...envelope,
+export const HandoutRegister = lazySchema(() => z.strictObject({
+  ...envelope.unwrap().shape,
   kind: z.literal('register'),
   /** What was handed out: the whole board, one site or one ward. */
   scope: z.strictObject({ boardId: Uuid, siteId: Uuid.nullable(), wardId: Uuid.nullable() }),
@@ -98,10 +101,10 @@ export const HandoutRegister = z.strictObject({
   sites: z.array(ExchangeSite).max(EXCHANGE_LIMITS.sites),
   wards: z.array(ExchangeWard).max(EXCHANGE_LIMITS.wards),
   areas: z.array(ExchangeArea).max(EXCHANGE_LIMITS.areas),
-});
+}));
 
-export const HandoutAssessment = z.strictObject({
-  ...envelope,
+export const HandoutAssessment = lazySchema(() => z.strictObject({
+  ...envelope.unwrap().shape,
   kind: z.literal('assessment'),
   /** The ward and where it sits, as the exporting device's register has them. */
   board: ExchangeBoard,
@@ -127,9 +130,9 @@ export const HandoutAssessment = z.strictObject({
    * return is, digest and scores included.
    */
   previousRound: ExchangeDocument.nullable(),
-});
+}));
 
-export const HandoutFile = z.discriminatedUnion('kind', [HandoutRegister, HandoutAssessment]);
+export const HandoutFile = lazySchema(() => z.discriminatedUnion('kind', [HandoutRegister, HandoutAssessment]));
 export type HandoutFile = z.infer<typeof HandoutFile>;
 export type HandoutRegister = z.infer<typeof HandoutRegister>;
 export type HandoutAssessment = z.infer<typeof HandoutAssessment>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { canonicalJson } from '../canonical-json';
 import {
   ExchangeAction,
@@ -18,10 +19,10 @@ import { WARD_TYPES } from '../domain/estate';
 // who changed a record and when are left out when two versions are compared: two devices that both
 // answered "yes" agree, whoever pressed the key and whenever they did.
 
-const Timestamp = z.iso.datetime({ offset: true });
+const Timestamp = lazySchema(() => z.iso.datetime({ offset: true }));
 
 /** The assessment itself (its row in the store): round, date, status, sign-off. */
-export const HeadRow = ExchangeAssessment.pick({
+export const HeadRow = lazySchema(() => ExchangeAssessment.unwrap().pick({
   id: true,
   wardId: true,
   round: true,
@@ -37,17 +38,17 @@ export const HeadRow = ExchangeAssessment.pick({
   /** Frozen at sign-off; null while a draft. */
   wardType: z.enum(WARD_TYPES).nullable(),
   bedCount: z.number().int().min(1).max(200).nullable(),
-});
+}));
 
 /** "You take the bedrooms": who is to assess an area. Shown on every device; locks no one out. */
-export const AssignmentRow = z.strictObject({
+export const AssignmentRow = lazySchema(() => z.strictObject({
   areaId: z.uuid(),
   assessorId: z.uuid(),
   assignedAt: Timestamp,
   assignedBy: z.string().min(1).max(200),
-});
+}));
 
-export const PhotoRow = ExchangePhoto.omit({ base64: true });
+export const PhotoRow = lazySchema(() => ExchangePhoto.unwrap().omit({ base64: true }));
 
 export const RECORD_ROWS = {
   assessment: HeadRow,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { WARD_TYPES, type WardType } from '../domain/estate';
 import type { ComplianceDomain } from '../templates/schema';
 import { RISK_BANDS, type RiskBand } from './ligature-risk';
@@ -11,18 +12,18 @@ import type { WardScores } from './ward';
 // Site, board and national roll-ups: the four domains side by side, each as a distribution.
 // There is no blended index — a single number would let a good domain hide a red one.
 
-const TierCountsSchema = z.object({
+const TierCountsSchema = lazySchema(() => z.object({
   tier1: z.number().int().min(0),
   tier2: z.number().int().min(0),
   tier3: z.number().int().min(0),
-});
-const ComplianceWardSummary = z.object({
+}));
+const ComplianceWardSummary = lazySchema(() => z.object({
   rating: z.enum(RATINGS),
   percentage: z.number().min(0).max(100).nullable(),
-});
+}));
 
 /** What a roll-up needs from one scored ward (also what an exchange file carries). */
-export const RollupWard = z.object({
+export const RollupWard = lazySchema(() => z.object({
   wardId: z.string().min(1),
   wardType: z.enum(WARD_TYPES),
   bedCount: z.number().int().min(1),
@@ -38,7 +39,7 @@ export const RollupWard = z.object({
       extreme: TierCountsSchema,
     }),
   }),
-});
+}));
 export type RollupWard = z.infer<typeof RollupWard>;
 
 export function rollupWardFromScores(ward: { id: string; type: WardType; bedCount: number }, scores: WardScores): RollupWard {

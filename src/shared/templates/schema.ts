@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { ComplianceItem, LigaturePrompt, SectionId } from './item-schema';
 
 // A template is one domain's checklist, one JSON file in resources/checklists. Compliance domains
@@ -27,12 +28,12 @@ const percent = (what: string) =>
     .min(1, 'must be between 1 and 100')
     .max(100, 'must be between 1 and 100');
 
-const Section = z.strictObject({
+const Section = lazySchema(() => z.strictObject({
   id: SectionId,
   title: z.string({ error: 'must be text' }).trim().min(3, 'must be at least 3 characters').max(120),
-});
+}));
 
-const header = {
+const header = lazySchema(() => z.object({
   schemaVersion: z.literal(1, { error: 'must be 1 (the only template schema this app reads)' }),
   templateId: z
     .string({ error: 'must be text' })
@@ -45,30 +46,32 @@ const header = {
   /** Below this share of applicable items answered, results are marked incomplete. */
   completenessThreshold: percent('completeness'),
   sections: z.array(Section).min(1, 'must list at least one section'),
-};
+}));
 
-export const ComplianceTemplate = z.strictObject({
-  ...header,
+export const ComplianceTemplate = lazySchema(() => z.strictObject({
+  ...header.unwrap().shape,
   domain: z.enum(COMPLIANCE_DOMAINS),
   ragThresholds: z.strictObject({ green: percent('green'), amber: percent('amber') }),
   items: z.array(ComplianceItem).min(1, 'must list at least one item'),
-});
+}));
 export type ComplianceTemplate = z.infer<typeof ComplianceTemplate>;
 
-export const LigatureTemplate = z.strictObject({
-  ...header,
+export const LigatureTemplate = lazySchema(() => z.strictObject({
+  ...header.unwrap().shape,
   domain: z.literal('ligature'),
   items: z.array(LigaturePrompt).min(1, 'must list at least one prompt'),
-});
+}));
 export type LigatureTemplate = z.infer<typeof LigatureTemplate>;
 
 type AnyTemplate = ComplianceTemplate | LigatureTemplate;
 
-export const Template = z
-  .discriminatedUnion('domain', [ComplianceTemplate, LigatureTemplate], {
-    error: `must be one of ${DOMAINS.join(', ')}`,
-  })
-  .superRefine(checkCrossFieldRules);
+export const Template = lazySchema(() =>
+  z
+    .discriminatedUnion('domain', [ComplianceTemplate, LigatureTemplate], {
+      error: `must be one of ${DOMAINS.join(', ')}`,
+    })
+    .superRefine(checkCrossFieldRules),
+);
 export type Template = z.infer<typeof Template>;
 export type TemplateItem = Template['items'][number];
 

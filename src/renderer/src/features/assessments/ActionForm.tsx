@@ -25,7 +25,7 @@ export interface ActionValues {
 
 const FIELDS = ['type', 'description', 'owner', 'dueDate', 'priority', 'status'] as const;
 
-export const ACTION_FIELD_PARSER = ActionUpdate.omit({ id: true });
+export const ACTION_FIELD_PARSER = ActionUpdate.unwrap().omit({ id: true });
 
 export function actionDefaults(action?: StoredAction, type = 'mitigate'): ActionValues {
   return {
