@@ -67,11 +67,13 @@ function writeCache(cacheFile, sourceDigest, data) {
  */
 function requireWithCodeCache(file, cacheFile = `${file}.code-cache`) {
   const filename = path.resolve(file);
-  const source = fs.readFileSync(filename, 'utf8');
-  const sourceDigest = sha256(source);
+  const bytes = fs.readFileSync(filename);
+  const sourceDigest = sha256(bytes);
   const cachedData = readCache(cacheFile, sourceDigest);
-  // The wrapper Node puts around a CommonJS module, on the source's first line so line numbers hold.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  // The wrapper Node puts around a CommonJS module, on the source's first line so line numbers
+  // hold; joined as bytes, so the 0.9 MB bundle is made into text once, not twice.
+  const wrapped = Buffer.concat([Buffer.from('(function (exports, require, module, __filename, __dirname) {'), bytes, Buffer.from('\n})')]).toString('utf8');
+  const script = new vm.Script(wrapped, {
     filename,
     ...(cachedData ? { cachedData } : {}),
   });
