@@ -81,9 +81,9 @@ function summaryOf(tx: DbOrTx, key: string) {
 
 /** The stored template, exactly as it was installed. */
 export function getTemplate(tx: DbOrTx, key: string): Template {
-  const row = tx.select({ content: templates.content }).from(templates).where(eq(templates.key, key)).get();
-  if (!row) throw notFound('template version', key);
-  return JSON.parse(row.content) as Template;
+  const content = statement(tx, 'SELECT content FROM templates WHERE key = ?', 'values').get(key) as string | undefined;
+  if (content === undefined) throw notFound('template version', key);
+  return JSON.parse(content) as Template;
 }
 
 export function currentTemplateKey(tx: DbOrTx, domain: Domain): string | null {
