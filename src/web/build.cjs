@@ -9,12 +9,15 @@
 // decide, not modification times: a checkout, a copy or an editor that keeps times cannot fool it.
 // The record is removed before a build starts, so an interrupted build is never taken for current.
 //
-// Reading every file is most of the check's time, so the record also keeps each file's
-// fingerprint (size, modification and change times, inode). A file whose fingerprint is unchanged
-// has not been written since: writing a file always moves its change time, which no program can
-// set back. A file changed too shortly before its fingerprint was taken could be written again
-// within the same tick of the file system's clock, so its fingerprint is not kept. When every
-// file is there with its fingerprint unchanged the build is current; otherwise the contents decide.
+// Reading every file is most of the check's time, so out/build-fingerprints.json keeps, for the
+// digest recorded, each file's fingerprint (size, modification and change times, inode). A file
+// whose fingerprint is unchanged has not been written since: writing a file always moves its change
+// time, which no program can set back. A file changed too shortly before its fingerprint was taken
+// could be written again within the same tick of the file system's clock, so its fingerprint is
+// not kept. When every file is there with its fingerprint unchanged the build is current; otherwise
+// the contents decide, and when they match, a start keeps the files' new fingerprints. They are
+// kept apart from the record, which only a complete build writes: a start never makes a build
+// that is under way look current.
 //
 // Plain CommonJS, run by Node itself: `npm run web` must answer "current?" in milliseconds.
 // Usage: node src/web/build.cjs [electron-vite build options, e.g. --logLevel warn]
@@ -83,18 +86,38 @@ function readInputs(root, takenAt = Date.now()) {
 }
 
 const recordOf = (root) => path.join(root, 'out', 'build-inputs.json');
+const fingerprintsOf = (root) => path.join(root, 'out', 'build-fingerprints.json');
 
-/** Records that out/ under `root` was built from `inputs` (readInputs). Written aside and renamed into place. */
-function recordBuild(root, inputs) {
-  const aside = `${recordOf(root)}.${process.pid}.tmp`;
-  fs.writeFileSync(aside, `${JSON.stringify({ inputs: inputs.digest, fingerprints: inputs.fingerprints }, null, 2)}\n`);
-  fs.renameSync(aside, recordOf(root));
+/** Writes `value` as JSON aside and renames it into place, so no reader ever sees half of it. */
+function writeJson(file, value) {
+  const aside = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(aside, `${JSON.stringify(value, null, 2)}\n`);
+  fs.renameSync(aside, file);
 }
 
-/** Whether every input is where the record saw it, with the fingerprint it recorded. */
-function unchangedSince(root, recorded) {
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the fingerprints of `inputs` (readInputs) for the check to trust while their digest is the one recorded. */
+function keepFingerprints(root, inputs) {
+  writeJson(fingerprintsOf(root), { inputs: inputs.digest, fingerprints: inputs.fingerprints });
+}
+
+/** Records that out/ under `root` was built from `inputs` (readInputs). */
+function recordBuild(root, inputs) {
+  keepFingerprints(root, inputs);
+  writeJson(recordOf(root), { inputs: inputs.digest });
+}
+
+/** Whether every input is where `kept` saw it, with the fingerprint it kept. */
+function unchangedSince(root, kept) {
   const files = inputFiles(root);
-  const known = recorded.fingerprints ?? {};
+  const known = kept.fingerprints ?? {};
   if (files.length !== Object.keys(known).length) return false;
   return files.every((relative) => {
     const fingerprint = known[relative];
@@ -104,23 +127,19 @@ function unchangedSince(root, recorded) {
 
 /** Whether out/ under `root` was built, completely, from the sources as they are now. */
 function buildIsCurrent(root = APP_ROOT) {
-  let recorded;
-  try {
-    recorded = JSON.parse(fs.readFileSync(recordOf(root), 'utf8'));
-  } catch {
-    return false;
-  }
-  if (!OUTPUTS.every((file) => fs.existsSync(path.join(root, file)))) return false;
-  if (unchangedSince(root, recorded)) return true;
+  const recorded = readJson(recordOf(root));
+  if (recorded === null || !OUTPUTS.every((file) => fs.existsSync(path.join(root, file)))) return false;
+  const kept = readJson(fingerprintsOf(root));
+  if (kept !== null && kept.inputs === recorded.inputs && unchangedSince(root, kept)) return true;
   const inputs = readInputs(root);
   if (inputs.digest !== recorded.inputs) return false;
   // The same contents with other times (a checkout, a copy, a file saved unchanged): the new
-  // fingerprints spare the next start reading every file. Only speed depends on them, so a record
-  // that cannot be written must not stop the app.
+  // fingerprints spare the next start reading every file. Only speed depends on them, so a
+  // folder that cannot be written must not stop the app.
   try {
-    recordBuild(root, inputs);
+    keepFingerprints(root, inputs);
   } catch {
-    // kept as it was
+    // the next start reads the contents again
   }
   return true;
 }

@@ -115,6 +115,12 @@ describe('the web door build', () => {
     fs.utimesSync(source, new Date('2030-01-01'), new Date('2030-01-01'));
     expect(build.buildIsCurrent(root)).toBe(false);
 
+    // Fingerprints kept for another build's digest are not trusted.
+    recordWithFingerprints(root);
+    const record = path.join(root, 'out', 'build-inputs.json');
+    fs.writeFileSync(record, JSON.stringify({ inputs: 'the digest of a later build' }));
+    expect(build.buildIsCurrent(root)).toBe(false);
+
     // With a true record, every change is still seen, however the file's times were kept.
     expectEveryChangeSeen(root, () => recordWithFingerprints(root));
   });
@@ -134,6 +140,8 @@ describe('the web door build', () => {
       const root = appFolder();
       fs.rmSync(path.join(root, missing));
       expect(build.buildIsCurrent(root), `${missing} removed`).toBe(false);
+      // A build under way has removed the record: checking never writes it back.
+      expect(fs.existsSync(path.join(root, missing)), `${missing} still removed`).toBe(false);
     }
   });
 
