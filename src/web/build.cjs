@@ -25,7 +25,6 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
 
 const APP_ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(APP_ROOT, 'out');
@@ -145,6 +144,8 @@ function buildIsCurrent(root = APP_ROOT) {
 }
 
 function run(program, args) {
+  // Required here, not at the top: `npm run web` with a current build never spawns anything.
+  const { spawnSync } = require('node:child_process');
   const result = spawnSync(process.execPath, [program, ...args], { cwd: APP_ROOT, stdio: 'inherit' });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`${path.relative(APP_ROOT, program)} ${args.join(' ')} failed (exit code ${result.status})`);
