@@ -61,24 +61,20 @@ function fingerprintOf(file) {
   return stat ? fingerprint(stat) : null;
 }
 
-/** The fingerprint to keep for a file read at `takenAt`: none if it changed within RACY_MS before. */
-function fingerprintToKeep(file, takenAt) {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  return stat && stat.ctimeMs <= takenAt - RACY_MS ? fingerprint(stat) : null;
-}
-
 /**
  * The build's inputs under `root` as they are now: the SHA-256 over each file's path and contents,
- * and each file's fingerprint, taken before its contents are read (so a later write shows).
+ * and each file's fingerprint, taken before its contents are read (so a later write shows); none
+ * for a file changed within RACY_MS before `takenAt`.
  */
 function readInputs(root, takenAt = Date.now()) {
   const hash = crypto.createHash('sha256');
   const fingerprints = {};
   for (const relative of inputFiles(root)) {
     const file = path.join(root, relative);
-    fingerprints[relative] = fingerprintToKeep(file, takenAt);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    fingerprints[relative] = stat && stat.ctimeMs <= takenAt - RACY_MS ? fingerprint(stat) : null;
     hash.update(`${relative}\0`);
-    hash.update(fs.existsSync(file) ? fs.readFileSync(file) : '(missing)');
+    hash.update(stat ? fs.readFileSync(file) : '(missing)');
     hash.update('\0');
   }
   return { digest: hash.digest('hex'), fingerprints };
@@ -119,8 +115,8 @@ function unchangedSince(root, kept) {
   const known = kept.fingerprints ?? {};
   if (files.length !== Object.keys(known).length) return false;
   return files.every((relative) => {
-    const fingerprint = known[relative];
-    return typeof fingerprint === 'string' && fingerprint === fingerprintOf(path.join(root, relative));
+    const then = known[relative];
+    return typeof then === 'string' && then === fingerprintOf(path.join(root, relative));
   });
 }
 
