@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../src/core';
 import { canonicalJson } from '../../src/shared/canonical-json';
 import { answerAll, startAssessment } from '../helpers/assessments';
-import { RESOURCES, createTestCore, makeWard, type TestCore } from '../helpers/core';
+import { MIGRATIONS, RESOURCES, createTestCore, makeWard, tempDir, type TestCore } from '../helpers/core';
 
 // The template store against a real SQLite file: bundled versions installed once, broken files
 // refused with nothing written, new versions listed with their changes and made current for new
@@ -83,6 +84,31 @@ describe('bundled templates', () => {
     expect(auditCount(core)).toBe(audit);
     expect(templateRows(core)).toEqual(rows);
     expect(currentRows(core)).toEqual(BUNDLED.map((d) => ({ domain: d, key: `${d}@2026.1` })));
+  });
+
+  it('are validated again when a file differs in any way from the version stored under its name: a broken one stops the app', () => {
+    // The app's own resources, with checklists this test can change.
+    const resourcesDir = tempDir('mhea-resources-');
+    fs.cpSync(path.join(RESOURCES, 'checklists'), path.join(resourcesDir, 'checklists'), { recursive: true });
+    const file = path.join(tempDir(), 'estates.sqlite');
+    const open = () => createCore({ databaseFile: file, migrationsFolder: MIGRATIONS, resourcesDir, door: 'cli', appVersion: '0.0.0-test', actor: 'test', log: () => undefined });
+    open().close();
+    core = createTestCore({ file });
+    const before = { audit: auditCount(core), rows: templateRows(core), current: currentRows(core) };
+    core.close();
+    core = undefined;
+
+    // Same name and version, one item broken: stored as it was, this file would have been taken as installed.
+    const broken = bundledFile('safety');
+    broken.items.find((item) => item.id === 'S07')!.weight = 5;
+    fs.writeFileSync(path.join(resourcesDir, 'checklists', 'safety.json'), content(broken));
+    expect(open).toThrow(/The bundled checklist safety\.json is invalid:\nsafety\.json: item S07 → weight: /);
+
+    // Put back exactly (other spacing, same content), the app opens and nothing was written.
+    fs.writeFileSync(path.join(resourcesDir, 'checklists', 'safety.json'), JSON.stringify(bundledFile('safety')));
+    open().close();
+    core = createTestCore({ file });
+    expect({ audit: auditCount(core), rows: templateRows(core), current: currentRows(core) }).toEqual(before);
   });
 });
 

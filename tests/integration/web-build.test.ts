@@ -7,14 +7,18 @@ import { HEAVY_TEST_MS } from '../helpers/budgets';
 import { APP_ROOT, tempDir } from '../helpers/core';
 
 // `npm run web` rebuilds out/ only when a source changed (src/web/build.cjs records a digest of
-// every input with each build), then runs the built web door with plain Node.
+// every input with each build, and each file's fingerprint), then runs the built web door with plain Node.
 
 interface Build {
   OUTPUTS: string[];
   buildAll(args?: string[]): Promise<void>;
   buildIsCurrent(root?: string): boolean;
-  inputsDigest(root: string): string;
-  recordBuild(root: string, inputs: string): void;
+  readInputs(root: string, takenAt?: number): Inputs;
+  recordBuild(root: string, inputs: Inputs): void;
+}
+interface Inputs {
+  digest: string;
+  fingerprints: Record<string, string | null>;
 }
 const build = createRequire(__filename)(path.join(APP_ROOT, 'src', 'web', 'build.cjs')) as Build;
 
@@ -32,8 +36,54 @@ function appFolder(): string {
   write('package-lock.json', '{}\n');
   write('electron.vite.config.ts', 'export default {};\n');
   for (const output of build.OUTPUTS) write(output, '// built\n');
-  build.recordBuild(root, build.inputsDigest(root));
+  build.recordBuild(root, build.readInputs(root));
   return root;
+}
+
+/**
+ * Records the build as if its inputs had been read a minute from now, when none of the files just
+ * written is recent any more: every file then has a fingerprint the check can trust.
+ */
+function recordWithFingerprints(root: string, digest?: string): void {
+  const inputs = build.readInputs(root, Date.now() + 60_000);
+  expect(Object.values(inputs.fingerprints).every((f) => typeof f === 'string')).toBe(true);
+  build.recordBuild(root, { ...inputs, ...(digest ? { digest } : {}) });
+}
+
+/** Each kind of change makes the build stale, and undoing it makes it current again. */
+function expectEveryChangeSeen(root: string, record: () => void): void {
+  const source = path.join(root, 'src', 'core', 'a.ts');
+  for (const [relative, changed] of [
+    // Same length as before: only the contents differ.
+    ['src/core/a.ts', 'export const a = 2;\n'],
+    ['src/renderer/deep/b.tsx', 'export const b = 3;\n'],
+    ['resources/docs/method.md', '# Method, reworded\n'],
+    ['package-lock.json', '{"lockfileVersion":3}\n'],
+    ['electron.vite.config.ts', 'export default { main: {} };\n'],
+  ] as const) {
+    record();
+    const file = path.join(root, relative);
+    const before = fs.readFileSync(file);
+    const times = fs.statSync(file);
+    fs.writeFileSync(file, changed);
+    // An editor that keeps the file's times.
+    fs.utimesSync(file, times.atime, times.mtime);
+    expect(build.buildIsCurrent(root), `${relative} changed`).toBe(false);
+    fs.writeFileSync(file, before);
+    expect(build.buildIsCurrent(root), `${relative} put back`).toBe(true);
+  }
+
+  // A new source file, a removed one, a renamed one.
+  record();
+  fs.writeFileSync(path.join(root, 'src', 'core', 'new.ts'), '');
+  expect(build.buildIsCurrent(root)).toBe(false);
+  fs.rmSync(path.join(root, 'src', 'core', 'new.ts'));
+  expect(build.buildIsCurrent(root)).toBe(true);
+  record();
+  fs.renameSync(source, path.join(root, 'src', 'core', 'a2.ts'));
+  expect(build.buildIsCurrent(root)).toBe(false);
+  fs.renameSync(path.join(root, 'src', 'core', 'a2.ts'), source);
+  expect(build.buildIsCurrent(root)).toBe(true);
 }
 
 const children: { kill(): void }[] = [];
@@ -51,30 +101,38 @@ describe('the web door build', () => {
     fs.utimesSync(source, new Date('2030-01-01'), new Date('2030-01-01'));
     expect(build.buildIsCurrent(root)).toBe(true);
 
-    for (const [relative, changed] of [
-      ['src/core/a.ts', 'export const a = 2;\n'],
-      ['src/renderer/deep/b.tsx', 'export const b = 3;\n'],
-      ['resources/docs/method.md', '# Method, reworded\n'],
-      ['package-lock.json', '{"lockfileVersion":3}\n'],
-      ['electron.vite.config.ts', 'export default { main: {} };\n'],
-    ] as const) {
-      const file = path.join(root, relative);
-      const before = fs.readFileSync(file);
-      fs.writeFileSync(file, changed);
-      expect(build.buildIsCurrent(root), `${relative} changed`).toBe(false);
-      fs.writeFileSync(file, before);
-      expect(build.buildIsCurrent(root), `${relative} put back`).toBe(true);
-    }
+    expectEveryChangeSeen(root, () => build.recordBuild(root, build.readInputs(root)));
+  });
 
-    // A new source file, a removed one, a renamed one.
-    fs.writeFileSync(path.join(root, 'src', 'core', 'new.ts'), '');
-    expect(build.buildIsCurrent(root)).toBe(false);
-    fs.rmSync(path.join(root, 'src', 'core', 'new.ts'));
+  it('trusts fingerprints only while every file is there unchanged, and reads the contents otherwise', () => {
+    const root = appFolder();
+    // With every fingerprint unchanged the contents are not read: even a record whose digest is
+    // wrong is taken as current.
+    recordWithFingerprints(root, 'not the digest of these files');
     expect(build.buildIsCurrent(root)).toBe(true);
-    fs.renameSync(source, path.join(root, 'src', 'core', 'a2.ts'));
+    // Touching one file sends the check to the contents, which the wrong digest does not match.
+    const source = path.join(root, 'src', 'core', 'a.ts');
+    fs.utimesSync(source, new Date('2030-01-01'), new Date('2030-01-01'));
     expect(build.buildIsCurrent(root)).toBe(false);
-    fs.renameSync(path.join(root, 'src', 'core', 'a2.ts'), source);
-    expect(build.buildIsCurrent(root)).toBe(true);
+
+    // Fingerprints kept for another build's digest are not trusted.
+    recordWithFingerprints(root);
+    const record = path.join(root, 'out', 'build-inputs.json');
+    fs.writeFileSync(record, JSON.stringify({ inputs: 'the digest of a later build' }));
+    expect(build.buildIsCurrent(root)).toBe(false);
+
+    // With a true record, every change is still seen, however the file's times were kept.
+    expectEveryChangeSeen(root, () => recordWithFingerprints(root));
+  });
+
+  it('does not keep the fingerprint of a file changed just before it was taken', () => {
+    const root = appFolder();
+    const inputs = build.readInputs(root);
+    // appFolder wrote every file a moment ago.
+    expect(Object.values(inputs.fingerprints).every((f) => f === null)).toBe(true);
+    const later = build.readInputs(root, Date.now() + 60_000);
+    expect(later.digest).toBe(inputs.digest);
+    expect(Object.values(later.fingerprints).every((f) => typeof f === 'string')).toBe(true);
   });
 
   it('is not current when part of out/ or the record is missing', () => {
@@ -82,6 +140,8 @@ describe('the web door build', () => {
       const root = appFolder();
       fs.rmSync(path.join(root, missing));
       expect(build.buildIsCurrent(root), `${missing} removed`).toBe(false);
+      // A build under way has removed the record: checking never writes it back.
+      expect(fs.existsSync(path.join(root, missing)), `${missing} still removed`).toBe(false);
     }
   });
 

@@ -9,6 +9,7 @@ import type { DbOrTx, ServiceContext } from '../context';
 import { currentTemplates, templates } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { recordAudit } from './audit';
+import { statement } from '../db/prepared';
 import { writeTransaction } from '../db/transactions';
 
 // Template versions are stored whole, with the SHA-256 of their canonical JSON, and never changed.
@@ -19,7 +20,12 @@ export function templateKey(template: Pick<Template, 'templateId' | 'version'>):
 }
 
 export function contentHash(template: Template): string {
-  return createHash('sha256').update(canonicalJson(template), 'utf8').digest('hex');
+  return hashOfContent(template);
+}
+
+/** SHA-256 of any JSON value's canonical text: for a template, its content hash. */
+function hashOfContent(json: unknown): string {
+  return createHash('sha256').update(canonicalJson(json), 'utf8').digest('hex');
 }
 
 const summaryColumns = {
@@ -75,9 +81,9 @@ function summaryOf(tx: DbOrTx, key: string) {
 
 /** The stored template, exactly as it was installed. */
 export function getTemplate(tx: DbOrTx, key: string): Template {
-  const row = tx.select({ content: templates.content }).from(templates).where(eq(templates.key, key)).get();
-  if (!row) throw notFound('template version', key);
-  return JSON.parse(row.content) as Template;
+  const content = statement(tx, 'SELECT content FROM templates WHERE key = ?', 'values').get(key) as string | undefined;
+  if (content === undefined) throw notFound('template version', key);
+  return JSON.parse(content) as Template;
 }
 
 export function currentTemplateKey(tx: DbOrTx, domain: Domain): string | null {
@@ -222,17 +228,15 @@ export function diffTemplateVersions(ctx: ServiceContext, input: ParsedInput<'te
  */
 export function installBundledTemplates(ctx: ServiceContext, checklistsDir: string): void {
   const files = fs.readdirSync(checklistsDir).filter((f) => f.endsWith('.json')).sort();
-  const parsed = files.map((file) => {
-    const result = safeParseTemplate(JSON.parse(fs.readFileSync(path.join(checklistsDir, file), 'utf8')), file);
+  const contents = files.map((file) => ({ file, json: JSON.parse(fs.readFileSync(path.join(checklistsDir, file), 'utf8')) as unknown }));
+  // Usually every file is installed already, as it is: then start-up neither validates them again
+  // (a tenth of the web door's start) nor writes, so it never waits for another process's write lock.
+  if (contents.every(({ json }) => storedAsItIs(ctx.db, json))) return;
+  const parsed = contents.map(({ file, json }) => {
+    const result = safeParseTemplate(json, file);
     if (!result.ok) throw new Error(`The bundled checklist ${file} is invalid:\n${result.problems.join('\n')}`);
     return result.template;
   });
-  // Usually all are there already: then start-up writes nothing and never waits for another
-  // process's write lock.
-  const installed = (template: Template) =>
-    ctx.db.select({ contentHash: templates.contentHash }).from(templates).where(eq(templates.key, templateKey(template))).get()?.contentHash === contentHash(template) &&
-    currentTemplateKey(ctx.db, template.domain) !== null;
-  if (parsed.every(installed)) return;
   writeTransaction(ctx.db, (tx) => {
     for (const template of parsed) {
       const { key } = storeTemplate(tx, ctx, template, 'bundled');
@@ -240,3 +244,20 @@ export function installBundledTemplates(ctx: ServiceContext, checklistsDir: stri
     }
   });
 }
+
+/**
+ * Whether a template file's content is stored, exactly, under the key it names, and its domain has a
+ * current version. A stored template passed validation, and the schema neither adds nor changes
+ * anything in a valid template; so content whose canonical JSON hashes to a stored one is that valid
+ * template, and validating it again could only say so. Content that differs in any way is validated.
+ */
+function storedAsItIs(db: DbOrTx, json: unknown): boolean {
+  if (typeof json !== 'object' || json === null) return false;
+  const { templateId, version } = json as Record<string, unknown>;
+  if (typeof templateId !== 'string' || typeof version !== 'string') return false;
+  const stored = statement(db, STORED_AS_IT_IS).get(templateKey({ templateId, version })) as { contentHash: string; hasCurrent: 0 | 1 } | undefined;
+  return stored !== undefined && stored.contentHash === hashOfContent(json) && stored.hasCurrent === 1;
+}
+
+const STORED_AS_IT_IS = `SELECT t.content_hash AS contentHash, EXISTS (SELECT 1 FROM current_templates c WHERE c.domain = t.domain) AS hasCurrent
+  FROM templates t WHERE t.key = ?`;
