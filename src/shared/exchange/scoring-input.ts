@@ -1,5 +1,6 @@
 import { mapPacked } from '../scoring/packed';
 import type { ActionStatus, ActionType, AnswerValue, LigatureControl, ScoringArea, ScoringWard, WardScoringInput } from '../scoring';
+import { compareNames } from '../names';
 
 // How recorded data becomes the engine's input. The store (score.ts) and the exchange file's
 // verifier both build the input here, so a board and the collator score the same things the
@@ -39,7 +40,6 @@ interface RecordedAnswer {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byId = (a: { id: string }, b: { id: string }) => compare(a.id, b.id);
-const names = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
 export function buildScoringInput(recorded: {
   ward: ScoringWard;
@@ -54,7 +54,7 @@ export function buildScoringInput(recorded: {
   // kept at sign-off must equal the one re-computed from a return. Answers are left as they come:
   // the engine's result does not depend on their order (a property test holds it to that), and
   // sorting or copying the nation's ~230,000 of them cost more than scoring them.
-  const areas = [...recorded.areas].sort((a, b) => names.compare(a.name, b.name) || compare(a.areaId, b.areaId));
+  const areas = [...recorded.areas].sort((a, b) => compareNames(a.name, b.name) || compare(a.areaId, b.areaId));
   const points = [...recorded.points].sort(byId);
   const actionsOf = new Map<string, RecordedAction[]>();
   for (const action of [...recorded.actions].sort(byId)) {

@@ -19,6 +19,7 @@ import {
 } from './labels';
 import { reportFileName, type ReportMeta } from './meta';
 import { actionLine, type AssessorRole, type ReportAction, type ReportArea, type ReportLigaturePoint } from './ward-report';
+import { compareNames } from '../names';
 
 // The site report and the board's consolidated estate report: the same model at two scopes.
 // Built from data already read (the current assessment per ward for the round, its scores,
@@ -137,11 +138,9 @@ export const TOP_RISK_COUNT = 10;
 
 const RATING_RANK: Record<Rating, number> = { red: 0, not_rated: 1, amber: 2, green: 3 };
 
-const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-
 export function buildEstateReport(input: EstateReportInput): EstateReport {
   const reportDate = londonDateOf(input.generatedAt);
-  const wards = [...input.current].sort((a, b) => collator.compare(a.siteName, b.siteName) || collator.compare(a.wardName, b.wardName));
+  const wards = [...input.current].sort((a, b) => compareNames(a.siteName, b.siteName) || compareNames(a.wardName, b.wardName));
   const templateVersions = [...new Set(wards.flatMap((w) => REPORT_DOMAINS.map((d) => w.assessment.templates[d])))].sort();
   const drafts = wards.filter((w) => w.assessment.status === 'draft').length;
   const roundText = input.round ?? 'none assessed';
@@ -232,7 +231,7 @@ function scopeSection(input: EstateReportInput, wards: EstateWardInput[], drafts
   ];
   const notAssessed = input.wardsInScope
     .filter((w) => !assessed.has(w.wardId))
-    .sort((a, b) => collator.compare(a.siteName, b.siteName) || collator.compare(a.wardName, b.wardName))
+    .sort((a, b) => compareNames(a.siteName, b.siteName) || compareNames(a.wardName, b.wardName))
     .map((w) => (input.kind === 'board' ? `${w.wardName} (${w.siteName})` : w.wardName));
   return { scope, notAssessed };
 }
@@ -310,7 +309,7 @@ function topRisks(wards: EstateWardInput[]): TopRisk[] {
     }
   }
   return risks
-    .sort((a, b) => b.score - a.score || b.tier - a.tier || collator.compare(a.ward, b.ward) || collator.compare(a.area, b.area))
+    .sort((a, b) => b.score - a.score || b.tier - a.tier || compareNames(a.ward, b.ward) || compareNames(a.area, b.area))
     .slice(0, TOP_RISK_COUNT);
 }
 
@@ -350,7 +349,7 @@ function actionSection(wards: EstateWardInput[], reportDate: string) {
   return {
     actionStatus: [...counts.entries()].map(([status, count]) => ({ status: ACTION_STATUS_LABELS[status as keyof typeof ACTION_STATUS_LABELS], count })),
     actionTotals: { total, open, overdue: overdue.length },
-    overdue: overdue.sort((a, b) => a.dueSort.localeCompare(b.dueSort) || collator.compare(a.ward, b.ward)).map(({ dueSort: _d, ...row }) => row),
+    overdue: overdue.sort((a, b) => a.dueSort.localeCompare(b.dueSort) || compareNames(a.ward, b.ward)).map(({ dueSort: _d, ...row }) => row),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AreaType } from '../domain/estate';
+import { compareNames } from '../names';
 
 // The assessor's route through a ward: the order the areas are walked in, and where the questions
 // asked once for the whole ward sit in it. Stored per assessment (a position per area and the
@@ -31,10 +32,8 @@ export const ROUTE_TYPE_ORDER: readonly AreaType[] = [
   'other',
 ];
 
-const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-
 export function byName(a: { name: string }, b: { name: string }): number {
-  return collator.compare(a.name, b.name);
+  return compareNames(a.name, b.name);
 }
 
 interface RouteArea {

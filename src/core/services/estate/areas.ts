@@ -9,6 +9,7 @@ import { recordAudit } from '../audit';
 import { assertNameFree, assertNoAssessments } from './rules';
 import { getWard } from './wards';
 import { writeTransaction } from '../../db/transactions';
+import { compareNames } from '../../../shared/names';
 
 type AreaRow = typeof areas.$inferSelect;
 
@@ -26,8 +27,7 @@ export function listAreas(ctx: ServiceContext, input: ParsedInput<'areas.list'>)
   getWard(ctx.db, input.wardId);
   // Natural order: "Bedroom 2" before "Bedroom 10".
   const rows = ctx.db.select().from(areas).where(eq(areas.wardId, input.wardId)).orderBy(sql`lower(${areas.name})`).all();
-  const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-  return rows.map(toArea).sort((a, b) => collator.compare(a.name, b.name));
+  return rows.map(toArea).sort((a, b) => compareNames(a.name, b.name));
 }
 
 export function getArea(tx: DbOrTx, id: string) {

@@ -11,6 +11,7 @@ import { getLigaturePoint, listLigaturePoints } from '../assessments/ligature-po
 import { pinnedTemplate } from '../assessments/pinned';
 import { assertAssessorOf, assertDraft, getAssessment, type AssessmentView } from '../assessments/read';
 import { writeTransaction } from '../../db/transactions';
+import { compareNames } from '../../../shared/names';
 
 // A new round re-checks what the previous one left: every ligature point, and every action not
 // complete. The assessor records removed / still present / changed; a point or action still there
@@ -52,7 +53,6 @@ export function recheckSummaries(tx: DbOrTx, assessmentId: string, only?: readon
     (actionIds.length > 0 ? tx.select().from(actions).where(inArray(actions.id, actionIds)).all() : []).map((a) => [a.id, toAction(a)]),
   );
   const names = new Map([...(previous?.areas ?? []), ...assessment.areas].map((a) => [a.areaId, a.name]));
-  const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
   const entries = rows.map((row) => {
     const previousPoint = row.subject === 'ligature_point' ? (points.get(row.previousId) ?? null) : null;
@@ -82,8 +82,8 @@ export function recheckSummaries(tx: DbOrTx, assessmentId: string, only?: readon
   return entries.sort(
     (a, b) =>
       (a.subject === b.subject ? 0 : a.subject === 'ligature_point' ? -1 : 1) ||
-      collator.compare(a.areaName ?? '', b.areaName ?? '') ||
-      collator.compare(a.summary, b.summary),
+      compareNames(a.areaName ?? '', b.areaName ?? '') ||
+      compareNames(a.summary, b.summary),
   );
 }
 
