@@ -247,9 +247,10 @@ export function installBundledTemplates(ctx: ServiceContext, checklistsDir: stri
 
 /**
  * Whether a template file's content is stored, exactly, under the key it names, and its domain has a
- * current version. A stored template passed validation, and the schema neither adds nor changes
- * anything in a valid template; so content whose canonical JSON hashes to a stored one is that valid
- * template, and validating it again could only say so. Content that differs in any way is validated.
+ * current version. A stored template is the result of a validation, and validating that result
+ * again gives it back unchanged (src/shared/templates/schema.ts); so content whose canonical JSON
+ * hashes to a stored one would pass, giving that same template. Content that differs in any way is
+ * validated.
  */
 function storedAsItIs(db: DbOrTx, json: unknown): boolean {
   if (typeof json !== 'object' || json === null) return false;

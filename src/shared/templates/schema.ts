@@ -5,9 +5,9 @@ import { ComplianceItem, LigaturePrompt, SectionId } from './item-schema';
 // A template is one domain's checklist, one JSON file in resources/checklists. Compliance domains
 // (quality, safety, therapeutic) score a weighted percentage; the ligature domain holds prompts
 // only and is rated from the ligature register, never as a percentage — so the two are different
-// shapes, told apart by `domain`. Parsing a valid template gives it back unchanged (no defaults,
-// no transforms): its content hash is then the file's own, and start-up relies on that to take a
-// bundled file stored exactly as it is without validating it again.
+// shapes, told apart by `domain`. Parsing changes nothing but trimming text, so a template parsed
+// once comes back unchanged when parsed again: start-up relies on that to take a bundled file whose
+// content is stored exactly as it is without validating it again (a test holds it).
 
 export const DOMAINS = ['quality', 'safety', 'ligature', 'therapeutic'] as const;
 export type Domain = (typeof DOMAINS)[number];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TemplateValidationError, parseTemplate, safeParseTemplate } from '../../../src/shared/templates';
+import { DOMAINS } from '../../../src/shared/templates';
+import { readTemplateJson } from './real-templates';
 import { complianceItemJson, ligaturePromptJson, ligatureTemplateJson, safetyTemplateJson } from './template-factory';
 
 function problemsOf(json: unknown, source = 'safety.json'): string[] {
@@ -19,6 +21,20 @@ const numberResponse = (banding: Record<string, unknown>) => ({
 });
 
 describe('parseTemplate', () => {
+  it('gives a parsed template back unchanged when it is parsed again: start-up takes a bundled file stored as it is without parsing it', () => {
+    const padded = safetyTemplateJson([complianceItemJson('S01', { question: '  Is the door sound?  ' }), complianceItemJson('S07')]);
+    padded['title'] = '  Safety, padded  ';
+    const templates = [...DOMAINS.map((domain) => readTemplateJson(domain)), padded, ligatureTemplateJson()];
+    for (const json of templates) {
+      const once = parseTemplate(json, 'template.json');
+      expect(parseTemplate(structuredClone(once), 'template.json')).toEqual(once);
+    }
+    // Trimming is the one change parsing makes.
+    const parsed = parseTemplate(padded, 'safety.json');
+    expect(parsed.title).toBe('Safety, padded');
+    expect(parsed.items[0]).toMatchObject({ question: 'Is the door sound?' });
+  });
+
   it('accepts a small well-formed compliance template and a ligature template', () => {
     expect(parseTemplate(safetyTemplateJson(), 'safety.json').items.map((i) => i.id)).toEqual(['S01', 'S07']);
     expect(parseTemplate(ligatureTemplateJson(), 'ligature.json').domain).toBe('ligature');
