@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { exchangeJsonSchema } from '../../src/shared/exchange/schema';
+import { londonDate } from '../../src/shared/dates';
+import { compareNames } from '../../src/shared/names';
 import { openCore } from './harness';
 
 // Run by floor-import.bench.ts with --expose-gc, one process per measurement, and prints one
@@ -12,10 +15,14 @@ import { openCore } from './harness';
 //                (/proc/self/clear_refs): the process's lifetime peak (maxRSS) would include
 //                reading the file (its bytes and its decoded text at once) and could hide an
 //                import that needs less than that.
+//   import FILE built
+//                the same, with what a process builds once whatever the file built before the
+//                peak is reset, as it was at load until the schemas were built on first use: the
+//                exchange file's schemas, and the time zone and collation data.
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
-const [mode, file] = process.argv.slice(2) as ['parse' | 'import', string];
+const [mode, file, built] = process.argv.slice(2) as ['parse' | 'import', string, 'built' | undefined];
 const mb = (bytes: number) => bytes / 2 ** 20;
 
 /** A figure of /proc/self/status in bytes (Linux: the peak can be reset there, see above). */
@@ -37,6 +44,11 @@ if (mode === 'parse') {
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mhea-bench-memory-'));
   const core = openCore(path.join(dir, 'collation.sqlite'));
+  if (built) {
+    exchangeJsonSchema(); // walks, and so builds, every schema of the exchange file
+    compareNames('a', 'b');
+    londonDate(new Date());
+  }
   const content = fs.readFileSync(file, 'utf8');
   gc();
   fs.writeFileSync('/proc/self/clear_refs', '5');
